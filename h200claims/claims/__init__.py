@@ -1,0 +1,1 @@
+"""Stage 4, claims: typed claims joining speakers, quantities and subjects."""

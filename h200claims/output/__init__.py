@@ -1,0 +1,1 @@
+"""Stage 5, output: gold format, scoring, HTML view, tables and the command line."""

@@ -1,0 +1,169 @@
+"""The batch command: files and folders in, one JSON line (or CSV row, or gold file) per article out.
+
+Results are appended and flushed one article at a time, so an interrupted run leaves a valid
+file (a torn last line is dropped on --resume), and --resume skips articles already written.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from h200claims.output.workers import extract_paths
+
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+
+@dataclass
+class Summary:
+    articles: int = 0
+    claims: int = 0
+    skipped: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        return (f"{self.articles} articles, {self.claims} claims, {len(self.failures)} failures, "
+                f"{self.skipped} skipped, {self.seconds:.1f}s")
+
+
+def collect(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Article files under the given paths (folders recursively), and paths that do not exist."""
+    found: list[str] = []
+    missing: list[tuple[str, str]] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found.extend(str(f) for f in sorted(path.rglob("*")) if f.suffix.lower() in SUFFIXES and f.is_file())
+        elif path.exists():
+            found.append(str(path))
+        else:
+            missing.append((p, "no such file or directory"))
+    return found, missing
+
+
+def done_sources(out: Path) -> set[str]:
+    """Sources already in a JSONL output; a torn last line is cut off the file."""
+    if not out.exists():
+        return set()
+    done: set[str] = set()
+    good = 0
+    with out.open("rb") as f:
+        for raw in f:
+            try:
+                done.add(json.loads(raw)["source"])
+                good += len(raw)
+            except (ValueError, KeyError):
+                break
+    if good != out.stat().st_size:
+        with out.open("r+b") as f:
+            f.truncate(good)
+    return done
+
+
+CSV_FIELDS = ["source", "type", "speaker", "speaker_text", "kind", "cue", "via", "content", "measure",
+              "subject", "comparison", "quantity", "value", "unit", "start", "end"]
+
+
+def csv_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    for c in record["claims"]:
+        q = c.get("quantity") or {}
+        rows.append({
+            "source": record["source"], "type": c["type"], "speaker": c.get("speaker") or c.get("source"),
+            "speaker_text": c.get("speaker_text") or c.get("source_text"), "kind": c.get("kind") or q.get("kind"),
+            "cue": c.get("cue"), "via": c.get("via"), "content": c.get("content"), "measure": c.get("measure"),
+            "subject": c.get("subject"), "comparison": c.get("comparison"), "quantity": q.get("text"),
+            "value": q.get("value"), "unit": q.get("unit"), "start": c["evidence"]["start"], "end": c["evidence"]["end"],
+        })
+    return rows
+
+
+class Writer:
+    def __init__(self, out: Path | None, fmt: str, resume: bool) -> None:
+        self.fmt = fmt
+        self.out = out
+        self.stream: TextIO
+        if fmt == "gold":
+            if out is None:
+                raise ValueError("--format gold needs -o DIR")
+            out.mkdir(parents=True, exist_ok=True)
+            self.stream = io.StringIO()
+            return
+        if out is None:
+            self.stream = sys.stdout
+        else:
+            fresh = not (resume and out.exists() and out.stat().st_size)
+            self.stream = out.open("w" if fresh else "a", encoding="utf-8", newline="")
+        self.csv = None
+        if fmt == "csv":
+            self.csv = csv.DictWriter(self.stream, fieldnames=CSV_FIELDS)
+            if out is None or self.stream.tell() == 0:
+                self.csv.writeheader()
+
+    def write(self, line: str) -> int:
+        record = json.loads(line)
+        if self.fmt == "jsonl":
+            self.stream.write(line + "\n")
+        elif self.fmt == "csv":
+            assert self.csv is not None
+            self.csv.writerows(csv_rows(record))
+        else:
+            from h200claims.models import ArticleClaims
+
+            gold = ArticleClaims.model_validate(record).to_gold()
+            name = Path(record["source"]).stem + ".gold.json"
+            assert self.out is not None
+            (self.out / name).write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+        self.stream.flush()
+        return len(record["claims"])
+
+    def close(self) -> None:
+        if self.stream is not sys.stdout:
+            self.stream.close()
+
+
+def done_for(out: Path | None, fmt: str, resume: bool) -> set[str]:
+    if not resume or out is None:
+        return set()
+    if fmt == "jsonl":
+        return done_sources(out)
+    if fmt == "gold":
+        return {p.name for p in out.glob("*.gold.json")}
+    with out.open(encoding="utf-8") as f:
+        return {row["source"] for row in csv.DictReader(f)} if out.exists() else set()
+
+
+def run_batch(paths: list[str], out: Path | None, fmt: str, jobs: int, resume: bool,
+              init_kwargs: dict[str, Any], progress: bool | None = None) -> Summary:
+    start = time.perf_counter()
+    summary = Summary()
+    files, summary.failures = collect(paths)
+    done = done_for(out, fmt, resume)
+    todo = [f for f in files if f not in done and Path(f).stem + ".gold.json" not in done]
+    summary.skipped = len(files) - len(todo)
+    show = sys.stderr.isatty() if progress is None else progress
+    writer = Writer(out, fmt, resume)
+    try:
+        for n, (path, line, error) in enumerate(extract_paths(init_kwargs, todo, jobs), 1):
+            if error is not None:
+                summary.failures.append((path, error))
+                print(f"h200claims: {path}: {error}", file=sys.stderr)
+            else:
+                assert line is not None
+                summary.claims += writer.write(line)
+                summary.articles += 1
+            if show:
+                print(f"\r[{n}/{len(todo)}] {os.path.basename(path)[:40]:<40}", end="", file=sys.stderr, flush=True)
+    finally:
+        writer.close()
+        if show:
+            print(file=sys.stderr)
+    summary.seconds = time.perf_counter() - start
+    return summary

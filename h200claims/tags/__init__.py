@@ -1,0 +1,1 @@
+"""Stage 3, tags: entity mentions, quantities and quotes over the shared Doc."""

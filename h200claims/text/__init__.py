@@ -1,0 +1,1 @@
+"""Stage 1, text: reading files, the offset-keeping Simplified view, body detection, sentences."""

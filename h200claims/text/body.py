@@ -1,0 +1,173 @@
+"""Body detection: which parts of a scraped page are the article (title and paragraphs).
+
+Each line is classified by small named rules (caption, byline, timestamp, end marker, tag line,
+repeated line, headline-like, prose); the article is the title nearest before the first prose
+paragraph plus every line from that paragraph up to the first end-of-article marker or list
+of related headlines. Patterns live in data/boilerplate.json.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from h200claims import data
+
+
+@dataclass
+class Line:
+    start: int  # offset of the first non-space character
+    end: int  # offset after the last non-space character
+    view: str  # the stripped line in the matching view
+    kind: str = "text"
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, Any]:
+    cfg = data.load_json("boilerplate.json")
+    return {
+        "end": [regex.compile(p) for p in cfg["end_markers"]],
+        "promo": regex.compile(cfg["inline_promo"]),
+        "caption": [regex.compile(p) for p in cfg["caption"]],
+        "byline": [regex.compile(p) for p in cfg["byline"]],
+        "timestamp": regex.compile(cfg["timestamp"]),
+        "ends": set(cfg["sentence_end"]),
+        "prose_min": cfg["prose_min_chars"],
+        "headline_max": cfg["headline_max_chars"],
+        "list_min": cfg["related_list_min_lines"],
+    }
+
+
+def split_lines(view: str, start: int = 0) -> list[Line]:
+    """Non-blank lines of ``view[start:]`` with their stripped offsets."""
+    lines = []
+    pos = start
+    for raw in view[start:].split("\n"):
+        lead = len(raw) - len(raw.lstrip())
+        body = raw.strip()
+        if body:
+            s = pos + lead
+            lines.append(Line(s, s + len(body), body))
+        pos += len(raw) + 1
+    return lines
+
+
+def is_end_marker(line: Line) -> bool:
+    return any(p.search(line.view) for p in _rules()["end"])
+
+
+def is_caption(line: Line) -> bool:
+    return any(p.search(line.view) for p in _rules()["caption"])
+
+
+def is_byline(line: Line) -> bool:
+    return len(line.view) <= 40 and any(p.search(line.view) for p in _rules()["byline"])
+
+
+def is_timestamp(line: Line) -> bool:
+    return bool(_rules()["timestamp"].search(line.view))
+
+
+def is_tag_line(line: Line) -> bool:
+    """Keyword strips such as 'H200 美國 高端': short space-separated words, no punctuation."""
+    words = line.view.split()
+    return len(words) >= 3 and all(len(w) <= 6 for w in words) and not any(
+        c in line.view for c in ",。，、:：!?！？「」")
+
+
+def is_prose(line: Line) -> bool:
+    r = _rules()
+    return len(line.view) >= r["prose_min"] and line.view[-1] in r["ends"] and any(
+        c in line.view for c in ",，。")
+
+
+def is_headline_like(line: Line) -> bool:
+    r = _rules()
+    return len(line.view) <= r["headline_max"] and line.view[-1] not in "。"
+
+
+def classify(lines: list[Line]) -> None:
+    """Set each line's kind; the first matching rule wins."""
+    counts = Counter(ln.view for ln in lines)
+    for ln in lines:
+        if is_end_marker(ln):
+            ln.kind = "end"
+        elif is_caption(ln):
+            ln.kind = "caption"
+        elif counts[ln.view] > 1:
+            ln.kind = "repeated"
+        elif is_byline(ln):
+            ln.kind = "byline"
+        elif is_timestamp(ln):
+            ln.kind = "timestamp"
+        elif is_tag_line(ln):
+            ln.kind = "tags"
+        elif is_prose(ln):
+            ln.kind = "prose"
+        elif is_headline_like(ln):
+            ln.kind = "headline"
+
+
+def trim_promo(line: Line) -> Line:
+    """Cut an inline '(相關報導: …' promo off the end of a line."""
+    m = _rules()["promo"].search(line.view)
+    if m and m.start() > 0:
+        return Line(line.start, line.start + m.start(), line.view[: m.start()], line.kind)
+    return line
+
+
+def select(lines: list[Line]) -> list[Line]:
+    """The lines that make up the article."""
+    first = next((i for i, ln in enumerate(lines) if ln.kind == "prose"), None)
+    if first is None:  # no prose at all: keep whatever is not boilerplate
+        return [ln for ln in lines if ln.kind in ("headline", "text", "prose")]
+    keep: list[Line] = []
+    for ln in reversed(lines[:first]):  # the title: nearest headline before the first paragraph
+        if ln.kind == "headline":
+            keep.append(ln)
+            break
+        if ln.kind not in ("caption", "byline", "timestamp", "repeated", "tags"):
+            break
+    run: list[Line] = []  # consecutive headline-like lines, held until we know they are not a list
+    list_min = _rules()["list_min"]
+    for ln in lines[first:]:
+        if ln.kind == "end":
+            break
+        if ln.kind == "headline":
+            run.append(ln)
+            continue
+        if ln.kind == "prose" or ln.kind == "text":
+            if len(run) >= list_min:  # a list of headlines between paragraphs: related links
+                break
+            keep.extend(run)
+            run = []
+            keep.append(trim_promo(ln))
+        elif run:
+            if len(run) >= list_min:
+                break
+            keep.extend(run)
+            run = []
+    if len(run) < list_min:
+        keep.extend(run)
+    return sorted(keep, key=lambda ln: ln.start)
+
+
+def merge(lines: list[Line], view: str) -> list[tuple[int, int]]:
+    """Join kept lines separated only by whitespace into ranges."""
+    ranges: list[tuple[int, int]] = []
+    for ln in lines:
+        if ranges and not view[ranges[-1][1]: ln.start].strip():
+            ranges[-1] = (ranges[-1][0], ln.end)
+        else:
+            ranges.append((ln.start, ln.end))
+    return ranges
+
+
+def detect_body(view: str, start: int = 0) -> list[tuple[int, int]]:
+    """Body ranges of an article, given its matching view and where the content starts."""
+    lines = split_lines(view, start)
+    classify(lines)
+    return merge(select(lines), view)

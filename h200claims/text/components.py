@@ -1,0 +1,18 @@
+"""Text-stage pipeline components: body, paragraphs and sentences."""
+from __future__ import annotations
+
+from h200claims.doc import Doc
+from h200claims.registry import component
+from h200claims.text.body import detect_body
+from h200claims.text.segment import paragraphs, sentences
+
+
+@component("body")
+def body(doc: Doc) -> None:
+    doc.body = detect_body(doc.view, doc.content_start)
+
+
+@component("sentences")
+def split_sentences(doc: Doc) -> None:
+    doc.paragraphs = paragraphs(doc.text, doc.body)
+    doc.sentences = [s for p in doc.paragraphs for s in sentences(doc.text, p)]

@@ -1,0 +1,70 @@
+"""Reading article files in the encodings Chinese news comes in, and the leading date line."""
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from h200claims.errors import H200ClaimsInputError
+
+DATE_LINE = re.compile(r"\A\s*date (\d{4}-\d{2}-\d{2})")
+# encodings tried, in order, for files without a byte-order mark
+FALLBACKS = ("utf-8", "gb18030", "big5")
+
+
+def decode(data: bytes, path: str | None = None) -> str:
+    """Decode article bytes: UTF-8 (BOM or not), UTF-16 with BOM, Big5, GB18030.
+
+    Raises H200ClaimsInputError for binary or undecodable data.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8", path)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", path)
+    if b"\x00" in data[:4096]:
+        raise H200ClaimsInputError("binary data (NUL bytes) and no UTF-16 byte-order mark", path)
+    for enc in FALLBACKS:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if enc == "utf-8" or _looks_like_text(text):
+            return text
+    raise H200ClaimsInputError(f"not decodable as {', '.join(FALLBACKS)} or UTF-16", path)
+
+
+def _strict(data: bytes, enc: str, path: str | None) -> str:
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError as e:
+        raise H200ClaimsInputError(f"invalid {enc}: {e.reason} at byte {e.start}", path) from None
+
+
+def _looks_like_text(text: str) -> bool:
+    """Guard for the permissive legacy codecs: mostly printable characters."""
+    if not text:
+        return True
+    bad = sum(1 for c in text if not c.isprintable() and c not in "\r\n\t")
+    return bad / len(text) < 0.01
+
+
+def read_file(path: str | Path) -> str:
+    """Read and decode one article file."""
+    p = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise H200ClaimsInputError(f"cannot read: {e.strerror or e}", p) from None
+    return decode(data, p)
+
+
+def article_date(text: str) -> str | None:
+    """The date of a leading ' date YYYY-MM-DD' line, else None."""
+    m = DATE_LINE.match(text)
+    return m.group(1) if m else None
+
+
+def date_line_end(text: str) -> int:
+    """Offset just past the date marker (0 when there is none)."""
+    m = DATE_LINE.match(text)
+    return m.end() if m else 0

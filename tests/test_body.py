@@ -1,0 +1,55 @@
+import pytest
+
+from conftest import read_gold, read_seed, seed_names
+from h200claims.text.body import detect_body
+from h200claims.text.read import date_line_end
+from h200claims.text.script import simplified_view
+
+
+@pytest.mark.parametrize("name", seed_names())
+def test_seed_body_matches_gold(name):
+    text = read_seed(name)
+    got = detect_body(simplified_view(text), date_line_end(text))
+    gold = read_gold(name)["body"]
+    assert len(got) == len(gold)
+    for (a, b), (ga, gb) in zip(got, gold):
+        assert abs(a - ga) <= 3 and abs(b - gb) <= 3
+
+
+SCRAPED = """ date 2025-03-02 財經
+新創公司宣布擴廠　執行長：三年內翻倍
+
+▲豐禾科技執行長林柏安出席記者會。（圖／記者王小明攝）
+
+記者陳大華／台北報導
+
+豐禾科技執行長林柏安今天表示，公司將在新竹興建第二座工廠，總投資約新台幣30億元，預計兩年內完工。他說，這座工廠將讓產能翻倍。
+
+新廠明年動工
+
+林柏安指出，新廠將採用自動化產線，並雇用約500名員工，主要生產車用晶片。
+
+延伸閱讀
+豐禾科技股價大漲　法人看好
+林柏安：人才是最大挑戰
+"""
+
+
+def test_scraped_article_of_our_own():
+    view = simplified_view(SCRAPED)
+    ranges = detect_body(view, date_line_end(SCRAPED))
+    parts = [SCRAPED[a:b] for a, b in ranges]
+    assert parts[0] == "新創公司宣布擴廠　執行長：三年內翻倍"
+    assert parts[1].startswith("豐禾科技執行長林柏安今天表示") and parts[1].endswith("主要生產車用晶片。")
+    assert len(parts) == 2
+    joined = "".join(parts)
+    for boiler in ("財經", "▲", "記者陳大華", "延伸閱讀", "股價大漲"):
+        assert boiler not in joined
+
+
+def test_related_headline_list_without_marker_ends_the_body():
+    text = ("某部會今天宣布新政策，將從明年起實施，官員表示這項政策影響深遠，各界高度關注後續發展。\n"
+            "第二段內容繼續說明政策細節，包括補助金額與申請方式，預計將有數千家企業受惠於此。\n"
+            "颱風明天登陸\n股市大漲三百點\n名人婚禮今登場\n新手機開賣\n")
+    ranges = detect_body(simplified_view(text))
+    assert text[ranges[-1][0]:ranges[-1][1]].endswith("預計將有數千家企業受惠於此。")

@@ -1,0 +1,84 @@
+import pytest
+
+from conftest import read_seed, seed_names
+from h200claims import Extractor, to_simplified
+from h200claims.tokens.segmenter import align
+from h200claims.tokens.spacy_doc import spacy_nlp
+
+
+@pytest.mark.parametrize("name", seed_names())
+def test_traditional_and_simplified_give_the_same_token_offsets(extractor, name):
+    trad = read_seed(name)
+    simp = to_simplified(trad)
+    assert simp != trad and len(simp) == len(trad)
+    a = extractor.run(extractor.make_doc(trad))
+    b = extractor.run(extractor.make_doc(simp))
+    assert a.tokens and a.tokens == b.tokens
+    assert a.body == b.body and a.sentences == b.sentences
+
+
+def test_tokens_tile_each_paragraph(extractor):
+    doc = extractor.run(extractor.make_doc(read_seed(seed_names()[1])))
+    for a, b in doc.paragraphs:
+        inside = [t for t in doc.tokens if a <= t[0] < b]
+        assert inside[0][0] == a and inside[-1][1] == b
+        assert all(x[1] == y[0] for x, y in zip(inside, inside[1:]))
+
+
+def test_lexicon_names_are_single_tokens(extractor):
+    doc = extractor.run(extractor.make_doc("美國商務部長盧特尼克說，輝達的晶片很好，英伟达也同意，这是事实，大家都知道这一点。"))
+    words = {doc.text[s:e] for s, e in doc.tokens}
+    assert "輝達" in words and "英伟达" in words
+
+
+def test_spacy_doc_and_matcher():
+    from spacy.matcher import Matcher
+
+    nlp = spacy_nlp()
+    text = "輝達執行長黃仁勳表示，H200晶片將出口中國。"
+    doc = nlp(text)
+    assert doc.text == text
+    m = Matcher(nlp.vocab)
+    m.add("CHIP", [[{"TEXT": {"REGEX": "^H\\d+$"}}]])
+    assert [doc[s:e].text for _, s, e in m(doc)] == ["H200"]
+    docs = list(nlp.pipe([text, "英伟达首席执行官黄仁勋说。"]))
+    assert [d.text for d in docs] == [text, "英伟达首席执行官黄仁勋说。"]
+    assert doc.char_span(0, 2) is not None
+
+
+def test_pipeline_doc_exports_spacy_doc(extractor):
+    doc = extractor.run(extractor.make_doc("川普表示，美國將開放H200晶片出口中國市場，美方抽成百分之二十五，此事引發討論。"))
+    sdoc = doc.spacy()
+    assert "".join(t.text for t in sdoc) == doc.text[doc.paragraphs[0][0]:doc.paragraphs[-1][1]] or sdoc.text
+
+
+def test_align_keeps_offsets_when_segmenter_drops_spaces():
+    text = "我愛 北京"
+    spans = align(text, ["我", "愛", "北京"])
+    assert [text[a:b] for a, b in spans] == ["我", "愛", " ", "北京"]
+
+
+def test_pkuseg_segmenter_with_a_model_trained_here(tmp_path):
+    import spacy_pkuseg
+
+    lines = ["美国 商务部 表示 芯片 出口", "英伟达 执行长 说 今天 市场 很 好",
+             "中国 专家 指出 技术 很 重要", "他 认为 政策 将 改变"] * 25
+    train = tmp_path / "train.txt"
+    train.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    test = tmp_path / "test.txt"
+    test.write_text("\n".join(lines[:8]) + "\n", encoding="utf-8")
+    model = tmp_path / "model"
+    spacy_pkuseg.train(str(train), str(test), str(model), train_iter=2)
+
+    ex = Extractor(segmenter="pkuseg", pkuseg_model=model)
+    text = "美國商務部表示，晶片出口將改變。中國專家指出，技術很重要。"
+    doc = ex.run(ex.make_doc(text))
+    words = [text[a:b] for a, b in doc.tokens]
+    assert "專家" in words and "商務部" in words
+    assert "".join(words) == text
+    assert ex.extract(text).text == text
+
+
+def test_pkuseg_needs_a_model_path():
+    with pytest.raises(ValueError, match="pkuseg_model"):
+        Extractor(segmenter="pkuseg")
