@@ -1,0 +1,2 @@
+"""Tag-stage components: importing the modules registers them."""
+from h200claims.tags import entities  # noqa: F401

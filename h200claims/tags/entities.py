@@ -1,0 +1,189 @@
+"""The entities component: run the mention rules, settle overlaps, group mentions into entities."""
+from __future__ import annotations
+
+from h200claims import data
+from h200claims.data import lexicon
+from h200claims.doc import Doc, MentionCandidate
+from h200claims.models import Entity, Mention
+from h200claims.registry import component
+from h200claims.tags import entity_model  # noqa: F401  (registers the "model" rule)
+from h200claims.tags.entity_rules import RULES, is_cjk, repeat_names, surname_titles, vocab
+
+
+def enabled(doc: Doc, name: str) -> bool:
+    return name not in doc.settings.get("disabled", ())
+
+
+def crosses_lexicon(c: MentionCandidate, lex: list[MentionCandidate]) -> bool:
+    """A rule-made name that cuts through a lexicon name (華府|不) is wrong about its edges."""
+    return any(c.start < x.end and x.start < c.end and not (c.start <= x.start and x.end <= c.end) for x in lex)
+
+
+def resolve(cands: list[MentionCandidate]) -> list[MentionCandidate]:
+    """Non-overlapping mentions: the longest wins, then the higher priority, then the earlier."""
+    taken: list[tuple[int, int]] = []
+    keep = []
+    lex = [c for c in cands if c.rule == "lexicon"]
+    cands = [c for c in cands if c.rule == "lexicon" or not crosses_lexicon(c, lex)]
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        taken.append((c.start, c.end))
+        keep.append(c)
+    return sorted(keep, key=lambda c: c.start)
+
+
+def attach_titles(doc: Doc, mentions: list[MentionCandidate]) -> None:
+    """The title right before a person's name, and the body it names (美國商務部長 → 美國商務部)."""
+    voc = vocab()
+    by_end = {m.end: m for m in mentions}
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        para = doc.paragraph_of(m.start)
+        t = voc.titles.search(doc.view, max(para[0], m.start - 12), m.start)
+        if not t:
+            continue
+        s = t.start()
+        owner = next((o for o in mentions if o.start < s < o.end and o.label == "ORG"), None)
+        if owner is not None:  # the title's head is inside the body's name: 商務部|長
+            m.title_org = owner.key
+            m.title = doc.text[owner.start:m.start]
+            continue
+        while s > para[0] and m.start - s < voc.title_mod_max and s not in by_end and (
+                is_cjk(doc.view[s - 1]) or doc.view[s - 1].isalnum()) and doc.view[s - 1] not in "的在与和是为":
+            s -= 1
+        m.title = doc.text[s:m.start]
+        org = by_end.get(s)
+        if org is not None and org.label in ("ORG",):
+            m.title_org = org.key
+
+
+def run_rules(doc: Doc) -> list[MentionCandidate]:
+    order = data.load_json("pipeline.json")["entity_rules"]
+    for name in order:
+        if enabled(doc, name):
+            doc.candidates.extend(c for c in RULES[name](doc) if doc.in_body(c.start, c.end))
+    if enabled(doc, "repeat_name"):
+        doc.candidates.extend(repeat_names(doc, doc.candidates))
+    mentions = resolve(doc.candidates)
+    if enabled(doc, "surname_title"):
+        people = {}
+        for m in mentions:
+            name = doc.view[m.start:m.end]
+            if m.label == "PERSON" and len(name) >= 2 and is_cjk(name[0]) and name[0] in vocab().surnames:
+                people.setdefault(name[0], m.key)
+        extra = surname_titles(doc, people)
+        if extra:
+            doc.candidates.extend(extra)
+            mentions = resolve(doc.candidates)
+    return mentions
+
+
+class _Groups:
+    """Union-find over candidate keys: aliases linked by rules become one entity."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, k: str) -> str:
+        self.parent.setdefault(k, k)
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:  # a lexicon id wins as the root
+            if ra.startswith("name:"):
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+
+def group(doc: Doc, mentions: list[MentionCandidate]) -> list[Entity]:
+    groups = _Groups()
+    for c in doc.candidates:  # paren_alias links a Chinese name with its English form
+        if c.rule == "paren_alias":
+            groups.find(c.key)
+    alias_pairs: dict[tuple[int, str], list[str]] = {}
+    for c in doc.candidates:
+        if c.rule == "paren_alias":
+            alias_pairs.setdefault((doc.paragraph_of(c.start)[0], c.key), []).append(c.key)
+    _link_paren_pairs(doc, groups)
+    entities: dict[str, Entity] = {}
+    order: list[str] = []
+    for m in mentions:
+        root = groups.find(m.key)
+        ent = entities.get(root)
+        if ent is None:
+            ent = _new_entity(root, m, doc)
+            entities[root] = ent
+            order.append(root)
+        ent.mentions.append(Mention(start=m.start, end=m.end, text=doc.text[m.start:m.end], label=ent.label,
+                                    entity=ent.id, rule=m.rule))
+        if m.title and m.title not in ent.titles:
+            ent.titles.append(m.title)
+        if m.title_org and ent.affiliation is None:
+            ent.affiliation = groups.find(m.title_org)
+    for root in order:
+        _finish_names(entities[root])
+    ids = {root: entities[root].id for root in order}
+    out = []
+    for root in order:
+        e = entities[root]
+        if e.affiliation is not None and e.affiliation in ids:
+            e.affiliation = ids[e.affiliation]
+        elif e.affiliation is not None and e.affiliation.startswith("name:"):
+            e.affiliation = None
+        for m in e.mentions:
+            m.entity = e.id
+        out.append(e)
+    return out
+
+
+def _link_paren_pairs(doc: Doc, groups: _Groups) -> None:
+    """A Chinese name and the English name in brackets right after it are one entity."""
+    cands = sorted((c for c in doc.candidates), key=lambda c: c.start)
+    by_start = {c.start: c for c in cands}
+    for c in cands:
+        nxt = by_start.get(c.end + 1)
+        if nxt is not None and doc.view[c.end] == "(" and doc.view[nxt.end:nxt.end + 1] == ")" and \
+                (c.rule == "paren_alias" or nxt.rule == "paren_alias"):
+            groups.union(c.key, nxt.key)
+
+
+def _new_entity(root: str, m: MentionCandidate, doc: Doc) -> Entity:
+    lex = lexicon.by_id().get(root)
+    if lex is not None:
+        return Entity(id=lex.id, label=lex.label, name=lex.canonical, aliases=[], affiliation=None)  # type: ignore[arg-type]
+    name = root.removeprefix("name:")
+    return Entity(id=name, label=m.label, name=name, aliases=[])  # type: ignore[arg-type]
+
+
+def _finish_names(e: Entity) -> None:
+    surfaces = []
+    for m in e.mentions:
+        if m.text not in surfaces:
+            surfaces.append(m.text)
+    lex = lexicon.by_id().get(e.id)
+    if lex is None:
+        english = next((s for s in surfaces if s.isascii()), None)
+        if english:
+            e.name = english
+            e.id = english.lower().replace(" ", "_").replace(".", "")
+        else:
+            e.name = e.id
+        if e.affiliation is None:
+            pass
+    elif e.affiliation is None and lex.affiliation:
+        e.affiliation = lex.affiliation
+    extra = list(lex.names) if lex else []
+    e.aliases = [s for s in dict.fromkeys(surfaces + extra) if s != e.name]
+
+
+@component("entities")
+def entities(doc: Doc) -> None:
+    mentions = run_rules(doc)
+    attach_titles(doc, mentions)
+    doc.entities = group(doc, mentions)

@@ -1,0 +1,492 @@
+"""Entity mention rules. Each is a small named function ``rule(doc) -> list[MentionCandidate]``.
+
+Every rule works on the matching view (Simplified script, half-width ASCII), inside the body
+paragraphs, so each name, title and cue is written once in data/ and serves both scripts.
+Overlaps are settled afterwards (longest wins) by h200claims/tags/entities.py.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from h200claims import data
+from h200claims.data import lexicon
+from h200claims.doc import Doc, MentionCandidate
+from h200claims.text.script import simplified_view as v
+
+EntityRule = Callable[[Doc], list[MentionCandidate]]
+RULES: dict[str, EntityRule] = {}
+
+
+def rule(name: str) -> Callable[[EntityRule], EntityRule]:
+    def deco(fn: EntityRule) -> EntityRule:
+        RULES[name] = fn
+        return fn
+
+    return deco
+
+
+# ---------------------------------------------------------------- data, compiled once
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex matching any of ``words``, longest first at each position (a trie, not a list)."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [regex.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+@dataclass(frozen=True)
+class Vocab:
+    lexicon: Any
+    titles: Any  # regex: a title ending at the end of the searched text
+    title_words: frozenset[str]
+    title_at: Any  # regex: a title at a position
+    surnames: frozenset[str]
+    compound_surnames: tuple[str, ...]
+    translit: frozenset[str]
+    joiners: str
+    name_stops: tuple[str, ...]
+    cues: Any
+    org_suffixes: tuple[str, ...]
+    org_block: frozenset[str]
+    org_institutional: tuple[str, ...]
+    org_max: int
+    org_stop: frozenset[str]
+    one_char: dict[str, str]
+    one_before: frozenset[str]
+    clause_start: frozenset[str]
+    media_suffixes: tuple[str, ...]
+    en_org: frozenset[str]
+    en_not: frozenset[str]
+    title_mod_max: int
+
+
+@lru_cache(maxsize=1)
+def vocab() -> Vocab:
+    cfg = data.load_json("entity_rules.json")
+    titles = sorted({v(t) for t in cfg["titles"]}, key=len, reverse=True)
+    title_alt = "|".join(map(regex.escape, titles))
+    return Vocab(
+        lexicon=regex.compile(trie_pattern(list(lexicon.view_names()))),
+        titles=regex.compile(f"(?:{title_alt})$"),
+        title_words=frozenset(titles),
+        title_at=regex.compile(f"(?:{title_alt})"),
+        surnames=frozenset(v(cfg["surnames"])),
+        compound_surnames=tuple(v(s) for s in cfg["compound_surnames"]),
+        translit=frozenset(v(cfg["translit_chars"])),
+        joiners=v(cfg["name_joiners"]),
+        name_stops=tuple(sorted({v(s) for s in cfg["name_stops"]}, key=len, reverse=True)),
+        cues=regex.compile("|".join(map(regex.escape, sorted({v(c) for c in cfg["person_cue_after"]}, key=len, reverse=True)))),
+        org_suffixes=tuple(sorted({v(s) for s in cfg["org_suffixes"]}, key=len, reverse=True)),
+        org_block=frozenset(v(s) for s in cfg["org_suffix_blocklist"]),
+        org_institutional=tuple(v(s) for s in cfg["org_institutional_suffixes"]),
+        org_max=cfg["org_name_max"],
+        org_stop=frozenset(v(cfg["org_stop_chars"])),
+        one_char={v(k): val for k, val in cfg["one_char_countries"].items()},
+        one_before=frozenset(v(s) for s in cfg["one_char_before"]),
+        clause_start=frozenset(v(cfg["one_char_clause_start"])),
+        media_suffixes=tuple(v(s) for s in cfg["book_title_org_suffixes"]),
+        en_org=frozenset(cfg["english_org_words"]),
+        en_not=frozenset(cfg["english_not_entity_words"]),
+        title_mod_max=cfg["title_modifiers_max"],
+    )
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+@lru_cache(maxsize=1)
+def _jieba_freq() -> dict[str, int]:
+    from h200claims.tokens.segmenter import _jieba_tokenizer
+
+    return _jieba_tokenizer().FREQ  # type: ignore[no-any-return]
+
+
+COMMON_WORD_FREQ = 300  # a dictionary word this frequent is not an unknown person's name
+GENERIC_WORD_FREQ = 20  # an organisation name made only of dictionary words this frequent is generic
+
+
+def is_common_word(name: str) -> bool:
+    """A frequent dictionary word (公司, 文件) is not taken for an unknown person's name."""
+    return _jieba_freq().get(name, 0) >= COMMON_WORD_FREQ and name not in lexicon.view_names()
+
+
+def paragraphs(doc: Doc) -> Iterator[tuple[int, int]]:
+    yield from doc.paragraphs
+
+
+def name_key(view_text: str) -> str:
+    return "name:" + view_text
+
+
+# ---------------------------------------------------------------- name shapes
+
+
+LATIN_NAME = regex.compile(r"[A-Z][a-zA-Z'\-]+(?:[ .][A-Z][a-zA-Z'\-]*\.?){0,3}")
+
+
+def stops_at(view: str, pos: int) -> bool:
+    return any(view.startswith(s, pos) for s in vocab().name_stops)
+
+
+def chinese_name_at(view: str, pos: int, end: int) -> int | None:
+    """End of a Chinese personal name (surname + 1-2 given characters) starting at pos."""
+    voc = vocab()
+    sur = next((len(s) for s in voc.compound_surnames if view.startswith(s, pos)), 0)
+    if not sur and pos < end and view[pos] in voc.surnames:
+        sur = 1
+    if not sur:
+        return None
+    n = pos + sur
+    given = 0
+    while given < 2 and n + given < end and is_cjk(view[n + given]) and not stops_at(view, n + given):
+        given += 1
+    if given == 0:
+        return None
+    name = view[pos:n + given]
+    if is_common_word(name) or (given == 2 and is_common_word(view[n:n + 2])):
+        if given == 2 and not is_common_word(view[pos:n + 1]):
+            return n + 1
+        return None
+    return n + given
+
+
+def translit_name_at(view: str, pos: int, end: int) -> int | None:
+    """End of a transliterated foreign name (克拉齊奧斯, 喬治．陳) starting at pos."""
+    voc = vocab()
+    i = pos
+    while i < end and i - pos < 8:
+        ch = view[i]
+        if ch in voc.joiners and i > pos and i + 1 < end and is_cjk(view[i + 1]):
+            i += 1
+            continue
+        if ch not in voc.translit and not (ch in voc.surnames and i > pos and view[i - 1] in voc.joiners):
+            break
+        if i > pos + 1 and stops_at(view, i):
+            break
+        i += 1
+    if i - pos < 2 or is_common_word(view[pos:i]):
+        return None
+    return i
+
+
+def person_name_at(view: str, pos: int, end: int) -> int | None:
+    if pos < end and view[pos].isascii() and view[pos].isupper():
+        m = LATIN_NAME.match(view, pos, end)
+        if m and " " in m.group() and not set(m.group().replace(".", " ").split()) & vocab().en_org:
+            return m.end()
+        return None
+    paren = regex.compile(r"[^\s()]{2,8}\(").match(view, pos, end)
+    if paren:
+        inner = view[pos:paren.end() - 1]
+        if all(is_cjk(c) or c in vocab().joiners for c in inner) and inner[-1] not in vocab().joiners:
+            return paren.end() - 1
+    a = chinese_name_at(view, pos, end)
+    b = translit_name_at(view, pos, end)
+    if a and b:
+        return max(a, b) if view[pos] in vocab().translit and b - pos > 3 else a
+    return a or b
+
+
+# ---------------------------------------------------------------- rules
+
+
+@rule("lexicon")
+def lexicon_names(doc: Doc) -> list[MentionCandidate]:
+    """Names from the domain lexicon, longest first, Latin names only at word boundaries."""
+    out = []
+    names = lexicon.view_names()
+    by_id = lexicon.by_id()
+    pat = vocab().lexicon
+    view = doc.view
+    for a, b in paragraphs(doc):
+        for m in pat.finditer(view, a, b):
+            s, e = m.span()
+            if e == s:
+                continue
+            if (is_latin(view[s]) and s > 0 and is_latin(view[s - 1])) or (
+                    is_latin(view[e - 1]) and e < len(view) and is_latin(view[e])):
+                continue
+            eid = names[m.group()][0]
+            out.append(MentionCandidate(s, e, by_id[eid].label, "lexicon", eid, priority=3))
+    return out
+
+
+@rule("title_name")
+def title_then_name(doc: Doc) -> list[MentionCandidate]:
+    """A title followed by a name: 研究員孫成昊, 分析師Ray Wang, 主任費斯特（Tim Fist）."""
+    voc = vocab()
+    out = []
+    view = doc.view
+    for a, b in paragraphs(doc):
+        for m in voc.title_at.finditer(view, a, b):
+            s = m.end()
+            if s >= b:
+                continue
+            e = person_name_at(view, s, b)
+            if e and e - s >= 2:
+                out.append(MentionCandidate(s, e, "PERSON", "title_name", name_key(view[s:e]), priority=2))
+    return out
+
+
+PAREN = regex.compile(r"\(([A-Za-z][A-Za-z0-9 .,'&\-]{1,80})\)")
+
+
+@rule("paren_alias")
+def name_with_english(doc: Doc) -> list[MentionCandidate]:
+    """A name followed by its English form in brackets: 費斯特（Tim Fist）, 亞洲集團（The Asia Group）.
+
+    Both parts become mentions of one entity (the key links them).
+    """
+    voc = vocab()
+    out: list[MentionCandidate] = []
+    view = doc.view
+    known = {(c.start, c.end): c for c in doc.candidates}
+    ends = {c.end: c for c in doc.candidates}
+    for a, b in paragraphs(doc):
+        for m in PAREN.finditer(view, a, b):
+            eng = m.group(1).strip()
+            ps = m.start()
+            if ps == a:
+                continue
+            prev = ends.get(ps) or (ends.get(ps - 1) if view[ps - 1] in "」』" else None)
+            if prev is None and not is_cjk(view[ps - 1]):
+                continue
+            words = [w for w in regex.split(r"[ .,]+", eng) if w]
+            if set(words) & voc.en_not or not all(w[:1].isupper() or w in ("of", "and", "for", "the", "on") for w in words):
+                continue
+            is_org = bool(set(words) & voc.en_org) or view[ps - 1] in "会院所部局署团司行心盟"
+            looks_person = 2 <= len(words) <= 4 and not any(w.isupper() and len(w) > 1 for w in words)
+            if not is_org and not looks_person and (ends.get(ps) is None and ends.get(ps - 1) is None):
+                continue
+            es, ee = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip())), m.start(1) + len(m.group(1).rstrip())
+            if prev is not None:  # the Chinese name is already known: the English is its alias
+                label, key = prev.label, prev.key
+                cjk: tuple[int, int] | None = None
+            else:
+                start = org_start(doc, ps, a) if is_org else person_start(view, ps, a)
+                if start is None or ps - start < 2:
+                    continue
+                label = "ORG" if is_org else "PERSON"
+                key = name_key(view[start:ps])
+                cjk = (start, ps)
+            if (es, ee) in known:
+                key = known[(es, ee)].key if cjk is None else key
+                if cjk is not None:
+                    out.append(MentionCandidate(cjk[0], cjk[1], known[(es, ee)].label, "paren_alias", known[(es, ee)].key, 2))
+                continue
+            if cjk is not None:
+                out.append(MentionCandidate(cjk[0], cjk[1], label, "paren_alias", key, priority=2))
+            out.append(MentionCandidate(es, ee, label, "paren_alias", key, priority=2))
+    return out
+
+
+def person_start(view: str, end: int, floor: int) -> int | None:
+    """Start of a person's name that ends at ``end``: right after a title, else a name-shaped run."""
+    voc = vocab()
+    lo = max(floor, end - 8)
+    titles = [m.end() for m in voc.title_at.finditer(view, max(floor, end - 20), end) if lo <= m.end() <= end - 2]
+    if titles:
+        return max(titles)
+    for s in range(lo, end - 1):
+        if chinese_name_at(view, s, end) == end or translit_name_at(view, s, end) == end:
+            return s
+    return None
+
+
+def org_start(doc: Doc, end: int, floor: int) -> int | None:
+    """Start of an organisation name ending at ``end``, extended left over name tokens.
+
+    Stops at punctuation and function words, at the end of another ORG/PERSON/PRODUCT name (a
+    parent body stays a mention of its own), and takes in an attached place prefix (美國商務部).
+    """
+    voc = vocab()
+    view = doc.view
+    cands = {c.end: c for c in doc.candidates}
+    s = end
+    while s > floor and end - s < voc.org_max:
+        prev = cands.get(s)
+        if prev is not None:
+            if prev.label == "GPE" and s != end:
+                s = prev.start
+            break
+        ch = view[s - 1]
+        if ch in voc.org_stop:
+            break
+        if s < end and any(view.endswith(t, floor, s) for t in voc.title_words if len(t) > 1):
+            break
+        s -= 1
+    return s if s < end else None
+
+
+@rule("org_suffix")
+def organisation_suffix(doc: Doc) -> list[MentionCandidate]:
+    """Unknown organisations by their ending: …研究院, …學會, …大學, …委員會, …部, …局, …公司."""
+    voc = vocab()
+    out = []
+    view = doc.view
+    taken = sorted((c.start, c.end) for c in doc.candidates)
+    for s_tok, e_tok in doc.tokens:
+        word = view[s_tok:e_tok]
+        if not any(word.endswith(x) for x in voc.org_suffixes) or (word in voc.org_block and word not in voc.org_suffixes
+                                                                       and not any(word == x for x in voc.org_institutional)):
+            continue
+        if e_tok < len(view) and is_cjk(view[e_tok]) and not doc.at_token_boundary(e_tok):
+            continue
+        if any(s <= s_tok < e for s, e in taken):
+            continue
+        para = doc.paragraph_of(s_tok)
+        start = org_start(doc, e_tok, para[0])
+        if start is None:
+            continue
+        name = view[start:e_tok]
+        core_start = next((c.end for c in doc.candidates if c.start == start and c.label == "GPE"), start)
+        if is_generic_org(doc, core_start, e_tok):
+            continue
+        out.append(MentionCandidate(start, e_tok, "ORG", "org_suffix", name_key(name), priority=1))
+    return out
+
+
+def is_generic_org(doc: Doc, start: int, end: int) -> bool:
+    """A common noun phrase with an organisation ending (晶片設計公司, 自家公司) is not a name.
+
+    Names with an institutional ending (…研究院, …協會, …委員會) pass; others must hold at least
+    one token that is not a common dictionary word.
+    """
+    voc = vocab()
+    core = doc.view[start:end]
+    if len(core) < 3 or core in voc.org_block or any(ch.isdigit() for ch in core):
+        return True
+    if any(core.endswith(x) for x in voc.org_institutional):
+        return False
+    words = [doc.view[s:e] for s, e in doc.tokens if start <= s and e <= end]
+    if any(w in ("与", "和", "及") for w in words):
+        return True
+    freq = _jieba_freq()
+    return all(freq.get(w, 0) >= GENERIC_WORD_FREQ or len(w) == 1 for w in words)
+
+
+BOOK = regex.compile(r"《([^《》\n]{1,24})》")
+
+
+@rule("book_title")
+def book_title_outlet(doc: Doc) -> list[MentionCandidate]:
+    """News outlets in book-title marks: 《華爾街日報》 (the marks stay outside the span)."""
+    voc = vocab()
+    out = []
+    view = doc.view
+    for a, b in paragraphs(doc):
+        for m in BOOK.finditer(view, a, b):
+            name = m.group(1)
+            if any(name.endswith(x) for x in voc.media_suffixes):
+                out.append(MentionCandidate(m.start(1), m.end(1), "ORG", "book_title", name_key(name), priority=1))
+        # a scraped paragraph can start after the opening mark was lost: 金融時報》引述
+        m2 = regex.match(r"([^《》\s]{2,12})》", view[a:b])
+        if m2 and any(m2.group(1).endswith(x) for x in voc.media_suffixes):
+            out.append(MentionCandidate(a, a + len(m2.group(1)), "ORG", "book_title", name_key(m2.group(1)), 1))
+    return out
+
+
+@rule("cue_name")
+def name_then_cue(doc: Doc) -> list[MentionCandidate]:
+    """A Chinese name at the start of a clause followed by a speech cue: 陳莉認為, 趙明昊表示."""
+    voc = vocab()
+    out = []
+    view = doc.view
+    adverbs = regex.compile(r"(?:也|则|就|更|并|还|再|亦|进一步|同时|稍早|日前|近日|今天|曾|则是|此前|随后|接着|当时)?")
+    for a, b in paragraphs(doc):
+        for s in range(a, b - 2):
+            if s > a and view[s - 1] not in voc.clause_start and view[s - 1] not in "」』\")":
+                continue
+            e = person_name_at(view, s, b)
+            if not e or e - s < 2 or e - s > 12:
+                continue
+            adv = adverbs.match(view, e, b)
+            if voc.cues.match(view, adv.end() if adv else e, b):
+                out.append(MentionCandidate(s, e, "PERSON", "cue_name", name_key(view[s:e]), priority=1))
+    return out
+
+
+@rule("one_char_country")
+def one_character_country(doc: Doc) -> list[MentionCandidate]:
+    """One-character country abbreviations standing alone: 對中開放, 赴陸, 美考慮, 陸專家.
+
+    The character must be a token of its own, after a preposition or at the start of a clause,
+    and not fused with another country character (中美, 美中 are not mentions).
+    """
+    voc = vocab()
+    out = []
+    view = doc.view
+    for s, e in doc.tokens:
+        if e - s == 2 and view[s] in voc.one_before and view[s + 1] in voc.one_char:
+            s += 1  # a preposition fused with the abbreviation: 对华
+        elif e - s != 1 or view[s] not in voc.one_char:
+            continue
+        before = view[s - 1] if s > 0 else "\n"
+        after = view[e] if e < len(view) else "\n"
+        if after in voc.one_char or (before in voc.one_char and e - s == 1):
+            continue
+        para = doc.paragraph_of(s)
+        if before in voc.one_before or before in voc.clause_start or s == para[0]:
+            out.append(MentionCandidate(s, e, "GPE", "one_char_country", voc.one_char[view[s]], priority=0))
+    return out
+
+
+def repeat_names(doc: Doc, found: list[MentionCandidate]) -> list[MentionCandidate]:
+    """Every other occurrence of a name a rule found once (孫成昊 … 孫成昊補充)."""
+    out = []
+    view = doc.view
+    for name, c in {view[c.start:c.end]: c for c in found if c.key.startswith("name:")}.items():
+        if len(name) < 2:
+            continue
+        for a, b in doc.paragraphs:
+            for m in regex.finditer(regex.escape(name), view[a:b]):
+                s, e = a + m.start(), a + m.end()
+                if is_latin(name[0]) and s > 0 and is_latin(view[s - 1]):
+                    continue
+                out.append(MentionCandidate(s, e, c.label, "repeat_name", c.key, priority=0))
+    return out
+
+
+SURNAME_TITLE_MAX = 4
+
+
+def surname_titles(doc: Doc, people: dict[str, str]) -> list[MentionCandidate]:
+    """A surname with a title and no given name (黃執行長, 魏理事長) for a person named in the article.
+
+    ``people`` maps a surname (first character) to the entity key of the person.
+    """
+    voc = vocab()
+    out = []
+    view = doc.view
+    for a, b in doc.paragraphs:
+        for i in range(a, b - 1):
+            key = people.get(view[i])
+            if key is None:
+                continue
+            m = voc.title_at.match(view, i + 1, b)
+            if m and m.end() - i <= SURNAME_TITLE_MAX + 1:
+                out.append(MentionCandidate(i, m.end(), "PERSON", "surname_title", key, priority=0))
+    return out
