@@ -163,7 +163,7 @@ def chinese_name_at(view: str, pos: int, end: int) -> int | None:
     given = 0
     while given < 2 and n + given < end and is_cjk(view[n + given]) and not stops_at(view, n + given):
         given += 1
-    if given == 0:
+    if given == 0 or (view[n] in NUMERALS and view[n + given:n + given + 1] in ("月", "日", "年", "号")):
         return None
     name = view[pos:n + given]
     if is_common_word(name) or (given == 2 and is_common_word(view[n:n + 2])):
@@ -171,6 +171,9 @@ def chinese_name_at(view: str, pos: int, end: int) -> int | None:
             return n + 1
         return None
     return n + given
+
+
+NUMERALS = frozenset("零一二两三四五六七八九十百千")
 
 
 def translit_name_at(view: str, pos: int, end: int) -> int | None:

@@ -1,0 +1,359 @@
+"""Quantity rules: each a small named function ``rule(doc) -> list[Quantity]`` over the body.
+
+Patterns run on the matching view, so one grammar serves both scripts; spans and texts are
+taken from the original. Overlaps are settled by h200claims/tags/quantities.py (longest wins).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from h200claims import data
+from h200claims.doc import Doc
+from h200claims.models import Quantity
+from h200claims.tags.numbers import NUMBER, chinese_to_number, parse_number
+
+QuantityRule = Callable[[Doc], list[Quantity]]
+RULES: dict[str, QuantityRule] = {}
+
+
+def rule(name: str) -> Callable[[QuantityRule], QuantityRule]:
+    def deco(fn: QuantityRule) -> QuantityRule:
+        RULES[name] = fn
+        return fn
+
+    return deco
+
+
+def alt(words: Any) -> str:
+    return "(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    cfg: dict[str, Any]
+    pre: str  # qualifier before a number
+    post: str  # qualifier after a unit
+    amount: Any  # one amount with its unit
+    change: Any
+    range: Any
+    percent_words: Any
+    date_full: Any
+    date_day: Any
+    date_year: Any
+    date_quarter: Any
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    cfg = data.load_json("quantities.json")
+    pre = alt(list(cfg["bound_pre"]) + cfg["approx_pre"])
+    post = alt(list(cfg["bound_post"]) + cfg["approx_post"])
+    cur_pre = alt(cfg["currencies_pre"])
+    cur_post = alt(list(cfg["currencies_post"]) + [cfg["currency_bare"]])
+    dur = alt(cfg["durations"])
+    cls = alt(cfg["classifiers"])
+    unit = rf"(?P<unit>%|个百分点|百分点|倍|{cur_post}|{dur}|{cls})"
+    inner = alt(cfg["approx_inner"])
+    amount = (rf"(?P<pre>{pre})?(?P<cur>{cur_pre})?(?P<num>{NUMBER}|(?<={pre})[百千万])(?P<inner>{inner})?{unit}"
+              rf"(?P<post>{post})?")
+    one = rf"(?:{pre})?(?:{cur_pre})?{NUMBER}(?:{inner})?(?:%|倍|{cur_post}|{dur})"
+    return Grammar(
+        cfg=cfg, pre=pre, post=post,
+        amount=regex.compile(amount),
+        change=regex.compile(
+            rf"(?P<from>[从由](?:原本|原先|原来)?)?(?P<a>{one})(?P<verb>{alt(cfg['change_verbs'])})?"
+            rf"(?P<to>{alt(cfg['change_to'])})(?P<b>{one}(?:{post})?)"),
+        range=regex.compile(
+            rf"(?P<a>(?:{pre})?{NUMBER})(?P<aunit>%|倍)?(?P<join>{alt(cfg['range_joiners'])})"
+            rf"(?P<b>{NUMBER}(?:{inner})?(?:%|倍|{cur_post}|{dur}|{cls})(?:{post})?)"),
+        percent_words=regex.compile(
+            rf"(?P<pre>{pre})?(?:百分之(?P<pct>{NUMBER})|(?P<half>一半)|(?P<tenths>[一二两三四五六七八九十])成(?P<extra>[一二三四五六七八九])?)"
+            rf"(?P<post>{post})?"),
+        date_full=regex.compile(
+            rf"(?:(?P<year>\d{{4}})\s*年\s*|(?P<rel>{alt(cfg['year_relative'])}))?"
+            rf"(?P<month>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月"
+            rf"(?:\s*(?P<day>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[日号])?(?P<part>{alt(cfg['month_parts'])})?"),
+        date_day=regex.compile(r"(?P<day>\d{1,2})\s*[日号]"),
+        date_year=regex.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?P<part>底|初|中|末)?"),
+        date_quarter=regex.compile(r"(?P<year>\d{4})\s*年\s*(?:第\s*(?P<q>[1-4一二三四])\s*季(?:度)?|(?P<q2>Q[1-4]))"),
+    )
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def qualifiers(pre: str | None, post: str | None, inner: str | None = None) -> tuple[bool, str | None]:
+    """(approx, bound) from the words around a number."""
+    cfg = grammar().cfg
+    approx = bool(inner) or (pre in cfg["approx_pre"]) or (post in cfg["approx_post"])
+    bound = cfg["bound_pre"].get(pre or "") or cfg["bound_post"].get(post or "")
+    return approx, bound
+
+
+def unit_of(unit: str, cur: str | None, doc: Doc) -> tuple[str, str | None]:
+    """(kind, normalised unit) of a unit word."""
+    cfg = grammar().cfg
+    if unit in ("%",):
+        return "percent", "%"
+    if unit in ("个百分点", "百分点"):
+        return "percent", "pp"
+    if unit == "倍":
+        return "multiple", "x"
+    if cur:
+        return "money", cfg["currencies_pre"][cur]
+    if unit in cfg["currencies_post"]:
+        return "money", cfg["currencies_post"][unit]
+    if unit == cfg["currency_bare"]:
+        return "money", bare_currency(doc)
+    if unit in cfg["durations"]:
+        return "duration", cfg["durations"][unit]
+    return "count", unit
+
+
+def bare_currency(doc: Doc) -> str:
+    """元 alone: New Taiwan dollars in Traditional-script text, renminbi in Simplified."""
+    if "新台币" in doc.view or "台币" in doc.view:
+        return "TWD"
+    if "人民币" in doc.view:
+        return "CNY"
+    changed = sum(1 for a, b in zip(doc.text[:2000], doc.view[:2000]) if a != b and "\u4e00" <= a <= "\u9fff")
+    return "TWD" if changed > 5 else "CNY"
+
+
+def make(doc: Doc, s: int, e: int, rule_name: str, kind: str, **kw: Any) -> Quantity:
+    return Quantity(start=s, end=e, text=doc.text[s:e], rule=rule_name, kind=kind, **kw)  # type: ignore[arg-type]
+
+
+def number(s: str) -> float | None:
+    return parse_number(s)[0]
+
+
+def is_vague(s: str) -> bool:
+    return s[:1] in "数几"
+
+
+def blocked(doc: Doc, s: int, e: int) -> bool:
+    """Model numbers, ordinals, 'both', 'a', and numbers inside names are not quantities."""
+    view = doc.view
+    before = view[s - 1] if s > 0 else ""
+    after = view[e] if e < len(view) else ""
+    if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalnum()) or before == "第":
+        return True
+    if before and (before.isdigit() or before in ".-/:"):
+        return True
+    if any(view.startswith(w, e) for w in grammar().cfg["not_after"]):
+        return True
+    return False
+
+
+def count_noun(doc: Doc, e: int) -> int:
+    """End of the counted noun after a classifier (兩名|知情人士), or ``e`` when there is none."""
+    cfg = grammar().cfg
+    stops = cfg["count_noun_stops"]
+    end = e
+    for s_tok, e_tok in doc.tokens:
+        if s_tok < end:
+            continue
+        if s_tok > end:
+            break
+        word = doc.view[s_tok:e_tok]
+        if (e_tok - s_tok < 2 and end == e) or word in stops or not all("\u4e00" <= c <= "\u9fff" for c in word):
+            break
+        if e_tok - e > cfg["count_noun_max"]:
+            break
+        end = e_tok
+    return end
+
+
+def paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    return doc.paragraphs
+
+
+# ---------------------------------------------------------------- rules
+
+
+@rule("change")
+def change(doc: Doc) -> list[Quantity]:
+    """From one amount to another: 從原本約10倍縮小至最多5倍, 由15%提高至25%, 10倍縮至5倍."""
+    g = grammar()
+    out = []
+    for a, b in paragraphs(doc):
+        for m in g.change.finditer(doc.view, a, b, overlapped=False):
+            if not m.group("from") and not m.group("verb"):
+                continue  # 2到3年 is a range, not a change
+            first = g.amount.fullmatch(m.group("a"))
+            last = g.amount.match(m.group("b"))
+            if not first or not last:
+                continue
+            kind, unit = unit_of(last.group("unit"), last.group("cur"), doc)
+            kind_a, _ = unit_of(first.group("unit"), first.group("cur"), doc)
+            if kind != kind_a or kind in ("count", "date"):
+                continue
+            s, e = m.start("a"), m.end("b")
+            if blocked(doc, m.start("a") + (len(first.group("pre") or "")), e):
+                continue
+            ap1, _ = qualifiers(first.group("pre"), None, first.group("inner"))
+            ap2, bound = qualifiers(last.group("pre"), last.group("post"), last.group("inner"))
+            fv, tv = number(first.group("num")), number(last.group("num"))
+            mult = _money_scale(unit, kind)
+            out.append(make(doc, s, e, "change", kind, value=_m(tv, mult), unit=unit, approx=ap1 or ap2, bound=bound,
+                            from_value=_m(fv, mult), to_value=_m(tv, mult)))
+    return out
+
+
+def _money_scale(unit: str | None, kind: str) -> float:
+    return 1.0
+
+
+def _m(v: float | None, mult: float) -> float | None:
+    return None if v is None else v * mult
+
+
+@rule("range")
+def value_range(doc: Doc) -> list[Quantity]:
+    """Two bounds and one unit: 2到3年, 3至6個月, 15%-25%."""
+    g = grammar()
+    out = []
+    for a, b in paragraphs(doc):
+        for m in g.range.finditer(doc.view, a, b):
+            last = g.amount.match(m.group("b"))
+            lo_m = regex.match(rf"({g.pre})?({NUMBER})$", m.group("a"))
+            if not last or not lo_m:
+                continue
+            kind, unit = unit_of(last.group("unit"), last.group("cur"), doc)
+            if kind == "count" or (m.group("join") in "-~－—～" and kind == "duration" and unit == "year"):
+                continue
+            lo, hi = number(lo_m.group(2)), number(last.group("num"))
+            if lo is None or hi is None or lo >= hi:
+                continue
+            s, e = m.start(), m.start("b") + last.end()
+            if blocked(doc, s + len(lo_m.group(1) or ""), e):
+                continue
+            approx, bound = qualifiers(lo_m.group(1), last.group("post"), last.group("inner"))
+            out.append(make(doc, s, e, "range", kind, value=None, unit=unit, approx=approx, bound=bound, low=lo, high=hi))
+    return out
+
+
+@rule("amount")
+def amount(doc: Doc) -> list[Quantity]:
+    """One number with its unit: 25%, 6倍, 約新台幣16.2億元, 30個月, 逾6200家, 兩名知情人士."""
+    g = grammar()
+    cfg = g.cfg
+    out = []
+    for a, b in paragraphs(doc):
+        for m in g.amount.finditer(doc.view, a, b):
+            num = m.group("num")
+            ns = m.start("num") - len(m.group("cur") or "")
+            if blocked(doc, m.start("cur") if m.group("cur") else m.start("num"), m.end()):
+                continue
+            kind, unit = unit_of(m.group("unit"), m.group("cur"), doc)
+            value = number(num)
+            approx, bound = qualifiers(m.group("pre"), m.group("post"), m.group("inner"))
+            approx = approx or is_vague(num)
+            e = m.end()
+            if kind == "count":
+                if value in (0, 1) or (value == 2 and unit in cfg["both_words"]) or (value is None and not m.group("pre")):
+                    continue
+                if unit in ("大", "个", "名", "种", "位", "家", "项", "款", "批", "所", "间", "场"):
+                    noun_end = count_noun(doc, m.end("unit"))
+                    if noun_end > m.end("unit"):
+                        unit = doc.text[m.end("unit"):noun_end]
+                        e = noun_end if not m.group("post") else e
+                elif unit == "大":
+                    continue
+                unit = doc.text[m.start("unit"):m.end("unit")] if unit == m.group("unit") else unit
+            if kind == "duration" and unit == "year" and value is not None and 1900 <= value <= 2100 and not num[0] in "数几":
+                continue  # a calendar year: the date rules take it
+            s = m.start() if (m.group("pre") or m.group("cur")) else ns
+            out.append(make(doc, s, e, "amount", kind, value=value, unit=unit, approx=approx, bound=bound))
+    return out
+
+
+@rule("percent_words")
+def percent_words(doc: Doc) -> list[Quantity]:
+    """Percentages in words: 百分之四十, 一半, 兩成, 四成六."""
+    g = grammar()
+    out = []
+    for a, b in paragraphs(doc):
+        for m in g.percent_words.finditer(doc.view, a, b):
+            if m.group("pct"):
+                value = number(m.group("pct"))
+            elif m.group("half"):
+                if doc.view[m.end("half"):m.end("half") + 1] in ("天", "年", "个"):
+                    continue
+                value = 50.0
+            else:
+                value = chinese_to_number(m.group("tenths")) * 10 + (chinese_to_number(m.group("extra")) if m.group("extra") else 0)
+            approx, bound = qualifiers(m.group("pre"), m.group("post"))
+            out.append(make(doc, m.start(), m.end(), "percent_words", "percent", value=value, unit="%", approx=approx, bound=bound))
+    return out
+
+
+# ---------------------------------------------------------------- dates
+
+
+def _int(s: str) -> int:
+    return int(s) if s.isdigit() else int(chinese_to_number(s))
+
+
+def _article_ym(doc: Doc) -> tuple[int, int, int] | None:
+    if not doc.date:
+        return None
+    y, mth, d = (int(x) for x in doc.date.split("-"))
+    return y, mth, d
+
+
+@rule("date")
+def dates(doc: Doc) -> list[Quantity]:
+    """Dates to ISO: 2027年第4季 → 2027-Q4, 去年12月9日 → 2025-12-09, 2024年底 → 2024, 8日 → the article's month."""
+    g = grammar()
+    out = []
+    ref = _article_ym(doc)
+    for a, b in paragraphs(doc):
+        for m in g.date_quarter.finditer(doc.view, a, b):
+            q = m.group("q") or m.group("q2")[1]
+            out.append(make(doc, m.start(), m.end(), "date", "date", unit=f"{m.group('year')}-Q{_int(q)}"))
+        for m in g.date_full.finditer(doc.view, a, b):
+            month = _int(m.group("month"))
+            day = _int(m.group("day")) if m.group("day") else None
+            if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+                continue
+            if m.start() > 0 and (doc.view[m.start() - 1].isdigit() or doc.view[m.start() - 1] in "个第"):
+                continue
+            if doc.view[m.end():m.end() + 1] == "份" and not m.group("part"):
+                pass
+            year: int | None = None
+            if m.group("year"):
+                year = int(m.group("year"))
+            elif ref and m.group("rel"):
+                year = ref[0] + g.cfg["year_relative"][m.group("rel")]
+            elif ref:
+                year = ref[0] - (1 if month > ref[1] + 1 else 0)
+            unit = None
+            if year is not None:
+                unit = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+            out.append(make(doc, m.start(), m.end(), "date", "date", unit=unit))
+        for m in g.date_year.finditer(doc.view, a, b):
+            if blocked(doc, m.start(), m.end()):
+                continue
+            out.append(make(doc, m.start(), m.end(), "date", "date", unit=m.group("year")))
+        for m in g.date_day.finditer(doc.view, a, b):
+            s = m.start()
+            if s > 0 and (doc.view[s - 1].isdigit() or doc.view[s - 1] in "月第个"):
+                continue
+            day = int(m.group("day"))
+            if not 1 <= day <= 31 or doc.view[m.end():m.end() + 1] == "电":
+                continue
+            unit = None
+            if ref:
+                y, mth = ref[0], ref[1]
+                if day > ref[2]:
+                    y, mth = (y, mth - 1) if mth > 1 else (y - 1, 12)
+                unit = f"{y:04d}-{mth:02d}-{day:02d}"
+            out.append(make(doc, s, m.end(), "date", "date", unit=unit))
+    return out
