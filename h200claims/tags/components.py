@@ -1,2 +1,2 @@
 """Tag-stage components: importing the modules registers them."""
-from h200claims.tags import entities, quantities  # noqa: F401
+from h200claims.tags import entities, quantities, quotes  # noqa: F401

@@ -1,0 +1,563 @@
+"""Quote rules: direct and indirect speech, and who said it.
+
+The article is read sentence by sentence, in order, because speakers carry over (他說 → the
+person last named as a speaker). Small named functions find the parts: ``passages`` (quoted
+spans), ``find_cues`` (speech verbs), ``speaker_before`` (who is speaking), ``content_after``
+(what is said); resolvers turn pronouns, descriptions, titles and unnamed sources into entity ids.
+Every quote records its cue and the rule that made it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from h200claims import data
+from h200claims.data import lexicon
+from h200claims.doc import Doc
+from h200claims.models import Entity, Quote
+from h200claims.text.script import simplified_view as v
+
+OPEN = {"「": "」", "『": "』", "“": "”", '"': '"'}
+SENT_END = "。！？!?"
+
+
+def alt(words: Any) -> str:
+    return "(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+@dataclass(frozen=True)
+class Words:
+    cfg: dict[str, Any]
+    cues: frozenset[str]
+    cue_re: Any
+    not_before: tuple[str, ...]
+    not_after: tuple[str, ...]
+    openers: frozenset[str]
+    adverbs: Any  # regex: trailing adverbs before a cue
+    connective_only: Any
+    pronouns: dict[str, str | None]
+    role_end: Any  # regex: clause ending in a role noun
+    plural: tuple[str, ...]
+    singular: frozenset[str]
+    descriptions: dict[str, str]
+    according: Any
+    via: list[Any]
+    relay: Any
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    cfg = data.load_json("quotes.json")
+    cues = sorted({v(c) for c in cfg["cues"]}, key=len, reverse=True)
+    adv = alt(v(a) for a in cfg["adverbs"])
+    roles = alt(v(r) for r in cfg["role_nouns"])
+    tail = alt(v(t) for t in cfg["role_tail"])
+    return Words(
+        cfg=cfg,
+        cues=frozenset(cues),
+        cue_re=regex.compile(alt(cues)),
+        not_before=tuple(v(x) for x in cfg["cue_not_before"]),
+        not_after=tuple(v(x) for x in cfg["cue_not_after"]),
+        openers=frozenset(v(x) for x in cfg["sentence_openers"]),
+        adverbs=regex.compile(rf"(?:{adv})+$"),
+        connective_only=regex.compile(rf"^(?:{alt(v(c) for c in cfg['connectives'])}|{adv})*$"),
+        pronouns={v(k): g for k, g in cfg["pronouns"].items()},
+        role_end=regex.compile(rf"{roles}(?:{tail})?$"),
+        plural=tuple(v(p) for p in cfg["plural_markers"]),
+        singular=frozenset(v(s) for s in cfg["singular_descriptions"]),
+        descriptions={v(k): val for k, val in cfg["descriptions"].items()},
+        according=regex.compile(v(cfg["according_to"])),
+        via=[regex.compile(v(p)) for p in cfg["via_patterns"]],
+        relay=regex.compile(alt(v(r) for r in cfg["relay_cues"])),
+    )
+
+
+# ---------------------------------------------------------------- article state
+
+
+@dataclass
+class Speaker:
+    id: str | None
+    text: str
+    via: str | None = None
+    description: str | None = None  # an unresolved singular description (專家), resolved later
+
+
+@dataclass
+class State:
+    """What the reader remembers while going through the article."""
+
+    doc: Doc
+    mentions: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, id, label
+    kinds: dict[str, str] = field(default_factory=dict)  # entity id -> think_tank / company / outlet / ...
+    titles: dict[str, list[str]] = field(default_factory=dict)
+    history: list[str] = field(default_factory=list)  # speaker ids, most recent last
+    gender: dict[str, str] = field(default_factory=dict)
+    via_of: dict[str, str] = field(default_factory=dict)
+    last_of_kind: dict[str, str] = field(default_factory=dict)
+
+    def mentions_in(self, s: int, e: int) -> list[tuple[int, int, str, str]]:
+        return [m for m in self.mentions if s <= m[0] and m[1] <= e]
+
+    def see(self, upto: int) -> None:
+        """Remember the organisations named up to ``upto`` (for 該智庫, 該公司, 報導)."""
+        for s, e, eid, label in self.mentions:
+            if e <= upto and eid in self.kinds:
+                self.last_of_kind[self.kinds[eid]] = eid
+
+    def spoke(self, sp: Speaker, pronoun: str | None = None) -> None:
+        if sp.id is None:
+            return
+        if sp.id in self.history:
+            self.history.remove(sp.id)
+        self.history.append(sp.id)
+        g = words().pronouns.get(pronoun or "")
+        if g:
+            self.gender.setdefault(sp.id, g)
+
+
+def entity_kind(e: Entity) -> str | None:
+    cfg = words().cfg
+    lex = lexicon.by_id().get(e.id)
+    if lex is not None:
+        return {"media.tsv": "outlet", "research.tsv": "think_tank", "companies.tsv": "company",
+                "government.tsv": "government"}.get(lex.source)
+    if e.label != "ORG":
+        return None
+    name = v(e.name) if not e.name.isascii() else v(e.mentions[0].text)
+    if any(name.endswith(v(x)) for x in cfg["think_tank_suffixes"]):
+        return "think_tank"
+    if any(name.endswith(v(x)) for x in cfg["company_suffixes"]):
+        return "company"
+    if any(m.rule == "book_title" for m in e.mentions):
+        return "outlet"
+    return None
+
+
+def new_state(doc: Doc) -> State:
+    st = State(doc)
+    for e in doc.entities:
+        for m in e.mentions:
+            st.mentions.append((m.start, m.end, e.id, e.label))
+        kind = entity_kind(e)
+        if kind:
+            st.kinds[e.id] = kind
+        st.titles[e.id] = [v(t) for t in e.titles]
+    st.mentions.sort()
+    return st
+
+
+# ---------------------------------------------------------------- parts of a sentence
+
+
+def passages(view: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Outermost quoted passages in view[s:e] as (open mark offset, close mark offset)."""
+    out = []
+    stack: list[tuple[str, int]] = []
+    for i in range(s, e):
+        c = view[i]
+        if stack and c == stack[-1][0]:
+            close, start = stack.pop()
+            if not stack:
+                out.append((start, i))
+        elif c in OPEN and len(stack) < 32:
+            stack.append((OPEN[c], i))
+    return out
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos <= b for a, b in spans)
+
+
+def find_cues(doc: Doc, s: int, e: int, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Speech cues in a sentence: whole tokens from the cue list, outside quoted passages."""
+    w = words()
+    out = []
+    view = doc.view
+    for m in w.cue_re.finditer(view, s, e):
+        cs, ce = m.span()
+        if inside(cs, quoted) or not doc.at_token_boundary(cs):
+            continue
+        if ce < len(view) and not doc.at_token_boundary(ce) and view[cs:ce] not in ("说",):
+            continue
+        if m.group() == "说" and (not doc.at_token_boundary(ce) or view[ce:ce + 1] in ("服", "明", "法", "是")):
+            continue
+        if any(view.startswith(x, ce) for x in w.not_before) or any(view.endswith(x, s, cs) for x in w.not_after):
+            continue
+        if out and out[-1][1] == cs:  # 補充 + 說: one cue
+            out[-1] = (out[-1][0], ce)
+            continue
+        between = view[out[-1][1]:cs] if out else ""
+        if out and not regex.search(r"[,，;；:：「『“]", between) and regex.search(r"[时后间]$", between):
+            out.pop()  # 回應相關進展時指出: the cue of a 'when' clause gives way to the main one
+        out.append((cs, ce))
+    return out
+
+
+def skip_separators(view: str, i: int, e: int) -> int:
+    while i < e and view[i] in ",，:：、 　":
+        i += 1
+    return i
+
+
+def strip_end(view: str, s: int, e: int) -> int:
+    while e > s and (view[e - 1] in SENT_END or view[e - 1] in ",，、;；:： 　"):
+        e -= 1
+    return e
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def resolve_pronoun(st: State, pronoun: str, sentence_start: int | None = None, at: int | None = None) -> str | None:
+    want = words().pronouns.get(pronoun)
+    if sentence_start is not None and at is not None:
+        people = [m for m in st.mentions_in(sentence_start, at) if m[3] == "PERSON"]
+        if people and (want is None or st.gender.get(people[0][2]) in (None, want)):
+            return people[0][2]
+    for sid in reversed(st.history):
+        g = st.gender.get(sid)
+        if want is None or g is None or g == want:
+            if pronoun in ("他", "她") and any(m[2] == sid and m[3] != "PERSON" for m in st.mentions[:1]):
+                continue
+            return sid
+    return None
+
+
+def resolve_description(st: State, desc: str) -> str | None:
+    kind = words().descriptions[desc]
+    if kind == "report":
+        return st.last_of_kind.get("think_tank") or st.last_of_kind.get("outlet")
+    return st.last_of_kind.get(kind)
+
+
+def resolve_title(st: State, title: str) -> str | None:
+    for sid in reversed(st.history):
+        if any(t.endswith(title) for t in st.titles.get(sid, [])):
+            return sid
+    for eid, ts in st.titles.items():
+        if any(t.endswith(title) for t in ts):
+            return eid
+    return None
+
+
+def speaker_in_clause(st: State, s: int, e: int, sentence_start: int | None = None) -> Speaker | None:
+    """Who speaks in view[s:e], the words right before a cue (adverbs already removed)."""
+    w = words()
+    view = st.doc.view
+    text = view[s:e]
+    if not text:
+        return None
+    for p in sorted(w.pronouns, key=len, reverse=True):
+        if text.endswith(p) and (len(text) == len(p) or not _name_char(text[-len(p) - 1])):
+            return Speaker(resolve_pronoun(st, p, sentence_start, e - len(p)), st.doc.text[e - len(p):e])
+    for d in sorted(w.descriptions, key=len, reverse=True):
+        if text.endswith(d) or text.endswith(d + "报告"):
+            off = len(d) + (2 if text.endswith(d + "报告") else 0)
+            return Speaker(resolve_description(st, d), st.doc.text[e - off:e])
+    people = [m for m in st.mentions_in(s, e) if m[3] == "PERSON"]
+    role = w.role_end.search(text)
+    if role and not people:
+        start = _phrase_start(view, s, e)
+        phrase = view[start:e]
+        if phrase in w.singular and not any(phrase.startswith(p) for p in w.plural):
+            return Speaker(None, st.doc.text[start:e], description=phrase)
+        return Speaker(None, st.doc.text[start:e])
+    if people:
+        first = people[0]
+        return Speaker(first[2], _speaker_text(st, s, first))
+    others = st.mentions_in(s, e)
+    if others:
+        first = others[0]
+        return Speaker(first[2], _speaker_text(st, s, first))
+    title = regex.search(r"(部长|执行长|发言人|主席|总统|总理|首相|主任|院长|理事长|董事长)$", text)
+    if title:
+        return Speaker(resolve_title(st, title.group()), st.doc.text[e - len(title.group()):e])
+    if text in w.singular:
+        return Speaker(None, st.doc.text[s:e], description=text)
+    return None
+
+
+def clause_subject(st: State, s: int, e: int) -> Speaker | None:
+    """The subject of the sentence before a cue: the nearest earlier clause that names someone.
+
+    In each clause an unnamed source (許多中國評論者) wins, then the first person, then the first
+    organisation or place; sentence openers (與此同時, 然而) are skipped.
+    """
+    w = words()
+    view = st.doc.view
+    bounds = [m.end() for m in regex.finditer(r"[,，;；:：]", view[s:e])]
+    starts = [s] + [s + b for b in bounds]
+    clauses = [(a, (starts[i + 1] - 1) if i + 1 < len(starts) else e) for i, a in enumerate(starts)]
+    for a, b in reversed(clauses):
+        text = view[a:b].strip()
+        if not text or text in w.openers:
+            continue
+        ms = [m for m in st.mentions_in(a, b) if m[3] != "PRODUCT"]
+        role = regex.search(w.role_end.pattern.rstrip("$"), view[a:b])
+        people = [m for m in ms if m[3] == "PERSON"]
+        if role and not [m for m in people if m[0] < a + role.start()]:
+            start = a
+            while start < b and view[start] in " 　":
+                start += 1
+            return Speaker(None, st.doc.text[start:a + role.end()])
+        if people:
+            return Speaker(people[0][2], _speaker_text(st, a, people[0]))
+        if ms:
+            return Speaker(ms[0][2], _speaker_text(st, a, ms[0]))
+    return None
+
+
+def _name_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" and ch not in "，。、也就则并还更而但且又再亦却都今曾"
+
+
+def _phrase_start(view: str, s: int, e: int) -> int:
+    i = e
+    while i > s and view[i - 1] not in ",，。:：;；、「」 　(" and not (view[i - 1] in "让被由据" and i < e):
+        i -= 1
+    return i
+
+
+def _speaker_text(st: State, clause_start: int, m: tuple[int, int, str, str]) -> str:
+    """The words for the speaker: the name with the title and body before it (美國商務部長盧特尼克)."""
+    view = st.doc.view
+    i = m[0]
+    while i > clause_start and view[i - 1] not in ",，。:：;；、「」 \n" and m[0] - i < 20:
+        i -= 1
+    j = m[1]
+    if view[j:j + 1] == "(":
+        k = view.find(")", j)
+        if 0 < k - j < 40:
+            j = k + 1
+    return st.doc.text[i:j]
+
+
+def trim_adverbs(view: str, s: int, e: int) -> int:
+    m = words().adverbs.search(view, s, e)
+    return m.start() if m and m.start() > s else (s if m else e)
+
+
+# ---------------------------------------------------------------- the reader
+
+
+@dataclass
+class Found:
+    quote: Quote
+    speaker: Speaker
+
+
+def via_in(st: State, s: int, e: int) -> tuple[str | None, int]:
+    """An outlet relaying the sentence (據《南華早報》報導, 《金融時報》引述): (entity id, end of the phrase)."""
+    view = st.doc.view
+    for pat in words().via:
+        m = pat.search(view, s, e)
+        if not m:
+            continue
+        os_, oe = m.span("outlet")
+        ment = [x for x in st.mentions_in(os_, oe + 1) if x[3] == "ORG"]
+        if ment:
+            return ment[-1][2], m.end()
+    return None, s
+
+
+def make_quote(st: State, s: int, e: int, kind: str, sp: Speaker, cue: str | None, via: str | None, rule: str) -> Found:
+    q = Quote(start=s, end=e, text=st.doc.text[s:e], rule=rule, kind=kind, speaker=sp.id,  # type: ignore[arg-type]
+              speaker_text=sp.text, cue=cue, via=via)
+    return Found(q, sp)
+
+
+def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Found]:
+    doc = st.doc
+    view = doc.view
+    w = words()
+    quoted = passages(view, s, e)
+    st.see(s)
+    via, after_via = via_in(st, s, e)
+    out: list[Found] = []
+    cues = find_cues(doc, s, e, quoted)
+    acc = w.according.search(view, s, e)
+    if acc:
+        cues = [c for c in cues if not acc.start() <= c[0] < acc.end()]
+        cues.append((acc.end() - 2, acc.end()))
+        cues.sort()
+    prev_sp: Speaker | None = None
+    clause_floor = after_via if via else s
+    for i, (cs, ce) in enumerate(cues):
+        nxt = cues[i + 1][0] if i + 1 < len(cues) else e
+        # --- who
+        if acc and cs == acc.end() - 2:
+            sp = speaker_in_clause(st, acc.start("who"), acc.end("who")) or Speaker(None, doc.text[acc.start("who"):acc.end("who")])
+        else:
+            head = trim_adverbs(view, clause_floor, cs)
+            clause = max(clause_floor, _last_break(view, clause_floor, head))
+            before = view[clause:head]
+            if prev_sp is not None and w.connective_only.match(before):
+                sp = prev_sp
+            elif w.connective_only.match(before):
+                sp = clause_subject(st, clause_floor, clause)
+                if sp is None:
+                    continue
+            else:
+                sp = speaker_in_clause(st, clause, head, s) or clause_subject(st, clause_floor, clause) or prev_sp
+                if sp is None:
+                    continue
+        if sp.id is not None and via is None and sp.id in st.via_of:
+            sp_via = st.via_of[sp.id]
+        else:
+            sp_via = via if (via is not None and sp.id != via) else None
+        # --- what
+        cstart = skip_separators(view, ce, e)
+        if cstart < e and view[cstart] in OPEN:
+            close = next((b for a, b in quoted if a == cstart), None)
+            if close is not None:
+                out.append(make_quote(st, cstart + 1, close, "direct", sp, view[cs:ce], sp_via, "direct_after_cue"))
+                rest = skip_separators(view, close + 1, nxt)
+                rest_end = strip_end(view, rest, _content_end(view, rest, nxt, quoted, e))
+                if rest_end - rest >= w.cfg["content_min"] and rest_end <= nxt:
+                    out.append(make_quote(st, rest, rest_end, "indirect", sp, view[cs:ce], sp_via, "indirect_after_direct"))
+                _remember(st, sp, sp_via, doc.view[cs - 2:cs])
+                prev_sp = sp
+                clause_floor = max(nxt, close + 1) if nxt < e else e
+                continue
+        cend = _content_end(view, cstart, nxt, quoted, e)
+        tail = _trailing_passage(view, cstart, cend, quoted, e)
+        end = strip_end(view, cstart, tail[0] if tail else cend)
+        if end - cstart >= w.cfg["content_min"]:
+            out.append(make_quote(st, cstart, end, "indirect", sp, view[cs:ce], sp_via, "indirect_cue"))
+        if tail:
+            out.append(make_quote(st, tail[0] + 1, tail[1], "direct", sp, view[cs:ce], sp_via, "direct_beside_paraphrase"))
+        if end - cstart >= w.cfg["content_min"] or tail:
+            _remember(st, sp, sp_via, view[max(s, cs - 2):cs])
+        prev_sp = sp
+        clause_floor = cend
+    if not cues:
+        out.extend(speaker_after_quote(st, s, e, quoted))
+        if not out and via is not None and after_via < e:  # 據彭博社報導，… : the outlet speaks
+            start = skip_separators(view, after_via, e)
+            end = strip_end(view, start, e)
+            if end - start >= w.cfg["content_min"] and not w.relay.search(view, s, after_via):
+                sp = Speaker(via, doc.text[s:after_via])
+                out.append(make_quote(st, start, end, "indirect", sp, "报导", None, "outlet_report"))
+    return out
+
+
+def _remember(st: State, sp: Speaker, via: str | None, before: str) -> None:
+    pron = next((p for p in sorted(words().pronouns, key=len, reverse=True) if sp.text and v(sp.text) == p), None)
+    st.spoke(sp, pron)
+    if sp.id and via:
+        st.via_of.setdefault(sp.id, via)
+
+
+def _last_break(view: str, s: int, e: int) -> int:
+    i = e
+    while i > s and view[i - 1] not in ",，;；:：。":
+        i -= 1
+    return i
+
+
+def _content_end(view: str, start: int, nxt: int, quoted: list[tuple[int, int]], e: int) -> int:
+    """Content runs to the sentence end, or to the comma before the next cue that starts a new quote."""
+    if nxt >= e:
+        return e
+    i = nxt
+    while i > start and view[i - 1] not in ",，;；":
+        i -= 1
+    return i if i > start else e
+
+
+def _trailing_passage(view: str, s: int, e: int, quoted: list[tuple[int, int]], sent_end: int) -> tuple[int, int] | None:
+    """A 「…」 of whole sentences closing the sentence after paraphrase: (open, close)."""
+    for a, b in quoted:
+        if s < a and b < sent_end and view[a - 1] in ",，:：" and not view[b + 1:sent_end].strip(SENT_END + " 　"):
+            inner = view[a + 1:b]
+            if len(inner) >= words().cfg["speech_like_min"] and (regex.search(r"[,，。!?！？]", inner) or a > s + 2):
+                return a, b
+    return None
+
+
+SPEAKER_AFTER = regex.compile(r"^[,，]\s*(?P<who>[^,，。「」]{1,20}?)(?P<cue>说|表示|指出|强调|说道|写道)[。!！]?\s*$")
+
+
+def speaker_after_quote(st: State, s: int, e: int, quoted: list[tuple[int, int]]) -> list[Found]:
+    """「…」，黃仁勳說。 — a quote whose speaker follows."""
+    view = st.doc.view
+    out = []
+    for a, b in quoted:
+        if a != s:
+            continue
+        m = SPEAKER_AFTER.match(view[b + 1:e])
+        if not m:
+            continue
+        ws, we = b + 1 + m.start("who"), b + 1 + m.end("who")
+        sp = speaker_in_clause(st, ws, trim_adverbs(view, ws, we))
+        if sp is None:
+            continue
+        out.append(make_quote(st, a + 1, b, "direct", sp, m.group("cue"), None, "direct_speaker_after"))
+        st.spoke(sp, v(sp.text) if sp.text else None)
+    return out
+
+
+HEADLINE = regex.compile(r"(?:^|(?<=[\s!！?？]))(?P<src>[^:：,，。「」\s!！?？]{1,8})[:：]\s*(?P<content>\S.*)$")
+
+
+def headline_attribution(st: State, s: int, e: int) -> list[Found]:
+    """Headlines and subheadings 'SOURCE：content' (黃仁勳：…, 陸專家：…, 分析師：…)."""
+    view = st.doc.view
+    line = view[s:e]
+    if any(c in line for c in "。") or len(line) > 60:
+        return []
+    m = HEADLINE.search(line)
+    if not m:
+        return []
+    ss, se = s + m.start("src"), s + m.end("src")
+    ms = [x for x in st.mentions_in(ss, se)]
+    if ms and ms[0][1] == se:
+        sp = Speaker(ms[0][2], st.doc.text[ss:se])
+    else:
+        sp = Speaker(None, st.doc.text[ss:se], description=view[ss:se])
+    cs = s + m.start("content")
+    ce = strip_end(view, cs, e)
+    return [make_quote(st, cs, ce, "indirect", sp, "：", None, "headline_colon")]
+
+
+def bigrams(text: str) -> set[str]:
+    t = regex.sub(r"[^\p{Han}A-Za-z0-9]", "", text)
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+MIN_SHARED_BIGRAMS = 2
+
+
+def resolve_descriptions(found: list[Found], headings: list[tuple[int, int]]) -> None:
+    """A singular description (專家, 分析師, a headline's 陸專家) is the named speaker the article
+    then quotes saying the same thing.
+
+    Under a subheading, that is the first named speaker of its section; elsewhere (the title, a
+    lead paragraph) it is the later quote sharing the most wording (at least two bigrams).
+    """
+    named = sorted((f for f in found if f.quote.speaker is not None), key=lambda f: f.quote.start)
+    title = headings[0] if headings else None
+    for f in found:
+        if f.speaker.description is None or f.quote.speaker is not None:
+            continue
+        heading = next((h for h in headings if h[0] <= f.quote.start < h[1]), None)
+        if heading is not None and heading != title:
+            nxt = next((h[0] for h in headings if h[0] > heading[0]), None)
+            first = next((g for g in named if g.quote.start >= heading[1] and (nxt is None or g.quote.start < nxt)), None)
+            if first is not None:
+                f.quote.speaker = first.quote.speaker
+            continue
+        mine = bigrams(f.quote.text)
+        best, score = None, 0
+        for g in named:
+            if g.quote.start < f.quote.end:
+                continue
+            shared = len(mine & bigrams(g.quote.text))
+            if shared > score:
+                best, score = g, shared
+        if best is not None and score >= MIN_SHARED_BIGRAMS:
+            f.quote.speaker = best.quote.speaker

@@ -1,0 +1,40 @@
+"""The quotes component: read the body in order, collect quotes, resolve descriptions."""
+from __future__ import annotations
+
+from h200claims.doc import Doc
+from h200claims.registry import component
+from h200claims.tags.quote_rules import Found, headline_attribution, new_state, read_sentence, resolve_descriptions
+
+
+def non_overlapping(found: list[Found]) -> list[Found]:
+    keep: list[Found] = []
+    for f in sorted(found, key=lambda f: (f.quote.start, -(f.quote.end - f.quote.start))):
+        if keep and f.quote.start < keep[-1].quote.end:
+            continue
+        keep.append(f)
+    return keep
+
+
+def headings(doc: Doc) -> list[tuple[int, int]]:
+    """The title and subheadings: short body paragraphs with no sentence-final punctuation."""
+    return [(a, b) for a, b in doc.paragraphs if b - a <= 60 and doc.view[b - 1] not in "。!?！？」”"
+            and "。" not in doc.view[a:b]]
+
+
+@component("quotes")
+def quotes(doc: Doc) -> None:
+    disabled = set(doc.settings.get("disabled", ()))
+    st = new_state(doc)
+    found: list[Found] = []
+    for para in doc.paragraphs:
+        if "headline_colon" not in disabled:
+            head = headline_attribution(st, *para)
+            if head:
+                found.extend(head)
+                continue
+        for s, e in doc.sentences:
+            if para[0] <= s and e <= para[1]:
+                found.extend(f for f in read_sentence(st, s, e, para) if f.quote.rule not in disabled)
+    if "resolve_descriptions" not in disabled:
+        resolve_descriptions(found, headings(doc))
+    doc.quotes = [f.quote for f in non_overlapping(found) if f.quote.end > f.quote.start]
