@@ -54,7 +54,7 @@ def attach_titles(doc: Doc, mentions: list[MentionCandidate]) -> None:
                 is_cjk(doc.view[s - 1]) or doc.view[s - 1].isalnum()) and doc.view[s - 1] not in "的在与和是为":
             s -= 1
         m.title = doc.text[s:m.start]
-        org = by_end.get(s)
+        org = by_end.get(s) or (by_end.get(s - 1) if s > 0 and doc.view[s - 1] in ")」』" else None)
         if org is not None and org.label in ("ORG",):
             m.title_org = org.key
 

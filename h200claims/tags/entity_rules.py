@@ -67,6 +67,8 @@ class Vocab:
     org_suffixes: tuple[str, ...]
     org_block: frozenset[str]
     org_institutional: tuple[str, ...]
+    org_left_stops: frozenset[str]
+    org_type_nouns: frozenset[str]
     org_max: int
     org_stop: frozenset[str]
     one_char: dict[str, str]
@@ -97,6 +99,8 @@ def vocab() -> Vocab:
         org_suffixes=tuple(sorted({v(s) for s in cfg["org_suffixes"]}, key=len, reverse=True)),
         org_block=frozenset(v(s) for s in cfg["org_suffix_blocklist"]),
         org_institutional=tuple(v(s) for s in cfg["org_institutional_suffixes"]),
+        org_left_stops=frozenset(v(s) for s in cfg["org_left_stops"]),
+        org_type_nouns=frozenset(v(s) for s in cfg["org_type_nouns"]),
         org_max=cfg["org_name_max"],
         org_stop=frozenset(v(cfg["org_stop_chars"])),
         one_char={v(k): val for k, val in cfg["one_char_countries"].items()},
@@ -278,7 +282,7 @@ def name_with_english(doc: Doc) -> list[MentionCandidate]:
             if prev is None and not is_cjk(view[ps - 1]):
                 continue
             words = [w for w in regex.split(r"[ .,]+", eng) if w]
-            if set(words) & voc.en_not or not all(w[:1].isupper() or w in ("of", "and", "for", "the", "on") for w in words):
+            if words[-1] in voc.en_not or not all(w[:1].isupper() or w in ("of", "and", "for", "the", "on") for w in words):
                 continue
             is_org = bool(set(words) & voc.en_org) or view[ps - 1] in "会院所部局署团司行心盟"
             looks_person = 2 <= len(words) <= 4 and not any(w.isupper() and len(w) > 1 for w in words)
@@ -319,11 +323,12 @@ def person_start(view: str, end: int, floor: int) -> int | None:
     return None
 
 
-def org_start(doc: Doc, end: int, floor: int) -> int | None:
+def org_start(doc: Doc, end: int, floor: int, head: int = 1) -> int | None:
     """Start of an organisation name ending at ``end``, extended left over name tokens.
 
-    Stops at punctuation and function words, at the end of another ORG/PERSON/PRODUCT name (a
-    parent body stays a mention of its own), and takes in an attached place prefix (美國商務部).
+    Stops at punctuation and function words, at verbs that introduce a body (成立, 加入), at the
+    end of another ORG/PERSON/PRODUCT name (a parent body stays a mention of its own), and takes
+    in an attached place prefix (美國商務部). ``head`` is the length of the ending word itself.
     """
     voc = vocab()
     view = doc.view
@@ -338,7 +343,9 @@ def org_start(doc: Doc, end: int, floor: int) -> int | None:
         ch = view[s - 1]
         if ch in voc.org_stop:
             break
-        if s < end and any(view.endswith(t, floor, s) for t in voc.title_words if len(t) > 1):
+        if end - s >= head and any(view.endswith(t, floor, s) for t in voc.title_words if len(t) > 1):
+            break
+        if end - s >= head and any(view.endswith(w, floor, s) for w in voc.org_left_stops):
             break
         s -= 1
     return s if s < end else None
@@ -361,7 +368,7 @@ def organisation_suffix(doc: Doc) -> list[MentionCandidate]:
         if any(s <= s_tok < e for s, e in taken):
             continue
         para = doc.paragraph_of(s_tok)
-        start = org_start(doc, e_tok, para[0])
+        start = org_start(doc, e_tok, para[0], e_tok - s_tok)
         if start is None:
             continue
         name = view[start:e_tok]
@@ -382,9 +389,12 @@ def is_generic_org(doc: Doc, start: int, end: int) -> bool:
     core = doc.view[start:end]
     if len(core) < 3 or core in voc.org_block or any(ch.isdigit() for ch in core):
         return True
-    if any(core.endswith(x) for x in voc.org_institutional):
-        return False
     words = [doc.view[s:e] for s, e in doc.tokens if start <= s and e <= end]
+    if any(w in ("与", "和", "及") and i > 0 and words[i - 1] in voc.org_type_nouns for i, w in enumerate(words)):
+        return True  # 智庫與大學: two kinds of body, not one name
+    suffix = next((x for x in voc.org_institutional if core.endswith(x)), None)
+    if suffix is not None:
+        return len(core) - len(suffix) < 3 and not core.startswith("第")
     if any(w in ("与", "和", "及") for w in words):
         return True
     freq = _jieba_freq()

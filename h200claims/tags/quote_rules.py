@@ -218,11 +218,10 @@ def resolve_pronoun(st: State, pronoun: str, sentence_start: int | None = None, 
         people = [m for m in st.mentions_in(sentence_start, at) if m[3] == "PERSON"]
         if people and (want is None or st.gender.get(people[0][2]) in (None, want)):
             return people[0][2]
-    for sid in reversed(st.history):
-        g = st.gender.get(sid)
-        if want is None or g is None or g == want:
-            if pronoun in ("他", "她") and any(m[2] == sid and m[3] != "PERSON" for m in st.mentions[:1]):
-                continue
+    persons = {m[2] for m in st.mentions if m[3] == "PERSON"}
+    ranked = [sid for sid in reversed(st.history) if pronoun not in ("他", "她") or sid in persons]
+    for sid in ranked:  # the last speaker, skipping those the article made clear are of the other gender
+        if want is None or st.gender.get(sid) in (None, want):
             return sid
     return None
 
@@ -384,6 +383,9 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
         cues = [c for c in cues if not acc.start() <= c[0] < acc.end()]
         cues.append((acc.end() - 2, acc.end()))
         cues.sort()
+    after = speaker_after_quote(st, s, e, quoted)
+    if after:
+        return after
     prev_sp: Speaker | None = None
     clause_floor = after_via if via else s
     for i, (cs, ce) in enumerate(cues):
@@ -435,8 +437,7 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
         prev_sp = sp
         clause_floor = cend
     if not cues:
-        out.extend(speaker_after_quote(st, s, e, quoted))
-        if not out and via is not None and after_via < e:  # 據彭博社報導，… : the outlet speaks
+        if via is not None and after_via < e:  # 據彭博社報導，… : the outlet speaks
             start = skip_separators(view, after_via, e)
             end = strip_end(view, start, e)
             if end - start >= w.cfg["content_min"] and not w.relay.search(view, s, after_via):

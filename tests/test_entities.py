@@ -1,0 +1,135 @@
+"""Actors on sentences we wrote ourselves, naming people and bodies in no lexicon, in both scripts."""
+import pytest
+
+from conftest import read_seed, seed_names
+from h200claims import Extractor, to_simplified
+from h200claims.data import lexicon
+from h200claims.tags.entity_rules import RULES
+from helpers import extractor
+
+
+def both(text):
+    return [text, to_simplified(text)]
+
+
+def mentions(text, **kw):
+    ex = Extractor(**kw) if kw else extractor()
+    return [(m.text, m.label) for m in ex.extract(text).mentions]
+
+
+def test_lexicon_has_at_least_300_entities_with_unique_ids():
+    entries = lexicon.entries()
+    assert len(entries) >= 300
+    assert len({e.id for e in entries}) == len(entries)
+
+
+@pytest.mark.parametrize("text", both("川普與特朗普、Donald Trump是同一人，輝達又稱英偉達或NVIDIA。"))
+def test_aliases_across_scripts_and_languages_group_into_one_entity(text):
+    r = extractor().extract(text)
+    by_id = {e.id: e for e in r.entities}
+    assert len(by_id["trump"].mentions) == 3
+    assert len(by_id["nvidia"].mentions) == 3
+    assert "英伟达" in by_id["nvidia"].aliases or "英偉達" in by_id["nvidia"].aliases
+
+
+@pytest.mark.parametrize("text", both("豐禾科技研究員戴明哲表示，晶片需求將持續成長。"))
+def test_title_then_unknown_name(text):
+    assert ("戴明哲", "PERSON") in [(m[0], m[1]) for m in mentions(text)]
+
+
+@pytest.mark.parametrize("text", both("分析師Laura Kimball指出，資料中心投資大增。"))
+def test_title_then_latin_name(text):
+    assert ("Laura Kimball", "PERSON") in mentions(text)
+
+
+@pytest.mark.parametrize("text", both("華府智庫「前瞻政策學會」（Forward Policy Society）資深研究員柯瑞斯（Drew Keris）直言，算力是關鍵。"))
+def test_name_with_english_in_brackets_gives_two_mentions_of_one_entity(text):
+    r = extractor().extract(text)
+    people = [e for e in r.entities if e.label == "PERSON"]
+    assert len(people) == 1 and {m.text for m in people[0].mentions} == {"柯瑞斯", "Drew Keris"}
+    assert people[0].name == "Drew Keris" and people[0].id == "drew_keris"
+    orgs = [e for e in r.entities if e.label == "ORG"]
+    assert orgs and "Forward Policy Society" in {m.text for m in orgs[0].mentions}
+    assert people[0].affiliation == orgs[0].id
+
+
+@pytest.mark.parametrize("text", both("蘇文遠認為，政策將在明年調整。蘇文遠補充，企業應提早準備。"))
+def test_name_before_speech_cue_and_its_repeats(text):
+    got = [m for m in mentions(text) if m[1] == "PERSON"]
+    assert len(got) == 2 and got[0][0] == got[1][0]
+
+
+@pytest.mark.parametrize("text", both("高雄海洋科技大學與新竹半導體研究院共同成立區塊鏈發展委員會。"))
+def test_organisation_suffixes(text):
+    orgs = [m[0] for m in mentions(text) if m[1] == "ORG"]
+    assert len(orgs) == 3
+
+
+def test_parent_body_and_unit_are_two_mentions():
+    got = mentions("美國商務部產業安全保障局今天公布新規。")
+    assert got[:2] == [("美國商務部", "ORG"), ("產業安全保障局", "ORG")]
+
+
+def test_country_prefix_attaches_to_the_body():
+    assert ("美國聯邦眾議院", "ORG") in mentions("美國聯邦眾議院於12日通過法案。")
+
+
+def test_longest_name_wins_and_fused_pairs_are_not_mentions():
+    got = mentions("美國商務部長表示，中美關係與川習會都受關注，美中雙方仍在談。")
+    assert ("美國商務部", "ORG") in got
+    assert not any(t in ("中美", "美中", "川習會", "美", "中") for t, _ in got)
+
+
+def test_one_character_countries_standing_alone():
+    got = mentions("美考慮對中開放晶片出口，北京也希望赴美談判。")
+    assert ("美", "GPE") in got and ("中", "GPE") in got and ("美", "GPE") in [g for g in got[1:]]
+
+
+def test_modifier_use_is_still_a_mention():
+    assert ("川普", "PERSON") in mentions("川普政府宣布放寬限制。")
+
+
+def test_book_title_outlet():
+    got = mentions("據《東亞經濟日報》報導，出口將增加。")
+    assert ("東亞經濟日報", "ORG") in got
+
+
+def test_surname_title_back_reference():
+    r = extractor().extract("輝達執行長黃仁勳抵達台北。黃執行長隨後出席記者會。")
+    huang = {e.id: e for e in r.entities}["jensen_huang"]
+    assert [m.text for m in huang.mentions] == ["黃仁勳", "黃執行長"]
+
+
+def test_title_and_affiliation_from_the_body_before_the_title():
+    r = extractor().extract("美國商務部長盧特尼克今天表示，談判仍在進行。")
+    lut = {e.id: e for e in r.entities}["howard_lutnick"]
+    assert lut.affiliation == "us_commerce" and lut.titles
+
+
+def test_model_finds_a_name_the_rules_miss():
+    text = "在昨天的會議上林志明表示，公司將擴大投資。"
+    assert ("林志明", "PERSON") not in mentions(text, disable=["model"])
+    got = extractor().extract(text).mentions
+    assert [(m.text, m.rule) for m in got] == [("林志明", "model:jieba_hmm")]
+
+
+def test_common_words_are_not_names():
+    got = mentions("文件指出，公司表示將調整。記者問，總統於十二月九日宣布。")
+    assert not any(lbl == "PERSON" for _, lbl in got)
+
+
+@pytest.mark.parametrize("name", seed_names())
+def test_simplified_seed_gives_the_same_entities_at_the_same_offsets(name):
+    trad = read_seed(name)
+    a = extractor().extract(trad)
+    b = extractor().extract(to_simplified(trad))
+    assert [(m.start, m.end, m.label, m.entity) for m in a.mentions] == \
+        [(m.start, m.end, m.label, m.entity) for m in b.mentions]
+
+
+def test_every_rule_can_be_called_alone():
+    doc = extractor().run(extractor().make_doc("研究員戴明哲表示，美國商務部將公布新規。"))
+    for name, fn in RULES.items():
+        doc.candidates = []
+        out = fn(doc)
+        assert all(c.rule.startswith(name.split(":")[0]) or c.rule.startswith("model") for c in out)
