@@ -112,7 +112,8 @@ class QuantityClaim(BaseModel):
     subject: str | None = Field(default=None, description="entity id the amount is about")
     subject_text: str | None = None
     comparison: str | None = Field(default=None, description="entity id it is compared with")
-    source: str = Field(description="entity id of who states it, or 'article'")
+    source: str | None = Field(description="entity id of who states it, 'article' when no one is quoted, "
+                                           "null for an unnamed source (see source_text)")
     source_text: str | None = None
     evidence: TextRange
     sentence: TextRange

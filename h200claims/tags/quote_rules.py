@@ -391,6 +391,7 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
     for i, (cs, ce) in enumerate(cues):
         nxt = cues[i + 1][0] if i + 1 < len(cues) else e
         # --- who
+        st.see(cs)
         if acc and cs == acc.end() - 2:
             sp = speaker_in_clause(st, acc.start("who"), acc.end("who")) or Speaker(None, doc.text[acc.start("who"):acc.end("who")])
         else:
