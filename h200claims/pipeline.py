@@ -10,7 +10,7 @@ from h200claims import data, registry
 from h200claims.doc import Doc
 from h200claims.errors import H200ClaimsInputError
 from h200claims.models import ArticleClaims
-from h200claims.text.read import article_date, date_line_end, read_file
+from h200claims.text.read import article_date, date_line_end, html_to_text, is_html_path, read_file
 from h200claims.text.script import simplified_view
 
 # modules whose import registers components
@@ -92,7 +92,13 @@ class Extractor:
         return to_result(doc)
 
     def extract_file(self, path: str | Path, *, date: str | None = None) -> ArticleClaims:
-        return self.extract(read_file(path), date=date, source=str(path))
+        """Extract from a file; HTML files are reduced to their visible text first, and the
+        result says so (``offsets_refer_to == "html_text"``)."""
+        text = read_file(path)
+        if is_html_path(path):
+            result = self.extract(html_to_text(text), date=date, source=str(path))
+            return result.model_copy(update={"offsets_refer_to": "html_text"})
+        return self.extract(text, date=date, source=str(path))
 
     def pipe(self, texts: Iterable[str], n_process: int = 1, batch_size: int = 16) -> Iterator[ArticleClaims]:
         """Extract from many texts, in order; ``n_process > 1`` uses worker processes."""

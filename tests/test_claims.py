@@ -1,7 +1,7 @@
 """Claims: the three seed claims the product was specified from, and the same patterns on our own sentences."""
 from conftest import read_seed
 from h200claims import QuantityClaim, QuoteClaim, to_simplified
-from helpers import extractor
+from h200claims.testing import extractor
 
 
 def qclaims(result, text=None):

@@ -40,3 +40,43 @@ def test_resume_skips_done_and_drops_torn_line(tmp_path):
     sources = [json.loads(x)["source"] for x in out.read_text(encoding="utf-8").splitlines()]
     assert len(sources) == len(set(sources)) == 5
     assert "1 skipped" in p.stderr
+
+
+def test_formats_and_parallel_jobs(tmp_path):
+    out = tmp_path / "c.csv"
+    p = run("extract", str(ARTICLES), "-o", str(out), "--format", "csv", "--jobs", "2")
+    assert p.returncode == 0, p.stderr
+    import csv
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert rows and {"quote", "quantity"} <= {r["type"] for r in rows}
+    gold_dir = tmp_path / "gold"
+    p = run("extract", str(ARTICLES), "-o", str(gold_dir), "--format", "gold")
+    assert p.returncode == 0, p.stderr
+    files = sorted(x.name for x in gold_dir.glob("*.gold.json"))
+    assert files == [n.replace(".txt", ".gold.json") for n in seed_names()]
+
+
+def test_html_input_states_what_offsets_refer_to(tmp_path):
+    page = tmp_path / "a.html"
+    page.write_text("<html><head><style>p{}</style></head><body><h1>晶片新規</h1>"
+                    "<p>美國商務部長盧特尼克表示，新規將於下月生效，涉及金額約5000萬美元&amp;更多。</p></body></html>",
+                    encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert run("extract", str(page), "-o", str(out)).returncode == 0
+    rec = json.loads(out.read_text(encoding="utf-8"))
+    assert rec["offsets_refer_to"] == "html_text"
+    assert "<p>" not in rec["text"] and "&amp;" not in rec["text"]
+    for q in rec["quantities"]:
+        assert rec["text"][q["start"]:q["end"]] == q["text"]
+
+
+def test_eval_command_tables_json_ablation_and_debug_listing():
+    from conftest import GOLD
+    p = run("eval", "--gold", str(GOLD), "--articles", str(ARTICLES), "--ablate", "model", "--article", "002")
+    assert p.returncode == 0, p.stderr
+    assert "## full" in p.stdout and "## without model" in p.stdout and "quotes" in p.stdout
+    assert "== 002_7cdbda35982f72d8.txt" in p.stdout
+    p = run("eval", "--gold", str(GOLD), "--articles", str(ARTICLES), "--json")
+    scores = json.loads(p.stdout)["full"]["total"]
+    assert scores["actors"]["f1"] >= 0.9 and scores["quantities"]["f1"] >= 0.9 and scores["quotes"]["f1"] >= 0.8
+    assert scores["mentions_strict"]["f1"] >= 0.85 and scores["speakers"]["recall"] >= 0.9

@@ -5,7 +5,7 @@ from conftest import read_seed, seed_names
 from h200claims import Extractor, to_simplified
 from h200claims.data import lexicon
 from h200claims.tags.entity_rules import RULES
-from helpers import extractor
+from h200claims.testing import extractor
 
 
 def both(text):

@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from h200claims import to_simplified
-from helpers import extractor
+from h200claims.testing import extractor
 
 N = None
 # (sentence, quantity text, kind, value, unit, approx, bound, low, high, from, to)

@@ -2,7 +2,7 @@
 import pytest
 
 from h200claims import to_simplified
-from helpers import assert_extracts, extractor
+from h200claims.testing import assert_extracts, extractor
 
 
 def both(text):

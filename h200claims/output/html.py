@@ -1,4 +1,9 @@
-"""Views of a result: HTML (notebooks, `h200claims show --html`) and plain text (terminal)."""
+"""Views of a result: HTML (notebooks, `h200claims show --html`) and plain text (terminal).
+
+Entities, quantities and quotes are highlighted; each quote is linked to its speaker (hover
+shows the speaker; the speaker's mentions carry the same colour ring); text outside the body
+is greyed.
+"""
 from __future__ import annotations
 
 import html
@@ -7,71 +12,69 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from h200claims.models import ArticleClaims
 
-COLOURS = {"PERSON": "#ffd6a5", "ORG": "#caffbf", "GPE": "#9bf6ff", "PRODUCT": "#bdb2ff",
-           "quantity": "#fdffb6", "quote": "#ffc6ff"}
-STYLE = """
-.h2c { font-family: sans-serif; line-height: 2; white-space: pre-wrap; }
-.h2c mark { padding: 0 2px; border-radius: 3px; }
-.h2c .quote { border-bottom: 2px solid #c0c; background: none; }
-.h2c .lbl { font-size: 0.6em; font-weight: bold; margin-left: 2px; vertical-align: super; }
-.h2c .boiler { color: #aaa; }
-""" + "".join(f".h2c .{k} {{ background: {v}; }}\n" for k, v in COLOURS.items())
+COLOURS = {"PERSON": "#ffd6a5", "ORG": "#caffbf", "GPE": "#9bf6ff", "PRODUCT": "#bdb2ff", "quantity": "#fdffb6"}
+STYLE = (".h2c{font-family:sans-serif;line-height:2.1;white-space:pre-wrap;max-width:60em}"
+         ".h2c mark{padding:1px 2px;border-radius:3px}"
+         ".h2c .quote{border-bottom:3px solid #c0c}"
+         ".h2c .direct{background:#fbe3fb}"
+         ".h2c .lbl{font-size:.6em;font-weight:bold;margin-left:2px;vertical-align:super;color:#555}"
+         ".h2c .boiler{color:#aaa}"
+         ".h2c .speaker{outline:2px solid #c0c}"
+         + "".join(f".h2c .{k}{{background:{c}}}" for k, c in COLOURS.items()))
 
 
-def _events(result: "ArticleClaims") -> list[tuple[int, int, str, str, str]]:
-    """(start, end, css class, label, title) for every highlight, quotes first so they nest outside."""
+def _highlights(result: "ArticleClaims") -> list[tuple[int, int, str, str]]:
+    """(start, end, opening tag, closing tag) for every highlight."""
     names = {e.id: e.name for e in result.entities}
-    ev = []
+    speakers = {q.speaker for q in result.quotes if q.speaker}
+    out = []
     for q in result.quotes:
         who = names.get(q.speaker or "", q.speaker_text or "?")
-        ev.append((q.start, q.end, "quote", f"{q.kind} · {who}", f"speaker: {who}; cue: {q.cue}; rule: {q.rule}"))
+        title = html.escape(f"{q.kind} quote · speaker: {who} · cue: {q.cue} · rule: {q.rule}", quote=True)
+        out.append((q.start, q.end, f'<span class="quote {q.kind}" data-speaker="{html.escape(q.speaker or "")}" title="{title}">',
+                    f'<span class="lbl">{html.escape(who)}</span></span>'))
     for e in result.entities:
+        extra = " speaker" if e.id in speakers else ""
         for m in e.mentions:
-            ev.append((m.start, m.end, m.label, m.label, f"{e.name} ({e.id}); rule: {m.rule}"))
+            title = html.escape(f"{e.label} · {e.name} ({e.id}) · rule: {m.rule}", quote=True)
+            out.append((m.start, m.end, f'<mark class="{e.label}{extra}" data-entity="{html.escape(e.id)}" title="{title}">',
+                        f'<span class="lbl">{e.label}</span></mark>'))
     for q in result.quantities:
         val = q.unit if q.kind == "date" else f"{q.value} {q.unit or ''}"
-        ev.append((q.start, q.end, "quantity", q.kind, f"{q.kind}: {val}; rule: {q.rule}"))
-    return ev
+        title = html.escape(f"{q.kind}: {val} · approx={q.approx} · bound={q.bound} · rule: {q.rule}", quote=True)
+        out.append((q.start, q.end, f'<mark class="quantity" title="{title}">', f'<span class="lbl">{q.kind}</span></mark>'))
+    return out
 
 
 def render(result: "ArticleClaims", full_page: bool = False) -> str:
     text = result.text
-    opens: dict[int, list[str]] = {}
-    closes: dict[int, list[str]] = {}
-    for s, e, cls, label, title in sorted(_events(result), key=lambda x: (x[0], -(x[1] - x[0]))):
-        tag = "span" if cls == "quote" else "mark"
-        opens.setdefault(s, []).append(f'<{tag} class="{cls}" title="{html.escape(title)}">')
-        closes.setdefault(e, []).insert(0, f'<span class="lbl">{html.escape(label)}</span></{tag}>')
-    body = set()
-    for a, b in result.body:
-        body.update((a, b))
+    opens: dict[int, list[tuple[int, str]]] = {}
+    closes: dict[int, list[tuple[int, str]]] = {}
+    for s, e, o, c in _highlights(result):
+        opens.setdefault(s, []).append((e - s, o))
+        closes.setdefault(e, []).append((e - s, c))
+    cuts = sorted({0, len(text)} | set(opens) | set(closes) | {x for r in result.body for x in r})
     out = [f"<style>{STYLE}</style>", '<div class="h2c">']
-    inside = {i for a, b in result.body for i in (a,)}
-    in_body = False
-    for i, ch in enumerate(text):
-        out.extend(closes.get(i, []))
-        if i in inside and not in_body:
-            out.append("</span>")
-            in_body = True
-        if any(b == i for _, b in result.body):
-            out.append('<span class="boiler">')
-            in_body = False
-        if i == 0 and 0 not in inside:
-            out.append('<span class="boiler">')
-        out.extend(opens.get(i, []))
-        out.append(html.escape(ch))
-    out.extend(closes.get(len(text), []))
+    for i, pos in enumerate(cuts):
+        for _, c in sorted(closes.get(pos, []), key=lambda x: x[0]):
+            out.append(c)
+        for _, o in sorted(opens.get(pos, []), key=lambda x: -x[0]):
+            out.append(o)
+        if i + 1 < len(cuts):
+            chunk = html.escape(text[pos:cuts[i + 1]])
+            body = any(a <= pos < b for a, b in result.body)
+            out.append(chunk if body else f'<span class="boiler">{chunk}</span>')
     out.append("</div>")
     page = "".join(out)
     if full_page:
-        return f'<!doctype html><html><head><meta charset="utf-8"><title>{html.escape(result.source or "article")}</title></head><body>{page}</body></html>'
+        title = html.escape(result.source or "article")
+        return f'<!doctype html><html><head><meta charset="utf-8"><title>{title}</title></head><body>{page}</body></html>'
     return page
 
 
 def render_text(result: "ArticleClaims") -> str:
     names = {e.id: e.name for e in result.entities}
-    lines = [f"{result.source or ''} {result.date or ''}".strip(), ""]
-    lines.append("Entities:")
+    lines = [f"{result.source or ''} {result.date or ''}".strip(), "", "Entities:"]
     for e in result.entities:
         lines.append(f"  {e.label:<8}{e.name} [{', '.join(sorted({m.text for m in e.mentions}))}] x{len(e.mentions)}")
     lines.append("Quantities:")

@@ -417,11 +417,11 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
         if cstart < e and view[cstart] in OPEN:
             close = next((b for a, b in quoted if a == cstart), None)
             if close is not None:
-                out.append(make_quote(st, cstart + 1, close, "direct", sp, view[cs:ce], sp_via, "direct_after_cue"))
+                out.append(make_quote(st, cstart + 1, close, "direct", sp, doc.text[cs:ce], sp_via, "direct_after_cue"))
                 rest = skip_separators(view, close + 1, nxt)
                 rest_end = strip_end(view, rest, _content_end(view, rest, nxt, quoted, e))
                 if rest_end - rest >= w.cfg["content_min"] and rest_end <= nxt:
-                    out.append(make_quote(st, rest, rest_end, "indirect", sp, view[cs:ce], sp_via, "indirect_after_direct"))
+                    out.append(make_quote(st, rest, rest_end, "indirect", sp, doc.text[cs:ce], sp_via, "indirect_after_direct"))
                 _remember(st, sp, sp_via, doc.view[cs - 2:cs])
                 prev_sp = sp
                 clause_floor = max(nxt, close + 1) if nxt < e else e
@@ -430,9 +430,9 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
         tail = _trailing_passage(view, cstart, cend, quoted, e)
         end = strip_end(view, cstart, tail[0] if tail else cend)
         if end - cstart >= w.cfg["content_min"]:
-            out.append(make_quote(st, cstart, end, "indirect", sp, view[cs:ce], sp_via, "indirect_cue"))
+            out.append(make_quote(st, cstart, end, "indirect", sp, doc.text[cs:ce], sp_via, "indirect_cue"))
         if tail:
-            out.append(make_quote(st, tail[0] + 1, tail[1], "direct", sp, view[cs:ce], sp_via, "direct_beside_paraphrase"))
+            out.append(make_quote(st, tail[0] + 1, tail[1], "direct", sp, doc.text[cs:ce], sp_via, "direct_beside_paraphrase"))
         if end - cstart >= w.cfg["content_min"] or tail:
             _remember(st, sp, sp_via, view[max(s, cs - 2):cs])
         prev_sp = sp
@@ -443,7 +443,9 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
             end = strip_end(view, start, e)
             if end - start >= w.cfg["content_min"] and not w.relay.search(view, s, after_via):
                 sp = Speaker(via, doc.text[s:after_via])
-                out.append(make_quote(st, start, end, "indirect", sp, "报导", None, "outlet_report"))
+                cue = regex.search(r"(?:报导|报道|披露|指出)", view[s:after_via])
+                out.append(make_quote(st, start, end, "indirect", sp, doc.text[s + cue.start():s + cue.end()] if cue else None,
+                                      None, "outlet_report"))
     return out
 
 
@@ -498,7 +500,9 @@ def speaker_after_quote(st: State, s: int, e: int, quoted: list[tuple[int, int]]
         sp = speaker_in_clause(st, ws, trim_adverbs(view, ws, we))
         if sp is None:
             continue
-        out.append(make_quote(st, a + 1, b, "direct", sp, m.group("cue"), None, "direct_speaker_after"))
+        cue_at = b + 1 + m.start("cue")
+        out.append(make_quote(st, a + 1, b, "direct", sp, st.doc.text[cue_at:cue_at + len(m.group("cue"))], None,
+                              "direct_speaker_after"))
         st.spoke(sp, v(sp.text) if sp.text else None)
     return out
 

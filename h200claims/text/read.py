@@ -68,3 +68,24 @@ def date_line_end(text: str) -> int:
     """Offset just past the date marker (0 when there is none)."""
     m = DATE_LINE.match(text)
     return m.end() if m else 0
+
+
+BLOCK_TAGS = r"</?(?:p|div|br|h[1-6]|li|ul|ol|tr|table|section|article|header|footer|blockquote|figure|figcaption|title)\b[^>]*>"
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of an HTML page: scripts and styles dropped, block tags become line breaks,
+    entities decoded. Offsets of a result on HTML input refer to this text."""
+    import html as _html
+
+    t = re.sub(r"(?is)<(script|style|noscript|template)\b.*?</\1\s*>", "", markup)
+    t = re.sub(r"(?s)<!--.*?-->", "", t)
+    t = re.sub(r"(?i)" + BLOCK_TAGS, "\n", t)
+    t = re.sub(r"(?s)<[^>]*>", "", t)
+    t = _html.unescape(t)
+    t = re.sub(r"[ \t\r\f\v]*\n[ \t\r\f\v\n]*", "\n\n", t)
+    return t.strip()
+
+
+def is_html_path(path: str | Path) -> bool:
+    return str(path).lower().endswith((".html", ".htm"))
