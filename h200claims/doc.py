@@ -8,7 +8,7 @@ from typing import Any
 from h200claims.models import Entity, Quantity, Quote
 
 
-@dataclass
+@dataclass(eq=False)
 class MentionCandidate:
     """A proposed entity mention before grouping."""
 
@@ -39,6 +39,7 @@ class Doc:
     quantities: list[Quantity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Any] = field(default_factory=list)
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)
     _token_starts: list[int] = field(default_factory=list, repr=False)
     _token_ends: set[int] = field(default_factory=set, repr=False)
 
@@ -70,6 +71,15 @@ class Doc:
         i = bisect.bisect_left(self._token_starts, pos)
         return (i < len(self._token_starts) and self._token_starts[i] == pos) or pos in self._token_ends
 
+    def tokens_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Tokens lying inside [start, end), found by bisection."""
+        i = bisect.bisect_left(self._token_starts, start)
+        out = []
+        while i < len(self.tokens) and self.tokens[i][1] <= end:
+            out.append(self.tokens[i])
+            i += 1
+        return out
+
     def spacy(self, nlp: Any = None) -> Any:
         """A spaCy Doc over the original text with this Doc's tokens."""
         from h200claims.tokens.spacy_doc import make_doc
@@ -79,3 +89,37 @@ class Doc:
 
             nlp = spacy.blank("zh")
         return make_doc(nlp.vocab, self.text, self.tokens)
+
+
+class SpanIndex:
+    """Non-overlapping (start, end, payload) items sorted by start, queried by bisection.
+
+    Keeps lookups logarithmic, so a rule that asks 'which names lie in this clause?' for every
+    clause stays linear in the length of the article.
+    """
+
+    def __init__(self, items: list[tuple[int, int, Any]]) -> None:
+        self.items = sorted(items, key=lambda x: (x[0], x[1]))
+        self.starts = [x[0] for x in self.items]
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, Any]]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.items) and self.items[i][0] < end:
+            if self.items[i][1] <= end:
+                out.append(self.items[i])
+            i += 1
+        return out
+
+    def containing(self, start: int, end: int) -> tuple[int, int, Any] | None:
+        """The item that holds [start, end), if any."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i >= 0 and self.items[i][1] >= end:
+            return self.items[i]
+        return None
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start)
+        if i > 0 and self.items[i - 1][1] > start:
+            return True
+        return i < len(self.items) and self.items[i][0] < end

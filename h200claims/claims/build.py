@@ -12,7 +12,7 @@ from typing import Any
 import regex
 
 from h200claims import data
-from h200claims.doc import Doc
+from h200claims.doc import Doc, SpanIndex
 from h200claims.models import Quantity, QuantityClaim, Quote, QuoteClaim, TextRange
 from h200claims.text.script import simplified_view as v
 
@@ -50,9 +50,16 @@ def clause_of(doc: Doc, q: Quantity) -> tuple[int, int]:
     return (before[-1].end() if before else s), (after.start() if after else e)
 
 
+def mention_index(doc: Doc) -> SpanIndex:
+    """All mentions, indexed once per Doc (cached on it)."""
+    if "mentions" not in doc.cache:
+        doc.cache["mentions"] = SpanIndex([(m.start, m.end, (m.start, m.end, m.entity, m.label))
+                                           for ent in doc.entities for m in ent.mentions])
+    return doc.cache["mentions"]  # type: ignore[no-any-return]
+
+
 def mentions_between(doc: Doc, s: int, e: int) -> list[tuple[int, int, str, str]]:
-    return sorted((m.start, m.end, m.entity, m.label) for ent in doc.entities for m in ent.mentions
-                  if s <= m.start and m.end <= e)
+    return [x[2] for x in mention_index(doc).within(s, e)]
 
 
 def measure_candidates(doc: Doc, q: Quantity) -> list[Any]:
@@ -76,7 +83,7 @@ NOUN_MAX = 4
 def noun_after(doc: Doc, start: int, end: int) -> str | None:
     """The word (up to four characters of Han tokens) starting at ``start``."""
     stop = start
-    for s, e in doc.tokens:
+    for s, e in doc.tokens_in(start, end):
         if s < stop:
             continue
         if s > stop or e > end or e - start > NOUN_MAX or not regex.fullmatch(r"\p{Han}{2,}", doc.view[s:e]):
@@ -161,9 +168,11 @@ def comparison_of(doc: Doc, q: Quantity) -> str | None:
 
 def source_of(doc: Doc, q: Quantity) -> tuple[str | None, str | None]:
     """Who states it: the speaker when the quantity sits inside a quote, else the article."""
-    for quote in doc.quotes:
-        if quote.start <= q.start and q.end <= quote.end:
-            return quote.speaker, quote.speaker_text
+    if "quotes" not in doc.cache:
+        doc.cache["quotes"] = SpanIndex([(x.start, x.end, x) for x in doc.quotes])
+    hit = doc.cache["quotes"].containing(q.start, q.end)
+    if hit is not None:
+        return hit[2].speaker, hit[2].speaker_text
     return "article", None
 
 

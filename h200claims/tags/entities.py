@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from h200claims import data
 from h200claims.data import lexicon
-from h200claims.doc import Doc, MentionCandidate
+from h200claims.doc import Doc, MentionCandidate, SpanIndex
 from h200claims.models import Entity, Mention
 from h200claims.registry import component
 from h200claims.tags import entity_model  # noqa: F401  (registers the "model" rule)
@@ -14,21 +14,27 @@ def enabled(doc: Doc, name: str) -> bool:
     return name not in doc.settings.get("disabled", ())
 
 
-def crosses_lexicon(c: MentionCandidate, lex: list[MentionCandidate]) -> bool:
+def crosses_lexicon(c: MentionCandidate, lex: "set[MentionCandidate] | list[MentionCandidate]") -> bool:
     """A rule-made name that cuts through a lexicon name (華府|不) is wrong about its edges."""
     return any(c.start < x.end and x.start < c.end and not (c.start <= x.start and x.end <= c.end) for x in lex)
 
 
 def resolve(cands: list[MentionCandidate]) -> list[MentionCandidate]:
     """Non-overlapping mentions: the longest wins, then the higher priority, then the earlier."""
-    taken: list[tuple[int, int]] = []
-    keep = []
     lex = [c for c in cands if c.rule == "lexicon"]
-    cands = [c for c in cands if c.rule == "lexicon" or not crosses_lexicon(c, lex)]
+    lex_at: dict[int, list[MentionCandidate]] = {}
+    for x in lex:
+        for i in range(x.start, x.end):
+            lex_at.setdefault(i, []).append(x)
+    taken: set[int] = set()
+    keep = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
-        if any(c.start < e and s < c.end for s, e in taken):
+        if c.rule != "lexicon" and crosses_lexicon(c, {x for i in range(c.start, c.end) for x in lex_at.get(i, ())}):
             continue
-        taken.append((c.start, c.end))
+        span = range(c.start, c.end)
+        if any(i in taken for i in span):
+            continue
+        taken.update(span)
         keep.append(c)
     return sorted(keep, key=lambda c: c.start)
 
@@ -37,6 +43,7 @@ def attach_titles(doc: Doc, mentions: list[MentionCandidate]) -> None:
     """The title right before a person's name, and the body it names (美國商務部長 → 美國商務部)."""
     voc = vocab()
     by_end = {m.end: m for m in mentions}
+    orgs = SpanIndex([(o.start, o.end, o) for o in mentions if o.label == "ORG"])
     for m in mentions:
         if m.label != "PERSON":
             continue
@@ -45,7 +52,7 @@ def attach_titles(doc: Doc, mentions: list[MentionCandidate]) -> None:
         if not t:
             continue
         s = t.start()
-        owner = next((o for o in mentions if o.start < s < o.end and o.label == "ORG"), None)
+        owner = next((o[2] for o in orgs.within(max(0, s - 40), m.start) if o[0] < s < o[1]), None)
         if owner is not None:  # the title's head is inside the body's name: 商務部|長
             m.title_org = owner.key
             m.title = doc.text[owner.start:m.start]

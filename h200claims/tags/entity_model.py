@@ -11,7 +11,7 @@ from typing import Any
 
 import regex
 
-from h200claims.doc import Doc, MentionCandidate
+from h200claims.doc import Doc, MentionCandidate, SpanIndex
 from h200claims.tags.entity_rules import is_common_word, name_key, rule, vocab
 
 PERSON_TAGS = {"nr", "nrfg", "nrt"}
@@ -33,11 +33,11 @@ def hmm_names(doc: Doc) -> list[MentionCandidate]:
     voc = vocab()
     out = []
     view = doc.view
-    covered = [(c.start, c.end) for c in doc.candidates if c.label in ("PERSON", "ORG")]
+    covered = SpanIndex([(c.start, c.end, None) for c in doc.candidates if c.label in ("PERSON", "ORG")])
     for a, b in doc.paragraphs:
         for cue in voc.cues.finditer(view, a, b):
             m = CLAUSE.search(view, a, cue.start())
-            if not m or any(m.start() <= s < cue.start() for s, _ in covered):
+            if not m or covered.within(m.start(), cue.start()):
                 continue
             pos = m.start()
             for word, flag in pos_tokenizer().cut(m.group(), HMM=True):

@@ -63,6 +63,8 @@ class Vocab:
     translit: frozenset[str]
     joiners: str
     name_stops: tuple[str, ...]
+    name_stops_re: Any
+    org_suffix_last: frozenset[str]
     cues: Any
     org_suffixes: tuple[str, ...]
     org_block: frozenset[str]
@@ -95,6 +97,8 @@ def vocab() -> Vocab:
         translit=frozenset(v(cfg["translit_chars"])),
         joiners=v(cfg["name_joiners"]),
         name_stops=tuple(sorted({v(s) for s in cfg["name_stops"]}, key=len, reverse=True)),
+        name_stops_re=regex.compile("|".join(map(regex.escape, sorted({v(s) for s in cfg["name_stops"]}, key=len, reverse=True)))),
+        org_suffix_last=frozenset(v(s)[-1] for s in cfg["org_suffixes"]),
         cues=regex.compile("|".join(map(regex.escape, sorted({v(c) for c in cfg["person_cue_after"]}, key=len, reverse=True)))),
         org_suffixes=tuple(sorted({v(s) for s in cfg["org_suffixes"]}, key=len, reverse=True)),
         org_block=frozenset(v(s) for s in cfg["org_suffix_blocklist"]),
@@ -152,7 +156,7 @@ LATIN_NAME = regex.compile(r"[A-Z][a-zA-Z'\-]+(?:[ .][A-Z][a-zA-Z'\-]*\.?){0,3}"
 
 
 def stops_at(view: str, pos: int) -> bool:
-    return any(view.startswith(s, pos) for s in vocab().name_stops)
+    return vocab().name_stops_re.match(view, pos) is not None
 
 
 def chinese_name_at(view: str, pos: int, end: int) -> int | None:
@@ -199,13 +203,16 @@ def translit_name_at(view: str, pos: int, end: int) -> int | None:
     return i
 
 
+NAME_BEFORE_PAREN = regex.compile(r"[^\s()]{2,8}\(")
+
+
 def person_name_at(view: str, pos: int, end: int) -> int | None:
     if pos < end and view[pos].isascii() and view[pos].isupper():
         m = LATIN_NAME.match(view, pos, end)
         if m and " " in m.group() and not set(m.group().replace(".", " ").split()) & vocab().en_org:
             return m.end()
         return None
-    paren = regex.compile(r"[^\s()]{2,8}\(").match(view, pos, end)
+    paren = NAME_BEFORE_PAREN.match(view, pos, end)
     if paren:
         inner = view[pos:paren.end() - 1]
         if all(is_cjk(c) or c in vocab().joiners for c in inner) and inner[-1] not in vocab().joiners:
@@ -323,7 +330,8 @@ def person_start(view: str, end: int, floor: int) -> int | None:
     return None
 
 
-def org_start(doc: Doc, end: int, floor: int, head: int = 1) -> int | None:
+def org_start(doc: Doc, end: int, floor: int, head: int = 1,
+              ends: dict[int, MentionCandidate] | None = None) -> int | None:
     """Start of an organisation name ending at ``end``, extended left over name tokens.
 
     Stops at punctuation and function words, at verbs that introduce a body (成立, 加入), at the
@@ -332,7 +340,7 @@ def org_start(doc: Doc, end: int, floor: int, head: int = 1) -> int | None:
     """
     voc = vocab()
     view = doc.view
-    cands = {c.end: c for c in doc.candidates}
+    cands = ends if ends is not None else {c.end: c for c in doc.candidates}
     s = end
     while s > floor and end - s < voc.org_max:
         prev = cands.get(s)
@@ -357,22 +365,26 @@ def organisation_suffix(doc: Doc) -> list[MentionCandidate]:
     voc = vocab()
     out = []
     view = doc.view
-    taken = sorted((c.start, c.end) for c in doc.candidates)
+    taken = {i for c in doc.candidates for i in range(c.start, c.end)}
+    gpe_at = {c.start: c.end for c in doc.candidates if c.label == "GPE"}
+    ends = {c.end: c for c in doc.candidates}
     for s_tok, e_tok in doc.tokens:
+        if view[e_tok - 1] not in voc.org_suffix_last:
+            continue
         word = view[s_tok:e_tok]
         if not any(word.endswith(x) for x in voc.org_suffixes) or (word in voc.org_block and word not in voc.org_suffixes
                                                                        and not any(word == x for x in voc.org_institutional)):
             continue
         if e_tok < len(view) and is_cjk(view[e_tok]) and not doc.at_token_boundary(e_tok):
             continue
-        if any(s <= s_tok < e for s, e in taken):
+        if s_tok in taken:
             continue
         para = doc.paragraph_of(s_tok)
-        start = org_start(doc, e_tok, para[0], e_tok - s_tok)
+        start = org_start(doc, e_tok, para[0], e_tok - s_tok, ends)
         if start is None:
             continue
         name = view[start:e_tok]
-        core_start = next((c.end for c in doc.candidates if c.start == start and c.label == "GPE"), start)
+        core_start = gpe_at.get(start, start)
         if is_generic_org(doc, core_start, e_tok):
             continue
         out.append(MentionCandidate(start, e_tok, "ORG", "org_suffix", name_key(name), priority=1))
@@ -389,7 +401,7 @@ def is_generic_org(doc: Doc, start: int, end: int) -> bool:
     core = doc.view[start:end]
     if len(core) < 3 or core in voc.org_block or any(ch.isdigit() for ch in core):
         return True
-    words = [doc.view[s:e] for s, e in doc.tokens if start <= s and e <= end]
+    words = [doc.view[s:e] for s, e in doc.tokens_in(start, end)]
     if any(w in ("与", "和", "及") and i > 0 and words[i - 1] in voc.org_type_nouns for i, w in enumerate(words)):
         return True  # 智庫與大學: two kinds of body, not one name
     suffix = next((x for x in voc.org_institutional if core.endswith(x)), None)
@@ -428,18 +440,22 @@ def name_then_cue(doc: Doc) -> list[MentionCandidate]:
     voc = vocab()
     out = []
     view = doc.view
-    adverbs = regex.compile(r"(?:也|则|就|更|并|还|再|亦|进一步|同时|稍早|日前|近日|今天|曾|则是|此前|随后|接着|当时)?")
     for a, b in paragraphs(doc):
-        for s in range(a, b - 2):
-            if s > a and view[s - 1] not in voc.clause_start and view[s - 1] not in "」』\")":
-                continue
-            e = person_name_at(view, s, b)
-            if not e or e - s < 2 or e - s > 12:
-                continue
-            adv = adverbs.match(view, e, b)
-            if voc.cues.match(view, adv.end() if adv else e, b):
-                out.append(MentionCandidate(s, e, "PERSON", "cue_name", name_key(view[s:e]), priority=1))
+        for cue in voc.cues.finditer(view, a, b):
+            head = cue.start()
+            adv = CUE_ADVERBS.search(view, max(a, head - 4), head)
+            if adv:
+                head = adv.start()
+            for s in range(max(a, head - 12), head - 1):
+                if s > a and view[s - 1] not in voc.clause_start and view[s - 1] not in "」』\")":
+                    continue
+                if person_name_at(view, s, b) == head:
+                    out.append(MentionCandidate(s, head, "PERSON", "cue_name", name_key(view[s:head]), priority=1))
+                    break
     return out
+
+
+CUE_ADVERBS = regex.compile(r"(?:也|则|就|更|并|还|再|亦|进一步|同时|稍早|日前|近日|今天|曾|则是|此前|随后|接着|当时)$")
 
 
 @rule("one_char_country")
@@ -469,17 +485,19 @@ def one_character_country(doc: Doc) -> list[MentionCandidate]:
 
 def repeat_names(doc: Doc, found: list[MentionCandidate]) -> list[MentionCandidate]:
     """Every other occurrence of a name a rule found once (孫成昊 … 孫成昊補充)."""
-    out = []
     view = doc.view
-    for name, c in {view[c.start:c.end]: c for c in found if c.key.startswith("name:")}.items():
-        if len(name) < 2:
-            continue
-        for a, b in doc.paragraphs:
-            for m in regex.finditer(regex.escape(name), view[a:b]):
-                s, e = a + m.start(), a + m.end()
-                if is_latin(name[0]) and s > 0 and is_latin(view[s - 1]):
-                    continue
-                out.append(MentionCandidate(s, e, c.label, "repeat_name", c.key, priority=0))
+    names = {view[c.start:c.end]: c for c in found if c.key.startswith("name:") and c.end - c.start >= 2}
+    if not names:
+        return []
+    pat = regex.compile("|".join(map(regex.escape, sorted(names, key=len, reverse=True))))
+    out = []
+    for a, b in doc.paragraphs:
+        for m in pat.finditer(view, a, b):
+            s, e = m.span()
+            if is_latin(view[s]) and s > 0 and is_latin(view[s - 1]):
+                continue
+            c = names[m.group()]
+            out.append(MentionCandidate(s, e, c.label, "repeat_name", c.key, priority=0))
     return out
 
 

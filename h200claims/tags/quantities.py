@@ -4,7 +4,7 @@ from __future__ import annotations
 import regex
 
 from h200claims import data
-from h200claims.doc import Doc
+from h200claims.doc import Doc, SpanIndex
 from h200claims.models import Quantity
 from h200claims.registry import component
 from h200claims.tags.quantity_rules import RULES, grammar
@@ -14,12 +14,13 @@ CLAUSE_BREAK = regex.compile(r"[,，。;；:：!?！？\n]")
 
 def resolve(items: list[Quantity]) -> list[Quantity]:
     """Non-overlapping quantities, the longest first."""
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()
     keep = []
     for q in sorted(items, key=lambda q: (-(q.end - q.start), q.start)):
-        if any(q.start < e and s < q.end for s, e in taken):
+        span = range(q.start, q.end)
+        if any(i in taken for i in span):
             continue
-        taken.append((q.start, q.end))
+        taken.update(span)
         keep.append(q)
     return sorted(keep, key=lambda q: q.start)
 
@@ -47,17 +48,14 @@ def distant_qualifiers(doc: Doc, items: list[Quantity]) -> None:
             q.bound = effect  # type: ignore[assignment]
 
 
-def inside_mention(doc: Doc, q: Quantity) -> bool:
-    return any(m.start < q.end and q.start < m.end for e in doc.entities for m in e.mentions)
-
-
 @component("quantities")
 def quantities(doc: Doc) -> None:
     disabled = set(doc.settings.get("disabled", ()))
     found: list[Quantity] = []
+    names = SpanIndex([(m.start, m.end, None) for e in doc.entities for m in e.mentions])
     for name in data.load_json("pipeline.json")["quantity_rules"]:
         if name not in disabled:
-            found.extend(q for q in RULES[name](doc) if doc.in_body(q.start, q.end) and not inside_mention(doc, q))
+            found.extend(q for q in RULES[name](doc) if doc.in_body(q.start, q.end) and not names.overlaps(q.start, q.end))
     items = resolve(found)
     distant_qualifiers(doc, items)
     doc.quantities = items

@@ -156,7 +156,7 @@ def count_noun(doc: Doc, e: int) -> int:
     cfg = grammar().cfg
     stops = cfg["count_noun_stops"]
     end = e
-    for s_tok, e_tok in doc.tokens:
+    for s_tok, e_tok in doc.tokens_in(e, e + cfg["count_noun_max"] + 8):
         if s_tok < end:
             continue
         if s_tok > end:

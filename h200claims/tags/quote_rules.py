@@ -16,7 +16,7 @@ import regex
 
 from h200claims import data
 from h200claims.data import lexicon
-from h200claims.doc import Doc
+from h200claims.doc import Doc, SpanIndex
 from h200claims.models import Entity, Quote
 from h200claims.text.script import simplified_view as v
 
@@ -98,15 +98,20 @@ class State:
     gender: dict[str, str] = field(default_factory=dict)
     via_of: dict[str, str] = field(default_factory=dict)
     last_of_kind: dict[str, str] = field(default_factory=dict)
+    index: SpanIndex = field(default_factory=lambda: SpanIndex([]))
+    seen: int = 0  # mentions before this index were taken into last_of_kind
+    persons: set[str] = field(default_factory=set)
 
     def mentions_in(self, s: int, e: int) -> list[tuple[int, int, str, str]]:
-        return [m for m in self.mentions if s <= m[0] and m[1] <= e]
+        return [m[2] for m in self.index.within(s, e)]
 
     def see(self, upto: int) -> None:
         """Remember the organisations named up to ``upto`` (for 該智庫, 該公司, 報導)."""
-        for s, e, eid, label in self.mentions:
-            if e <= upto and eid in self.kinds:
+        while self.seen < len(self.mentions) and self.mentions[self.seen][1] <= upto:
+            eid = self.mentions[self.seen][2]
+            if eid in self.kinds:
                 self.last_of_kind[self.kinds[eid]] = eid
+            self.seen += 1
 
     def spoke(self, sp: Speaker, pronoun: str | None = None) -> None:
         if sp.id is None:
@@ -147,6 +152,8 @@ def new_state(doc: Doc) -> State:
             st.kinds[e.id] = kind
         st.titles[e.id] = [v(t) for t in e.titles]
     st.mentions.sort()
+    st.index = SpanIndex([(m[0], m[1], m) for m in st.mentions])
+    st.persons = {m[2] for m in st.mentions if m[3] == "PERSON"}
     return st
 
 
@@ -218,8 +225,7 @@ def resolve_pronoun(st: State, pronoun: str, sentence_start: int | None = None, 
         people = [m for m in st.mentions_in(sentence_start, at) if m[3] == "PERSON"]
         if people and (want is None or st.gender.get(people[0][2]) in (None, want)):
             return people[0][2]
-    persons = {m[2] for m in st.mentions if m[3] == "PERSON"}
-    ranked = [sid for sid in reversed(st.history) if pronoun not in ("他", "她") or sid in persons]
+    ranked = [sid for sid in reversed(st.history) if pronoun not in ("他", "她") or sid in st.persons]
     for sid in ranked:  # the last speaker, skipping those the article made clear are of the other gender
         if want is None or st.gender.get(sid) in (None, want):
             return sid
@@ -546,6 +552,7 @@ def resolve_descriptions(found: list[Found], headings: list[tuple[int, int]]) ->
     lead paragraph) it is the later quote sharing the most wording (at least two bigrams).
     """
     named = sorted((f for f in found if f.quote.speaker is not None), key=lambda f: f.quote.start)
+    grams: dict[int, set[str]] = {}
     title = headings[0] if headings else None
     for f in found:
         if f.speaker.description is None or f.quote.speaker is not None:
@@ -562,7 +569,9 @@ def resolve_descriptions(found: list[Found], headings: list[tuple[int, int]]) ->
         for g in named:
             if g.quote.start < f.quote.end:
                 continue
-            shared = len(mine & bigrams(g.quote.text))
+            if id(g) not in grams:
+                grams[id(g)] = bigrams(g.quote.text)
+            shared = len(mine & grams[id(g)])
             if shared > score:
                 best, score = g, shared
         if best is not None and score >= MIN_SHARED_BIGRAMS:

@@ -1,6 +1,8 @@
 """The quotes component: read the body in order, collect quotes, resolve descriptions."""
 from __future__ import annotations
 
+import bisect
+
 from h200claims.doc import Doc
 from h200claims.registry import component
 from h200claims.tags.quote_rules import Found, headline_attribution, new_state, read_sentence, resolve_descriptions
@@ -32,9 +34,11 @@ def quotes(doc: Doc) -> None:
             if head:
                 found.extend(head)
                 continue
-        for s, e in doc.sentences:
-            if para[0] <= s and e <= para[1]:
-                found.extend(f for f in read_sentence(st, s, e, para) if f.quote.rule not in disabled)
+        i = bisect.bisect_left(doc.sentences, (para[0], para[0]))
+        while i < len(doc.sentences) and doc.sentences[i][1] <= para[1]:
+            s, e = doc.sentences[i]
+            found.extend(f for f in read_sentence(st, s, e, para) if f.quote.rule not in disabled)
+            i += 1
     if "resolve_descriptions" not in disabled:
         resolve_descriptions(found, headings(doc))
     doc.quotes = [f.quote for f in non_overlapping(found) if f.quote.end > f.quote.start]

@@ -1,0 +1,164 @@
+"""Throughput benchmark: h200claims against tokenising alone, measured side by side in one run.
+
+    python benchmarks/throughput.py [--mb 2] [--rounds 3] [--quick]
+
+Builds a corpus from the fixtures (repeated to at least --mb MB of text, in both scripts) and
+measures, interleaved and repeated (medians reported):
+  (a) jieba.lcut on every article
+  (b) spaCy `zh` with its jieba segmenter, via nlp.pipe
+  (c) h200claims full extraction (entities, quantities, quotes, claims), one process
+  (d) the same with 2 worker processes
+It prints characters per second, the ratios c/a (also on the Traditional half alone), c/b and d/c,
+the cold start (a fresh process: import and first result on one article), the peak RSS of one
+worker, the cost of a 1 MB article against a 100 KB one, and the time of every regex-heavy
+rule on adversarial strings (each must finish well under a deadline).
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+import warnings
+from pathlib import Path
+
+warnings.filterwarnings("ignore")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def corpus(min_bytes: int) -> tuple[list[str], list[str]]:
+    from h200claims import to_simplified
+
+    trad = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "articles").glob("*.txt"))]
+    simp = [to_simplified(t) for t in trad]
+    t_out: list[str] = []
+    s_out: list[str] = []
+    size = 0
+    while size < min_bytes:
+        t_out.extend(trad)
+        s_out.extend(simp)
+        size += sum(len(x.encode("utf-8")) for x in trad + simp)
+    return t_out, s_out
+
+
+def timed(fn, *args) -> float:  # type: ignore[no-untyped-def]
+    t = time.perf_counter()
+    fn(*args)
+    return time.perf_counter() - t
+
+
+def cold_start() -> float:
+    code = ("import time; t=time.perf_counter(); import h200claims; "
+            f"h200claims.extract(open({str(ROOT / 'fixtures/articles/002_7cdbda35982f72d8.txt')!r}, encoding='utf-8').read()); "
+            "print(time.perf_counter()-t)")
+    runs = [float(subprocess.run([sys.executable, "-W", "ignore", "-c", code], capture_output=True, text=True,
+                                 check=True).stdout.strip().splitlines()[-1]) for _ in range(3)]
+    return statistics.median(runs)
+
+
+def worker_rss_mb(texts: list[str]) -> float:
+    code = ("import resource, sys, h200claims; ex=h200claims.Extractor(); "
+            "[ex.extract(t) for t in sys.stdin.read().split('\\f')]; "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)")
+    p = subprocess.run([sys.executable, "-W", "ignore", "-c", code], input="\f".join(texts), capture_output=True,
+                       text=True, check=True)
+    return float(p.stdout.strip().splitlines()[-1])
+
+
+def big_article(chars: int) -> str:
+    paras = []
+    for p in sorted((ROOT / "fixtures" / "articles").glob("*.txt")):
+        paras.extend(x for x in p.read_text(encoding="utf-8").split("\n") if len(x) > 40 and x.endswith("。"))
+    out, n, i = [], 0, 0
+    while n < chars:  # each paragraph made unique, or body detection drops repeats as boilerplate
+        para = f"{paras[i % len(paras)]}（第{i}段）"
+        out.append(para)
+        n += len(para) + 2
+        i += 1
+    return "\n\n".join(out)[:chars]
+
+
+ADVERSARIAL = {
+    "unclosed quotes": "「" * 20000 + "他說" * 5000,
+    "no punctuation": "美國商務部長盧特尼克表示輝達晶片" * 6000,
+    "digits": "1" * 50000 + "萬美元",
+    "chinese numerals": "一二三四五六七八九十百千萬億" * 4000,
+    "quote marks": "「『“\"" * 15000,
+    "cues": "表示指出認為說" * 8000,
+    "titles": "研究員教授執行長" * 8000,
+    "parentheses": "（Tim Fist）" * 8000,
+    "org suffixes": "研究院學會大學部局署" * 8000,
+    "dates": "2025年12月9日" * 8000,
+}
+DEADLINE_S = 30.0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mb", type=float, default=2.0)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--quick", action="store_true", help="small corpus, one round (smoke test)")
+    args = ap.parse_args()
+    if args.quick:
+        args.mb, args.rounds = 0.2, 1
+
+    import jieba
+    import spacy
+
+    from h200claims import Extractor
+
+    jieba.setLogLevel(logging.WARNING)
+    trad, simp = corpus(int(args.mb * 1_000_000))
+    texts = trad + simp
+    chars = sum(map(len, texts))
+    tchars = sum(map(len, trad))
+    print(f"machine: {os.cpu_count()} cores; corpus: {len(texts)} articles, {chars:,} characters, "
+          f"{sum(len(t.encode()) for t in texts) / 1e6:.1f} MB (half Traditional, half Simplified)")
+
+    ex = Extractor()
+    ex.extract(texts[0])
+    jieba.lcut(texts[0])
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    list(nlp.pipe(texts[:2]))
+
+    results: dict[str, list[float]] = {k: [] for k in ("a", "b", "c", "d", "a_trad", "c_trad")}
+    for _ in range(args.rounds):  # interleaved
+        results["a"].append(timed(lambda: [jieba.lcut(t) for t in texts]))
+        results["b"].append(timed(lambda: list(nlp.pipe(texts, batch_size=32))))
+        results["c"].append(timed(lambda: [ex.extract(t) for t in texts]))
+        results["d"].append(timed(lambda: list(ex.pipe(texts, n_process=2, batch_size=32))))
+        results["a_trad"].append(timed(lambda: [jieba.lcut(t) for t in trad]))
+        results["c_trad"].append(timed(lambda: [ex.extract(t) for t in trad]))
+    med = {k: statistics.median(v) for k, v in results.items()}
+    cps = {k: (tchars if k.endswith("trad") else chars) / v for k, v in med.items()}
+    names = {"a": "jieba.lcut", "b": "spaCy zh (jieba) nlp.pipe", "c": "h200claims, 1 process",
+             "d": "h200claims, --jobs 2", "a_trad": "jieba.lcut, Traditional half", "c_trad": "h200claims, Traditional half"}
+    for k, name in names.items():
+        print(f"  ({k}) {name:<32}{cps[k]:>12,.0f} chars/s   (median of {args.rounds})")
+    print(f"  c/a = {cps['c'] / cps['a']:.2f}   c/a on Traditional = {cps['c_trad'] / cps['a_trad']:.2f}   "
+          f"c/b = {cps['c'] / cps['b']:.2f}   d/c = {cps['d'] / cps['c']:.2f}")
+
+    print(f"cold start (fresh process: import + first result): {cold_start():.2f} s")
+    print(f"peak RSS of one worker over the corpus' first 40 articles: {worker_rss_mb(texts[:40]):.0f} MB")
+
+    small, large = big_article(100_000), big_article(1_000_000)
+    ts = statistics.median(timed(ex.extract, small) for _ in range(max(1, args.rounds)))
+    tl = timed(ex.extract, large)
+    print(f"linearity: 100 KB article {ts:.2f} s, 1 MB article {tl:.2f} s, ratio {tl / ts:.1f} (target <= 12)")
+
+    worst = 0.0
+    for name, text in ADVERSARIAL.items():
+        t = timed(ex.extract, text)
+        worst = max(worst, t)
+        print(f"  adversarial {name:<18}{len(text):>8,} chars {t:6.2f} s")
+    print(f"adversarial worst {worst:.2f} s (deadline {DEADLINE_S:.0f} s): {'ok' if worst < DEADLINE_S else 'TOO SLOW'}")
+    print(f"peak RSS of this benchmark process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
