@@ -13,7 +13,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from h200claims.output.workers import extract_paths
 
@@ -86,47 +86,64 @@ def csv_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 class Writer:
+    """Writes one article at a time with a single write() of complete lines, so an interrupted
+    run leaves only whole records behind."""
+
     def __init__(self, out: Path | None, fmt: str, resume: bool) -> None:
         self.fmt = fmt
         self.out = out
-        self.stream: TextIO
+        self.fd: int | None = None
         if fmt == "gold":
             if out is None:
                 raise ValueError("--format gold needs -o DIR")
             out.mkdir(parents=True, exist_ok=True)
-            self.stream = io.StringIO()
             return
-        if out is None:
-            self.stream = sys.stdout
-        else:
+        if out is not None:
             fresh = not (resume and out.exists() and out.stat().st_size)
-            self.stream = out.open("w" if fresh else "a", encoding="utf-8", newline="")
-        self.csv = None
-        if fmt == "csv":
-            self.csv = csv.DictWriter(self.stream, fieldnames=CSV_FIELDS)
-            if out is None or self.stream.tell() == 0:
-                self.csv.writeheader()
+            flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if fresh else os.O_APPEND)
+            self.fd = os.open(out, flags, 0o644)
+        if fmt == "csv" and (out is None or os.fstat(self.fd).st_size == 0):  # type: ignore[arg-type]
+            self._emit(self._csv([], header=True))
+
+    def _emit(self, chunk: str) -> None:
+        data = chunk.encode("utf-8")
+        if self.fd is None:
+            sys.stdout.write(chunk)
+            sys.stdout.flush()
+            return
+        while data:
+            n = os.write(self.fd, data)
+            data = data[n:]
+
+    @staticmethod
+    def _csv(rows: list[dict[str, Any]], header: bool = False) -> str:
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=CSV_FIELDS)
+        if header:
+            w.writeheader()
+        w.writerows(rows)
+        return buf.getvalue()
 
     def write(self, line: str) -> int:
         record = json.loads(line)
         if self.fmt == "jsonl":
-            self.stream.write(line + "\n")
+            self._emit(line + "\n")
         elif self.fmt == "csv":
-            assert self.csv is not None
-            self.csv.writerows(csv_rows(record))
+            self._emit(self._csv(csv_rows(record)))
         else:
             from h200claims.models import ArticleClaims
 
             gold = ArticleClaims.model_validate(record).to_gold()
-            name = Path(record["source"]).stem + ".gold.json"
             assert self.out is not None
-            (self.out / name).write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
-        self.stream.flush()
+            target = self.out / (Path(record["source"]).stem + ".gold.json")
+            tmp = target.with_suffix(".tmp")
+            tmp.write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+            os.replace(tmp, target)
         return len(record["claims"])
 
     def close(self) -> None:
-        if self.stream is not sys.stdout:
-            self.stream.close()
+        if self.fd is not None:
+            os.close(self.fd)
 
 
 def done_for(out: Path | None, fmt: str, resume: bool) -> set[str]:
@@ -136,8 +153,10 @@ def done_for(out: Path | None, fmt: str, resume: bool) -> set[str]:
         return done_sources(out)
     if fmt == "gold":
         return {p.name for p in out.glob("*.gold.json")}
+    if not out.exists():
+        return set()
     with out.open(encoding="utf-8") as f:
-        return {row["source"] for row in csv.DictReader(f)} if out.exists() else set()
+        return {row["source"] for row in csv.DictReader(f)}
 
 
 def run_batch(paths: list[str], out: Path | None, fmt: str, jobs: int, resume: bool,

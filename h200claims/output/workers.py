@@ -1,8 +1,16 @@
-"""Worker processes: each loads the dictionaries once and extracts many articles."""
+"""Worker processes: each loads the dictionaries once and extracts many articles.
+
+A worker that dies (a crash in native code, the OOM killer) takes down only the articles it held:
+they are retried one by one in fresh processes, the article that kills its worker again is
+reported as failed, and every other result is kept.
+"""
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -10,6 +18,8 @@ if TYPE_CHECKING:
     from h200claims.pipeline import Extractor
 
 _WORKER: "Extractor | None" = None
+#: fault injection for tests: a worker exits abruptly on an article whose path contains this
+CRASH_ENV = "H200CLAIMS_TEST_CRASH_ON"
 
 
 def _init(kwargs: dict[str, Any]) -> None:
@@ -27,6 +37,9 @@ def _extract_text(text: str) -> "ArticleClaims":
 def _extract_path(path: str) -> tuple[str, str | None, str | None]:
     """(path, JSON line, error): errors are returned, never raised, so one bad file loses nothing."""
     assert _WORKER is not None
+    marker = os.environ.get(CRASH_ENV)
+    if marker and marker in path:
+        os._exit(70)
     try:
         result = _WORKER.extract_file(path)
         return path, result.model_dump_json(), None
@@ -50,5 +63,41 @@ def extract_paths(init_kwargs: dict[str, Any], paths: list[str], jobs: int) -> I
         for p in paths:
             yield _extract_path(p)
         return
-    with _context().Pool(jobs, initializer=_init, initargs=(init_kwargs,)) as pool:
-        yield from pool.imap_unordered(_extract_path, paths, chunksize=1)
+    todo = list(paths)
+    suspects: list[str] = []
+    while todo:
+        todo, lost = yield from _pool_run(init_kwargs, todo, jobs)
+        suspects.extend(lost)
+    for p in suspects:  # the articles in flight when a worker died: each alone, in a fresh process
+        _, again = yield from _pool_run(init_kwargs, [p], 1)
+        if again:
+            yield p, None, "worker process died while extracting this article"
+
+
+def _pool_run(init_kwargs: dict[str, Any], paths: list[str], jobs: int):  # type: ignore[no-untyped-def]
+    """Run paths in a pool with at most 2 tasks a worker in flight, yielding results.
+
+    Returns (paths never started, paths in flight when a worker died): both empty on success.
+    """
+    todo = list(reversed(paths))
+    running: dict[Future[Any], str] = {}
+    lost: list[str] = []
+    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init, initargs=(init_kwargs,))
+    try:
+        while (todo or running) and not lost:
+            while todo and len(running) < 2 * jobs:
+                p = todo.pop()
+                running[pool.submit(_extract_path, p)] = p
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for fut in done:
+                p = running.pop(fut)
+                try:
+                    result = fut.result()
+                except BrokenProcessPool:
+                    lost.append(p)
+                    continue
+                yield result
+    finally:
+        lost.extend(running.values())
+        pool.shutdown(wait=not lost, cancel_futures=True)
+    return list(reversed(todo)), lost

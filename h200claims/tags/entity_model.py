@@ -36,7 +36,7 @@ def hmm_names(doc: Doc) -> list[MentionCandidate]:
     covered = SpanIndex([(c.start, c.end, None) for c in doc.candidates if c.label in ("PERSON", "ORG")])
     for a, b in doc.paragraphs:
         for cue in voc.cues.finditer(view, a, b):
-            m = CLAUSE.search(view, a, cue.start())
+            m = CLAUSE.search(view, max(a, cue.start() - 30), cue.start())
             if not m or covered.within(m.start(), cue.start()):
                 continue
             pos = m.start()

@@ -15,8 +15,10 @@ ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CHINESE = r"(?:[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*)"
 SCALE = r"(?:[十百千]?万亿|[十百千]?[万亿]|千|百)"
 VAGUE = r"(?:[数几][十百千]?[万亿]?)"
-#: a number: digits with an optional scale, a Chinese numeral, or a vague 數十億 / 幾
-NUMBER = rf"(?:{ARABIC}{SCALE}?|{CHINESE}|{VAGUE})"
+#: a number: digits with an optional scale, a Chinese numeral, or a vague 數十億 / 幾. A number
+#: never starts inside another (the look-behinds), which keeps every pattern built on it linear
+#: on long runs of digits or numerals.
+NUMBER = (rf"(?:(?<![\d.,]){ARABIC}{SCALE}?|(?<![零〇一二两三四五六七八九十百千万亿]){CHINESE}|{VAGUE})")
 NUMBER_RE = regex.compile(NUMBER)
 
 

@@ -8,6 +8,8 @@ Every quote records its cue and the rule that made it.
 """
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -21,6 +23,8 @@ from h200claims.models import Entity, Quote
 from h200claims.text.script import simplified_view as v
 
 OPEN = {"「": "」", "『": "』", "“": "”", '"': '"'}
+#: how far before a cue the speaker is looked for (characters); keeps each cue's work bounded
+SPEAKER_WINDOW = 120
 SENT_END = "。！？!?"
 
 
@@ -252,6 +256,7 @@ def resolve_title(st: State, title: str) -> str | None:
 def speaker_in_clause(st: State, s: int, e: int, sentence_start: int | None = None) -> Speaker | None:
     """Who speaks in view[s:e], the words right before a cue (adverbs already removed)."""
     w = words()
+    s = max(s, e - SPEAKER_WINDOW)
     view = st.doc.view
     text = view[s:e]
     if not text:
@@ -294,6 +299,7 @@ def clause_subject(st: State, s: int, e: int) -> Speaker | None:
     """
     w = words()
     view = st.doc.view
+    s = max(s, e - SPEAKER_WINDOW)
     bounds = [m.end() for m in regex.finditer(r"[,，;；:：]", view[s:e])]
     starts = [s] + [s + b for b in bounds]
     clauses = [(a, (starts[i + 1] - 1) if i + 1 < len(starts) else e) for i, a in enumerate(starts)]
@@ -342,6 +348,7 @@ def _speaker_text(st: State, clause_start: int, m: tuple[int, int, str, str]) ->
 
 
 def trim_adverbs(view: str, s: int, e: int) -> int:
+    s = max(s, e - 12)
     m = words().adverbs.search(view, s, e)
     return m.start() if m and m.start() > s else (s if m else e)
 
@@ -396,6 +403,7 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
     clause_floor = after_via if via else s
     for i, (cs, ce) in enumerate(cues):
         nxt = cues[i + 1][0] if i + 1 < len(cues) else e
+        clause_floor = max(clause_floor, cs - SPEAKER_WINDOW)
         # --- who
         st.see(cs)
         if acc and cs == acc.end() - 2:
@@ -464,6 +472,7 @@ def _remember(st: State, sp: Speaker, via: str | None, before: str) -> None:
 
 def _last_break(view: str, s: int, e: int) -> int:
     i = e
+    s = max(s, e - SPEAKER_WINDOW)
     while i > s and view[i - 1] not in ",，;；:：。":
         i -= 1
     return i
@@ -544,35 +553,44 @@ def bigrams(text: str) -> set[str]:
 MIN_SHARED_BIGRAMS = 2
 
 
+#: a description is resolved to a speaker quoted at most this many characters later
+DESCRIPTION_REACH = 5000
+
+
 def resolve_descriptions(found: list[Found], headings: list[tuple[int, int]]) -> None:
     """A singular description (專家, 分析師, a headline's 陸專家) is the named speaker the article
     then quotes saying the same thing.
 
     Under a subheading, that is the first named speaker of its section; elsewhere (the title, a
-    lead paragraph) it is the later quote sharing the most wording (at least two bigrams).
+    lead paragraph) it is the later quote, within DESCRIPTION_REACH characters, sharing the most
+    wording (at least two bigrams).
     """
     named = sorted((f for f in found if f.quote.speaker is not None), key=lambda f: f.quote.start)
+    starts = [f.quote.start for f in named]
+    head_starts = [h[0] for h in headings]
     grams: dict[int, set[str]] = {}
     title = headings[0] if headings else None
     for f in found:
         if f.speaker.description is None or f.quote.speaker is not None:
             continue
-        heading = next((h for h in headings if h[0] <= f.quote.start < h[1]), None)
+        i = bisect.bisect_right(head_starts, f.quote.start) - 1
+        heading = headings[i] if i >= 0 and f.quote.start < headings[i][1] else None
         if heading is not None and heading != title:
-            nxt = next((h[0] for h in headings if h[0] > heading[0]), None)
-            first = next((g for g in named if g.quote.start >= heading[1] and (nxt is None or g.quote.start < nxt)), None)
-            if first is not None:
-                f.quote.speaker = first.quote.speaker
+            nxt = head_starts[i + 1] if i + 1 < len(headings) else None
+            j = bisect.bisect_left(starts, heading[1])
+            if j < len(named) and (nxt is None or named[j].quote.start < nxt):
+                f.quote.speaker = named[j].quote.speaker
             continue
         mine = bigrams(f.quote.text)
         best, score = None, 0
-        for g in named:
-            if g.quote.start < f.quote.end:
-                continue
+        j = bisect.bisect_left(starts, f.quote.end)
+        while j < len(named) and named[j].quote.start < f.quote.end + DESCRIPTION_REACH:
+            g = named[j]
             if id(g) not in grams:
                 grams[id(g)] = bigrams(g.quote.text)
             shared = len(mine & grams[id(g)])
             if shared > score:
                 best, score = g, shared
+            j += 1
         if best is not None and score >= MIN_SHARED_BIGRAMS:
             f.quote.speaker = best.quote.speaker
