@@ -133,3 +133,7 @@ def test_every_rule_can_be_called_alone():
         doc.candidates = []
         out = fn(doc)
         assert all(c.rule.startswith(name.split(":")[0]) or c.rule.startswith("model") for c in out)
+
+
+def test_media_name_over_two_tokens():
+    assert ("南山財經網", "ORG") in mentions("南山財經網今天報導，晶片出口增加。")

@@ -207,3 +207,9 @@ def test_digits_with_scales_round_trip(base, frac, scale, cur, full):
     want = (base + frac / 10) * scale[1]
     assert qs[0].kind == "money" and qs[0].unit == cur[1]
     assert abs(qs[0].value - want) <= 1e-6 * want
+
+
+def test_relative_year_quarter_and_nouns_after_other_classifiers():
+    qs = {q.text: q for q in extractor().extract("新规最快于今年第二季度公布，每年最多采购5万颗先进芯片。", date="2026-03-18").quantities}
+    assert qs["今年第二季度"].unit == "2026-Q2"
+    assert qs["5万颗先进芯片"].value == 50000 and qs["5万颗先进芯片"].unit == "先进芯片"

@@ -139,3 +139,13 @@ def test_non_speech_uses_of_cue_words_are_not_quotes():
 def test_assert_extracts_helper_one_line():
     assert_extracts("盧特尼克表示，這類決定最終都會由總統裁定。",
                     quotes=[{"kind": "indirect", "speaker": "howard_lutnick", "cue": "表示"}])
+
+
+@pytest.mark.parametrize("text", both("消息人士指，兩家公司均有意設立研發中心。分析師估計，市場規模將擴大。"))
+def test_weak_cues_need_a_comma(text):
+    r = extractor().extract(text)
+    assert [q.cue for q in r.quotes] == [text[text.index("指")], text[text.index("估"):text.index("估") + 2]]
+
+
+def test_weak_cue_without_comma_is_not_speech():
+    assert extractor().extract("這項數據指向經濟放緩，專家估計值偏高。").quotes == []

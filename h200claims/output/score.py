@@ -154,10 +154,23 @@ def score_quotes(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[PRF, PRF]:
     return quotes, speakers
 
 
+def _merged(ranges: list[list[int]], gap: int = 2) -> list[list[int]]:
+    """Ranges separated by no more than a line break or two count as one."""
+    out: list[list[int]] = []
+    for a, b in sorted(ranges):
+        if out and a - out[-1][1] <= gap:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return out
+
+
 def body_edges(gold: dict[str, Any], pred: dict[str, Any]) -> int:
     """Largest distance between a gold body edge and the nearest predicted edge (chars)."""
-    gb = [x for r in gold.get("body", []) for x in r]
-    pb = [x for r in pred.get("body", []) for x in r]
+    gold = dict(gold, body=_merged([list(r) for r in gold.get("body", [])]))
+    pred = dict(pred, body=_merged([list(r) for r in pred.get("body", [])]))
+    gb = [x for r in gold["body"] for x in r]
+    pb = [x for r in pred["body"] for x in r]
     if not gb:
         return 0
     if not pb:

@@ -372,26 +372,27 @@ def organisation_suffix(doc: Doc) -> list[MentionCandidate]:
         if view[e_tok - 1] not in voc.org_suffix_last:
             continue
         word = view[s_tok:e_tok]
-        if not any(word.endswith(x) for x in voc.org_suffixes) or (word in voc.org_block and word not in voc.org_suffixes
-                                                                       and not any(word == x for x in voc.org_institutional)):
+        suffix = next((x for x in voc.org_suffixes if view.endswith(x, 0, e_tok)), None)
+        if suffix is None or (word in voc.org_block and word not in voc.org_suffixes
+                              and not any(word == x for x in voc.org_institutional)):
             continue
         if e_tok < len(view) and is_cjk(view[e_tok]) and not doc.at_token_boundary(e_tok):
             continue
         if s_tok in taken:
             continue
         para = doc.paragraph_of(s_tok)
-        start = org_start(doc, e_tok, para[0], e_tok - s_tok, ends)
+        start = org_start(doc, e_tok, para[0], max(e_tok - s_tok, len(suffix)), ends)
         if start is None:
             continue
         name = view[start:e_tok]
         core_start = gpe_at.get(start, start)
-        if is_generic_org(doc, core_start, e_tok):
+        if is_generic_org(doc, core_start, e_tok, prefixed=core_start != start):
             continue
         out.append(MentionCandidate(start, e_tok, "ORG", "org_suffix", name_key(name), priority=1))
     return out
 
 
-def is_generic_org(doc: Doc, start: int, end: int) -> bool:
+def is_generic_org(doc: Doc, start: int, end: int, prefixed: bool = False) -> bool:
     """A common noun phrase with an organisation ending (晶片設計公司, 自家公司) is not a name.
 
     Names with an institutional ending (…研究院, …協會, …委員會) pass; others must hold at least
@@ -405,10 +406,8 @@ def is_generic_org(doc: Doc, start: int, end: int) -> bool:
     if any(w in ("与", "和", "及") and i > 0 and words[i - 1] in voc.org_type_nouns for i, w in enumerate(words)):
         return True  # 智庫與大學: two kinds of body, not one name
     suffix = next((x for x in voc.org_institutional if core.endswith(x)), None)
-    if suffix is not None:
-        return len(core) - len(suffix) < 3 and not core.startswith("第")
-    if any(w in ("与", "和", "及") for w in words):
-        return True
+    if suffix is not None:  # 國際問題研究院, 第一研究所, 香港+科技大學 are names; 頂尖大學 is not
+        return len(core) - len(suffix) < (2 if prefixed else 3) and not core.startswith("第")
     freq = _jieba_freq()
     return all(freq.get(w, 0) >= GENERIC_WORD_FREQ or len(w) == 1 for w in words)
 

@@ -80,7 +80,8 @@ def grammar() -> Grammar:
             rf"(?:\s*(?P<day>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[日号])?(?P<part>{alt(cfg['month_parts'])})?"),
         date_day=regex.compile(r"(?P<day>\d{1,2})\s*[日号]"),
         date_year=regex.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?P<part>底|初|中|末)?"),
-        date_quarter=regex.compile(r"(?P<year>\d{4})\s*年\s*(?:第\s*(?P<q>[1-4一二三四])\s*季(?:度)?|(?P<q2>Q[1-4]))"),
+        date_quarter=regex.compile(
+            rf"(?:(?P<year>\d{{4}})\s*年|(?P<rel>{alt(cfg['year_relative'])}))\s*(?:第\s*(?P<q>[1-4一二三四])\s*季(?:度)?|(?P<q2>Q[1-4]))"),
     )
 
 
@@ -259,7 +260,7 @@ def amount(doc: Doc) -> list[Quantity]:
             if kind == "count":
                 if value in (0, 1) or (value == 2 and unit in cfg["both_words"]) or (value is None and not m.group("pre")):
                     continue
-                if unit in ("大", "个", "名", "种", "位", "家", "项", "款", "批", "所", "间", "场"):
+                if unit in cfg["count_noun_classifiers"]:
                     noun_end = count_noun(doc, m.end("unit"))
                     if noun_end > m.end("unit"):
                         unit = doc.text[m.end("unit"):noun_end]
@@ -317,7 +318,10 @@ def dates(doc: Doc) -> list[Quantity]:
     for a, b in paragraphs(doc):
         for m in g.date_quarter.finditer(doc.view, a, b):
             q = m.group("q") or m.group("q2")[1]
-            out.append(make(doc, m.start(), m.end(), "date", "date", unit=f"{m.group('year')}-Q{_int(q)}"))
+            year = int(m.group("year")) if m.group("year") else (
+                ref[0] + g.cfg["year_relative"][m.group("rel")] if ref else None)
+            unit = f"{year}-Q{_int(q)}" if year is not None else None
+            out.append(make(doc, m.start(), m.end(), "date", "date", unit=unit))
         for m in g.date_full.finditer(doc.view, a, b):
             month = _int(m.group("month"))
             day = _int(m.group("day")) if m.group("day") else None

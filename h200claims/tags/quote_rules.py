@@ -39,6 +39,7 @@ class Words:
     cue_re: Any
     not_before: tuple[str, ...]
     not_after: tuple[str, ...]
+    weak: frozenset[str]
     openers: frozenset[str]
     adverbs: Any  # regex: trailing adverbs before a cue
     connective_only: Any
@@ -65,6 +66,7 @@ def words() -> Words:
         cue_re=regex.compile(alt(cues)),
         not_before=tuple(v(x) for x in cfg["cue_not_before"]),
         not_after=tuple(v(x) for x in cfg["cue_not_after"]),
+        weak=frozenset(v(x) for x in cfg["weak_cues"]),
         openers=frozenset(v(x) for x in cfg["sentence_openers"]),
         adverbs=regex.compile(rf"(?:{adv})+$"),
         connective_only=regex.compile(rf"^(?:{alt(v(c) for c in cfg['connectives'])}|{adv})*$"),
@@ -198,6 +200,8 @@ def find_cues(doc: Doc, s: int, e: int, quoted: list[tuple[int, int]]) -> list[t
             continue
         if any(view.startswith(x, ce) for x in w.not_before) or any(view.endswith(x, s, cs) for x in w.not_after):
             continue
+        if m.group() in w.weak and view[ce:ce + 1] not in (",", ":"):
+            continue  # 指, 估計 report speech only when a comma or colon follows
         if out and out[-1][1] == cs:  # 補充 + 說: one cue
             out[-1] = (out[-1][0], ce)
             continue
