@@ -81,14 +81,53 @@ class Doc:
         return out
 
     def spacy(self, nlp: Any = None) -> Any:
-        """A spaCy Doc over the original text with this Doc's tokens."""
+        """A spaCy Doc over the original text with this Doc's tokens and the entity mentions as
+        ``doc.ents`` (those that fall on token boundaries), ready for Matcher, Span and displacy."""
         from h200claims.tokens.spacy_doc import make_doc
 
         if nlp is None:
             import spacy
 
             nlp = spacy.blank("zh")
-        return make_doc(nlp.vocab, self.text, self.tokens)
+        if not self.tokens:
+            self.set_tokens([(0, len(self.text))] if self.text else [])
+        covered = _tile(self.tokens, len(self.text))
+        sdoc = make_doc(nlp.vocab, self.text, covered)
+        ents = []
+        for e in self.entities:
+            for m in e.mentions:
+                span = sdoc.char_span(m.start, m.end, label=m.label)
+                if span is not None:
+                    ents.append(span)
+        sdoc.ents = sorted(ents, key=lambda s: s.start_char)
+        return sdoc
+
+
+def longest_first(items: list[Any], tiebreak: Any = None) -> list[Any]:
+    """Non-overlapping items (anything with .start and .end): the longest wins, then ``tiebreak``
+    (a key function, smaller first), then the earlier; the result is in text order."""
+    taken: set[int] = set()
+    keep = []
+    for it in sorted(items, key=lambda x: (-(x.end - x.start), tiebreak(x) if tiebreak else 0, x.start)):
+        span = range(it.start, it.end)
+        if any(i in taken for i in span):
+            continue
+        taken.update(span)
+        keep.append(it)
+    return sorted(keep, key=lambda x: x.start)
+
+
+def _tile(tokens: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    """Tokens plus the gaps between them (text outside the body), so they tile the whole text."""
+    out, pos = [], 0
+    for s, e in tokens:
+        if s > pos:
+            out.append((pos, s))
+        out.append((s, e))
+        pos = e
+    if pos < n:
+        out.append((pos, n))
+    return out
 
 
 class SpanIndex:

@@ -1,7 +1,7 @@
 """Pipeline components registered by name; config (data/pipeline.json), not code, wires them."""
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
 from h200claims.doc import Doc
 
@@ -30,3 +30,21 @@ def get(name: str) -> Component:
 
 def names() -> list[str]:
     return sorted(_COMPONENTS)
+
+
+class RuleTable(dict):  # type: ignore[type-arg]
+    """Named rules of one kind, in a dict a stage runs in configured order.
+
+    >>> RULES = RuleTable()
+    >>> @RULES.rule("lexicon")
+    ... def lexicon_names(doc): ...
+    """
+
+    def rule(self, name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
+            if name in self and self[name] is not fn:
+                raise ValueError(f"rule {name!r} registered twice")
+            self[name] = fn
+            return fn
+
+        return deco

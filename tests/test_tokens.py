@@ -46,10 +46,15 @@ def test_spacy_doc_and_matcher():
     assert doc.char_span(0, 2) is not None
 
 
-def test_pipeline_doc_exports_spacy_doc(extractor):
+def test_pipeline_doc_exports_spacy_doc_with_ents_for_displacy(extractor):
+    from spacy import displacy
+
     doc = extractor.run(extractor.make_doc("川普表示，美國將開放H200晶片出口中國市場，美方抽成百分之二十五，此事引發討論。"))
     sdoc = doc.spacy()
-    assert "".join(t.text for t in sdoc) == doc.text[doc.paragraphs[0][0]:doc.paragraphs[-1][1]] or sdoc.text
+    assert sdoc.text == doc.text
+    assert [(e.text, e.label_) for e in sdoc.ents][:3] == [("川普", "PERSON"), ("美國", "GPE"), ("H200", "PRODUCT")]
+    html = displacy.render(sdoc, style="ent", page=True)
+    assert "川普" in html and "PERSON" in html
 
 
 def test_align_keeps_offsets_when_segmenter_drops_spaces():

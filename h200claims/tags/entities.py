@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from h200claims import data
 from h200claims.data import lexicon
-from h200claims.doc import Doc, MentionCandidate, SpanIndex
+from h200claims.doc import Doc, MentionCandidate, SpanIndex, longest_first
 from h200claims.models import Entity, Mention
 from h200claims.registry import component
 from h200claims.tags import entity_model  # noqa: F401  (registers the "model" rule)
@@ -26,17 +26,8 @@ def resolve(cands: list[MentionCandidate]) -> list[MentionCandidate]:
     for x in lex:
         for i in range(x.start, x.end):
             lex_at.setdefault(i, []).append(x)
-    taken: set[int] = set()
-    keep = []
-    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
-        if c.rule != "lexicon" and crosses_lexicon(c, {x for i in range(c.start, c.end) for x in lex_at.get(i, ())}):
-            continue
-        span = range(c.start, c.end)
-        if any(i in taken for i in span):
-            continue
-        taken.update(span)
-        keep.append(c)
-    return sorted(keep, key=lambda c: c.start)
+    return longest_first([c for c in cands if c.rule == "lexicon" or not crosses_lexicon(
+        c, {x for i in range(c.start, c.end) for x in lex_at.get(i, ())})], tiebreak=lambda c: -c.priority)
 
 
 def attach_titles(doc: Doc, mentions: list[MentionCandidate]) -> None:

@@ -15,19 +15,13 @@ import regex
 
 from h200claims import data
 from h200claims.data import lexicon
+from h200claims.registry import RuleTable
 from h200claims.doc import Doc, MentionCandidate
 from h200claims.text.script import simplified_view as v
 
 EntityRule = Callable[[Doc], list[MentionCandidate]]
-RULES: dict[str, EntityRule] = {}
-
-
-def rule(name: str) -> Callable[[EntityRule], EntityRule]:
-    def deco(fn: EntityRule) -> EntityRule:
-        RULES[name] = fn
-        return fn
-
-    return deco
+RULES = RuleTable()
+rule = RULES.rule
 
 
 # ---------------------------------------------------------------- data, compiled once

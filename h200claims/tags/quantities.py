@@ -4,25 +4,12 @@ from __future__ import annotations
 import regex
 
 from h200claims import data
-from h200claims.doc import Doc, SpanIndex
+from h200claims.doc import Doc, SpanIndex, longest_first
 from h200claims.models import Quantity
 from h200claims.registry import component
 from h200claims.tags.quantity_rules import RULES, grammar
 
 CLAUSE_BREAK = regex.compile(r"[,，。;；:：!?！？\n]")
-
-
-def resolve(items: list[Quantity]) -> list[Quantity]:
-    """Non-overlapping quantities, the longest first."""
-    taken: set[int] = set()
-    keep = []
-    for q in sorted(items, key=lambda q: (-(q.end - q.start), q.start)):
-        span = range(q.start, q.end)
-        if any(i in taken for i in span):
-            continue
-        taken.update(span)
-        keep.append(q)
-    return sorted(keep, key=lambda q: q.start)
 
 
 def distant_qualifiers(doc: Doc, items: list[Quantity]) -> None:
@@ -56,6 +43,6 @@ def quantities(doc: Doc) -> None:
     for name in data.load_json("pipeline.json")["quantity_rules"]:
         if name not in disabled:
             found.extend(q for q in RULES[name](doc) if doc.in_body(q.start, q.end) and not names.overlaps(q.start, q.end))
-    items = resolve(found)
+    items = longest_first(found)
     distant_qualifiers(doc, items)
     doc.quantities = items

@@ -13,20 +13,14 @@ from typing import Any
 import regex
 
 from h200claims import data
+from h200claims.registry import RuleTable
 from h200claims.doc import Doc
 from h200claims.models import Quantity
 from h200claims.tags.numbers import NUMBER, chinese_to_number, parse_number
 
 QuantityRule = Callable[[Doc], list[Quantity]]
-RULES: dict[str, QuantityRule] = {}
-
-
-def rule(name: str) -> Callable[[QuantityRule], QuantityRule]:
-    def deco(fn: QuantityRule) -> QuantityRule:
-        RULES[name] = fn
-        return fn
-
-    return deco
+RULES = RuleTable()
+rule = RULES.rule
 
 
 def alt(words: Any) -> str:
