@@ -1,8 +1,9 @@
 """The statistical model in the loop: jieba's HMM part-of-speech tagger proposes names.
 
-It runs only where a name is likely and no rule found one: on the clause before a speech cue
-(X表示, X指出). Tokens tagged ``nr``/``nrfg``/``nrt`` (person) or ``nt`` (organisation) become
-candidates. Keeping it to those clauses keeps the slow tagger out of the hot path.
+It runs only where a name is likely and no rule found one: on the few characters before a speech
+cue (X表示, X指出), when they hold a surname or transliteration character and no known name.
+Tokens tagged ``nr``/``nrfg``/``nrt`` (person) or ``nt`` (organisation) become candidates.
+Keeping it to those windows keeps the slow tagger out of the hot path.
 """
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from h200claims.tags.entity_rules import is_common_word, name_key, rule, vocab
 
 PERSON_TAGS = {"nr", "nrfg", "nrt"}
 ORG_TAGS = {"nt"}
-CLAUSE = regex.compile(r"[^,，。:：;；!?！？「」\n]{2,30}$")
+CLAUSE = regex.compile(r"[^,，。:：;；!?！？「」『』()\n]{2,12}$")
+#: the tagger sees at most this many characters before a cue
+WINDOW = 12
 
 
 @lru_cache(maxsize=1)
@@ -36,8 +39,10 @@ def hmm_names(doc: Doc) -> list[MentionCandidate]:
     covered = SpanIndex([(c.start, c.end, None) for c in doc.candidates if c.label in ("PERSON", "ORG")])
     for a, b in doc.paragraphs:
         for cue in voc.cues.finditer(view, a, b):
-            m = CLAUSE.search(view, max(a, cue.start() - 30), cue.start())
+            m = CLAUSE.search(view, max(a, cue.start() - WINDOW), cue.start())
             if not m or covered.within(m.start(), cue.start()):
+                continue
+            if not any(c in voc.surnames or c in voc.translit for c in m.group()):
                 continue
             pos = m.start()
             for word, flag in pos_tokenizer().cut(m.group(), HMM=True):

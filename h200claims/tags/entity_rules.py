@@ -64,6 +64,8 @@ class Vocab:
     org_block: frozenset[str]
     org_institutional: tuple[str, ...]
     org_left_stops: frozenset[str]
+    org_left_stops_re: Any
+    long_titles: Any
     org_type_nouns: frozenset[str]
     org_max: int
     org_stop: frozenset[str]
@@ -98,6 +100,8 @@ def vocab() -> Vocab:
         org_block=frozenset(v(s) for s in cfg["org_suffix_blocklist"]),
         org_institutional=tuple(v(s) for s in cfg["org_institutional_suffixes"]),
         org_left_stops=frozenset(v(s) for s in cfg["org_left_stops"]),
+        org_left_stops_re=regex.compile("(?:" + "|".join(map(regex.escape, {v(s) for s in cfg["org_left_stops"]})) + ")$"),
+        long_titles=regex.compile("(?:" + "|".join(regex.escape(t) for t in titles if len(t) > 1) + ")$"),
         org_type_nouns=frozenset(v(s) for s in cfg["org_type_nouns"]),
         org_max=cfg["org_name_max"],
         org_stop=frozenset(v(cfg["org_stop_chars"])),
@@ -345,9 +349,8 @@ def org_start(doc: Doc, end: int, floor: int, head: int = 1,
         ch = view[s - 1]
         if ch in voc.org_stop:
             break
-        if end - s >= head and any(view.endswith(t, floor, s) for t in voc.title_words if len(t) > 1):
-            break
-        if end - s >= head and any(view.endswith(w, floor, s) for w in voc.org_left_stops):
+        if end - s >= head and (voc.long_titles.search(view, max(floor, s - 10), s)
+                                or voc.org_left_stops_re.search(view, max(floor, s - 6), s)):
             break
         s -= 1
     return s if s < end else None
