@@ -130,22 +130,38 @@ def main() -> None:
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     list(nlp.pipe(texts[:2]))
 
-    results: dict[str, list[float]] = {k: [] for k in ("a", "b", "c", "d", "a_trad", "c_trad")}
+    import tempfile
+
+    from h200claims.output.batch import run_batch
+
+    tmp = Path(tempfile.mkdtemp(prefix="h200bench"))
+    for i, t in enumerate(texts):
+        (tmp / f"{i:05d}.txt").write_text(t, encoding="utf-8")
+
+    def batch(jobs: int) -> None:
+        run_batch([str(tmp)], tmp / f"out{jobs}.jsonl", "jsonl", jobs, False, {}, progress=False)
+
+    results: dict[str, list[float]] = {k: [] for k in ("a", "b", "c", "d", "c_cli", "d_cli", "a_trad", "c_trad")}
     for _ in range(args.rounds):  # interleaved
         results["a"].append(timed(lambda: [jieba.lcut(t) for t in texts]))
         results["b"].append(timed(lambda: list(nlp.pipe(texts, batch_size=32))))
         results["c"].append(timed(lambda: [ex.extract(t) for t in texts]))
         results["d"].append(timed(lambda: list(ex.pipe(texts, n_process=2, batch_size=32))))
+        results["c_cli"].append(timed(batch, 1))
+        results["d_cli"].append(timed(batch, 2))
         results["a_trad"].append(timed(lambda: [jieba.lcut(t) for t in trad]))
         results["c_trad"].append(timed(lambda: [ex.extract(t) for t in trad]))
     med = {k: statistics.median(v) for k, v in results.items()}
     cps = {k: (tchars if k.endswith("trad") else chars) / v for k, v in med.items()}
-    names = {"a": "jieba.lcut", "b": "spaCy zh (jieba) nlp.pipe", "c": "h200claims, 1 process",
-             "d": "h200claims, --jobs 2", "a_trad": "jieba.lcut, Traditional half", "c_trad": "h200claims, Traditional half"}
+    names = {"a": "jieba.lcut", "b": "spaCy zh (jieba) nlp.pipe", "c": "h200claims extract(), 1 process",
+             "d": "h200claims Extractor.pipe(n_process=2)", "c_cli": "h200claims extract files, --jobs 1",
+             "d_cli": "h200claims extract files, --jobs 2", "a_trad": "jieba.lcut, Traditional half",
+             "c_trad": "h200claims extract(), Traditional half"}
     for k, name in names.items():
-        print(f"  ({k}) {name:<32}{cps[k]:>12,.0f} chars/s   (median of {args.rounds})")
+        print(f"  ({k}) {name:<42}{cps[k]:>12,.0f} chars/s   (median of {args.rounds})")
     print(f"  c/a = {cps['c'] / cps['a']:.2f}   c/a on Traditional = {cps['c_trad'] / cps['a_trad']:.2f}   "
-          f"c/b = {cps['c'] / cps['b']:.2f}   d/c = {cps['d'] / cps['c']:.2f}")
+          f"c/b = {cps['c'] / cps['b']:.2f}   d/c = {cps['d'] / cps['c']:.2f} (pipe)   "
+          f"--jobs 2 / --jobs 1 = {cps['d_cli'] / cps['c_cli']:.2f} (batch command)")
 
     print(f"cold start (fresh process: import + first result): {cold_start():.2f} s")
     print(f"peak RSS of one worker over the corpus' first 40 articles: {worker_rss_mb(texts[:40]):.0f} MB")

@@ -124,11 +124,12 @@ class Writer:
         w.writerows(rows)
         return buf.getvalue()
 
-    def write(self, line: str) -> int:
-        record = json.loads(line)
+    def write(self, line: str, claims: int) -> int:
         if self.fmt == "jsonl":
             self._emit(line + "\n")
-        elif self.fmt == "csv":
+            return claims
+        record = json.loads(line)
+        if self.fmt == "csv":
             self._emit(self._csv(csv_rows(record)))
         else:
             from h200claims.models import ArticleClaims
@@ -139,7 +140,7 @@ class Writer:
             tmp = target.with_suffix(".tmp")
             tmp.write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
             os.replace(tmp, target)
-        return len(record["claims"])
+        return claims
 
     def close(self) -> None:
         if self.fd is not None:
@@ -170,13 +171,13 @@ def run_batch(paths: list[str], out: Path | None, fmt: str, jobs: int, resume: b
     show = sys.stderr.isatty() if progress is None else progress
     writer = Writer(out, fmt, resume)
     try:
-        for n, (path, line, error) in enumerate(extract_paths(init_kwargs, todo, jobs), 1):
+        for n, (path, line, error, claims) in enumerate(extract_paths(init_kwargs, todo, jobs), 1):
             if error is not None:
                 summary.failures.append((path, error))
                 print(f"h200claims: {path}: {error}", file=sys.stderr)
             else:
                 assert line is not None
-                summary.claims += writer.write(line)
+                summary.claims += writer.write(line, claims)
                 summary.articles += 1
             if show:
                 print(f"\r[{n}/{len(todo)}] {os.path.basename(path)[:40]:<40}", end="", file=sys.stderr, flush=True)
