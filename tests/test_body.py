@@ -53,3 +53,10 @@ def test_related_headline_list_without_marker_ends_the_body():
             "颱風明天登陸\n股市大漲三百點\n名人婚禮今登場\n新手機開賣\n")
     ranges = detect_body(simplified_view(text))
     assert text[ranges[-1][0]:ranges[-1][1]].endswith("預計將有數千家企業受惠於此。")
+
+
+def test_inline_byline_and_dateline_are_cut_from_the_first_paragraph():
+    for text, first in [("〔記者王大同／高雄報導〕經濟部今天宣布，將提供新的補助方案，協助中小企業轉型升級，預計明年上路。", "經濟部今天宣布"),
+                        ("新华社上海5月3日电 上海市政府今天宣布，将提供新的补助方案，协助中小企业转型升级，预计明年实施。", "上海市政府今天宣布")]:
+        ranges = detect_body(simplified_view(text))
+        assert text[ranges[0][0]:].startswith(first)

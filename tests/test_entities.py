@@ -137,3 +137,20 @@ def test_every_rule_can_be_called_alone():
 
 def test_media_name_over_two_tokens():
     assert ("南山財經網", "ORG") in mentions("南山財經網今天報導，晶片出口增加。")
+
+
+def test_place_prefix_attaches_to_a_body_and_keeps_identity_honest():
+    r = extractor().extract("北韓國防部與韓國產業通商資源部今天發表聲明。")
+    spans = [(m.text, m.label) for m in r.mentions]
+    assert ("北韓國防部", "ORG") in spans and ("韓國產業通商資源部", "ORG") in spans
+    ids = {m.text: m.entity for m in r.mentions}
+    assert ids["北韓國防部"] != "taiwan_mnd" and ids["韓國產業通商資源部"] == "korea_motie"
+
+
+@pytest.mark.parametrize("text", both("豐田汽車社長佐藤恆治在記者會上表示，公司將擴大投資。"))
+def test_japanese_name_after_a_title(text):
+    assert [m for m in mentions(text) if m[1] == "PERSON"][0][0] in ("佐藤恆治", "佐藤恒治")
+
+
+def test_a_ministry_named_by_one_dictionary_word():
+    assert ("財政部", "ORG") in mentions("財政部今天表示，預算將增加。")

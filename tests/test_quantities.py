@@ -219,3 +219,12 @@ def test_relative_year_quarter_and_nouns_after_other_classifiers():
     qs = {q.text: q for q in extractor().extract("新规最快于今年第二季度公布，每年最多采购5万颗先进芯片。", date="2026-03-18").quantities}
     assert qs["今年第二季度"].unit == "2026-Q2"
     assert qs["5万颗先进芯片"].value == 50000 and qs["5万颗先进芯片"].unit == "先进芯片"
+
+
+def test_range_of_tenths():
+    q = extractor().extract("出口將減少兩成至三成。").quantities[0]
+    assert (q.text, q.kind, q.low, q.high, q.value) == ("兩成至三成", "percent", 20, 30, None)
+
+
+def test_process_nodes_and_lengths_are_not_counts():
+    assert extractor().extract("公司將量產3奈米晶片，工廠距離市區20公里。").quantities == []

@@ -149,3 +149,15 @@ def test_weak_cues_need_a_comma(text):
 
 def test_weak_cue_without_comma_is_not_speech():
     assert extractor().extract("這項數據指向經濟放緩，專家估計值偏高。").quotes == []
+
+
+def test_reporter_question_has_no_speaker():
+    r = extractor().extract("有記者問：「貴國是否會調整出口政策？」")
+    assert [(q.kind, q.speaker, q.cue) for q in r.quotes] == [("direct", None, "問")]
+
+
+def test_a_quoted_sentence_carries_on_the_last_speaker_of_its_paragraph():
+    text = "部長周文華表示，政策不會改變。「我們的立場非常清楚，也不會退讓。」她強調，談判仍在進行。"
+    r = extractor().extract(text)
+    kinds = [(q.kind, speaker_name(r, q)) for q in r.quotes]
+    assert kinds == [("indirect", "周文華"), ("direct", "周文華"), ("indirect", "周文華")]

@@ -66,9 +66,16 @@ def extract_paths(init_kwargs: dict[str, Any], paths: list[str], jobs: int) -> I
         return
     todo = list(paths)
     suspects: list[str] = []
+    stalls = 0
     while todo:
+        before = len(todo)
         todo, lost = yield from _pool_run(init_kwargs, todo, jobs)
         suspects.extend(lost)
+        stalls = stalls + 1 if len(todo) == before and not lost else 0
+        if stalls >= 3:  # the pool cannot even start: report, do not spin
+            for p in todo:
+                yield p, None, "worker processes could not be started", 0
+            return
     for p in suspects:  # the articles in flight when a worker died: each alone, in a fresh process
         _, again = yield from _pool_run(init_kwargs, [p], 1)
         if again:
@@ -87,8 +94,13 @@ def _pool_run(init_kwargs: dict[str, Any], paths: list[str], jobs: int):  # type
     try:
         while (todo or running) and not lost:
             while todo and len(running) < 2 * jobs:
-                p = todo.pop()
-                running[pool.submit(_extract_path, p)] = p
+                try:
+                    running[pool.submit(_extract_path, todo[-1])] = todo[-1]
+                except BrokenProcessPool:  # a worker died since the last wait
+                    break
+                todo.pop()
+            if not running:
+                break
             done, _ = wait(running, return_when=FIRST_COMPLETED)
             for fut in done:
                 p = running.pop(fut)

@@ -57,6 +57,21 @@ def attach_titles(doc: Doc, mentions: list[MentionCandidate]) -> None:
             m.title_org = org.key
 
 
+def attach_place_prefix(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionCandidate]:
+    """A place name right before a body's name is part of it: 南韓|產業通商資源部 → one ORG."""
+    out: list[MentionCandidate] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label == "GPE" and m.label == "ORG" and prev.end == m.start
+                and not doc.view[prev.start:prev.end].endswith("方") and m.rule == "lexicon"):
+            lex = lexicon.by_id().get(m.key)
+            key = m.key if lex is None or lex.affiliation in (None, prev.key) else "name:" + doc.view[prev.start:m.end]
+            out[-1] = MentionCandidate(prev.start, m.end, "ORG", "place_prefix", key, m.priority)
+            continue
+        out.append(m)
+    return out
+
+
 def run_rules(doc: Doc) -> list[MentionCandidate]:
     order = data.load_json("pipeline.json")["entity_rules"]
     for name in order:
@@ -75,6 +90,8 @@ def run_rules(doc: Doc) -> list[MentionCandidate]:
         if extra:
             doc.candidates.extend(extra)
             mentions = resolve(doc.candidates)
+    if enabled(doc, "place_prefix"):
+        mentions = attach_place_prefix(doc, mentions)
     return mentions
 
 

@@ -54,6 +54,8 @@ class Vocab:
     title_at: Any  # regex: a title at a position
     surnames: frozenset[str]
     compound_surnames: tuple[str, ...]
+    japanese_surnames: tuple[str, ...]
+    government_suffixes: tuple[str, ...]
     translit: frozenset[str]
     joiners: str
     name_stops: tuple[str, ...]
@@ -90,6 +92,8 @@ def vocab() -> Vocab:
         title_at=regex.compile(f"(?:{title_alt})"),
         surnames=frozenset(v(cfg["surnames"])),
         compound_surnames=tuple(v(s) for s in cfg["compound_surnames"]),
+        japanese_surnames=tuple(sorted({v(s) for s in cfg["japanese_surnames"]}, key=len, reverse=True)),
+        government_suffixes=tuple(v(s) for s in cfg["government_suffixes"]),
         translit=frozenset(v(cfg["translit_chars"])),
         joiners=v(cfg["name_joiners"]),
         name_stops=tuple(sorted({v(s) for s in cfg["name_stops"]}, key=len, reverse=True)),
@@ -160,7 +164,8 @@ def stops_at(view: str, pos: int) -> bool:
 def chinese_name_at(view: str, pos: int, end: int) -> int | None:
     """End of a Chinese personal name (surname + 1-2 given characters) starting at pos."""
     voc = vocab()
-    sur = next((len(s) for s in voc.compound_surnames if view.startswith(s, pos)), 0)
+    sur = next((len(s) for s in voc.compound_surnames + voc.japanese_surnames
+                if len(s) > 1 and view.startswith(s, pos)), 0)
     if not sur and pos < end and view[pos] in voc.surnames:
         sur = 1
     if not sur:
@@ -172,7 +177,7 @@ def chinese_name_at(view: str, pos: int, end: int) -> int | None:
     if given == 0 or (view[n] in NUMERALS and view[n + given:n + given + 1] in ("月", "日", "年", "号")):
         return None
     name = view[pos:n + given]
-    if is_common_word(name) or (given == 2 and is_common_word(view[n:n + 2])):
+    if is_common_word(name):
         if given == 2 and not is_common_word(view[pos:n + 1]):
             return n + 1
         return None
@@ -400,6 +405,8 @@ def is_generic_org(doc: Doc, start: int, end: int, prefixed: bool = False) -> bo
     if len(core) < 3 or core in voc.org_block or any(ch.isdigit() for ch in core):
         return True
     words = [doc.view[s:e] for s, e in doc.tokens_in(start, end)]
+    if len(words) == 1 and len(core) >= 3 and core[-1] in voc.government_suffixes:
+        return False  # 商務部, 財政部: one dictionary word naming a ministry
     if any(w in ("与", "和", "及") and i > 0 and words[i - 1] in voc.org_type_nouns for i, w in enumerate(words)):
         return True  # 智庫與大學: two kinds of body, not one name
     suffix = next((x for x in voc.org_institutional if core.endswith(x)), None)

@@ -66,7 +66,8 @@ def grammar() -> Grammar:
             rf"(?P<a>(?:{pre})?{NUMBER})(?P<aunit>%|倍)?(?P<join>{alt(cfg['range_joiners'])})"
             rf"(?P<b>{NUMBER}(?:{inner})?(?:%|倍|{cur_post}|{dur}|{cls})(?:{post})?)"),
         percent_words=regex.compile(
-            rf"(?P<pre>{pre})?(?:百分之(?P<pct>{NUMBER})|(?P<half>一半)|(?P<tenths>[一二两三四五六七八九十])成(?P<extra>[一二三四五六七八九])?)"
+            rf"(?P<pre>{pre})?(?:(?P<lo>[一二两三四五六七八九])成(?:到|至|-|~)(?P<hi>[一二两三四五六七八九十])成|"
+            rf"百分之(?P<pct>{NUMBER})|(?P<half>一半)|(?P<tenths>[一二两三四五六七八九十])成(?P<extra>[一二三四五六七八九])?)"
             rf"(?P<post>{post})?"),
         date_full=regex.compile(
             rf"(?:(?P<year>\d{{4}})\s*年\s*|(?P<rel>{alt(cfg['year_relative'])}))?"
@@ -276,6 +277,12 @@ def percent_words(doc: Doc) -> list[Quantity]:
     out = []
     for a, b in paragraphs(doc):
         for m in g.percent_words.finditer(doc.view, a, b):
+            if m.group("lo"):  # 三成至四成: a range of tenths
+                approx, bound = qualifiers(m.group("pre"), m.group("post"))
+                out.append(make(doc, m.start(), m.end(), "percent_words", "percent", value=None, unit="%", approx=approx,
+                                bound=bound, low=chinese_to_number(m.group("lo")) * 10,
+                                high=chinese_to_number(m.group("hi")) * 10))
+                continue
             if m.group("pct"):
                 value = number(m.group("pct"))
             elif m.group("half"):

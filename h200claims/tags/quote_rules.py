@@ -106,6 +106,7 @@ class State:
     last_of_kind: dict[str, str] = field(default_factory=dict)
     index: SpanIndex = field(default_factory=lambda: SpanIndex([]))
     seen: int = 0  # mentions before this index were taken into last_of_kind
+    last_in_paragraph: "Speaker | None" = None
     persons: set[str] = field(default_factory=set)
 
     def mentions_in(self, s: int, e: int) -> list[tuple[int, int, str, str]]:
@@ -403,6 +404,10 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
     after = speaker_after_quote(st, s, e, quoted)
     if after:
         return after
+    if not find_cues(doc, s, e, quoted) and st.last_in_paragraph is not None:
+        cont = direct_continuation(st, s, e, quoted)
+        if cont:
+            return cont
     prev_sp: Speaker | None = None
     clause_floor = after_via if via else s
     for i, (cs, ce) in enumerate(cues):
@@ -502,6 +507,21 @@ def _trailing_passage(view: str, s: int, e: int, quoted: list[tuple[int, int]], 
     return None
 
 
+def direct_continuation(st: State, s: int, e: int, quoted: list[tuple[int, int]]) -> list[Found]:
+    """A sentence that is one quoted passage, right after a quote in the same paragraph, carries on
+    that speaker's words: “打压遏制阻挡不了中国科技发展的步伐。”"""
+    view = st.doc.view
+    if len(quoted) != 1 or quoted[0][0] != s or view[quoted[0][1] + 1:e].strip(SENT_END + " 　"):
+        return []
+    a, b = quoted[0]
+    inner = view[a + 1:b]
+    if len(inner) < words().cfg["speech_like_min"] or not regex.search(r"[,，。!?！？]", inner):
+        return []
+    prev = st.last_in_paragraph
+    assert prev is not None
+    return [make_quote(st, a + 1, b, "direct", prev, None, None, "direct_continuation")]
+
+
 SPEAKER_AFTER = regex.compile(r"^[,，]\s*(?P<who>[^,，。「」]{1,20}?)(?P<cue>说|表示|指出|强调|说道|写道)[。!！]?\s*$")
 
 
@@ -533,11 +553,15 @@ def headline_attribution(st: State, s: int, e: int) -> list[Found]:
     """Headlines and subheadings 'SOURCE：content' (黃仁勳：…, 陸專家：…, 分析師：…)."""
     view = st.doc.view
     line = view[s:e]
-    if any(c in line for c in "。") or len(line) > 60:
+    if "。" in line or len(line) > 60:
         return []
     m = HEADLINE.search(line)
-    if not m:
+    if not m or m.group("content")[:1] in OPEN:
         return []
+    src = m.group("src")
+    cue = words().cue_re.search(src)
+    if cue and cue.end() == len(src) and cue.start() > 0:
+        return []  # 有記者問：「…」 is a question put by someone, read as a sentence with a cue
     ss, se = s + m.start("src"), s + m.end("src")
     ms = [x for x in st.mentions_in(ss, se)]
     if ms and ms[0][1] == se:

@@ -34,10 +34,14 @@ def quotes(doc: Doc) -> None:
             if head:
                 found.extend(head)
                 continue
+        st.last_in_paragraph = None
         i = bisect.bisect_left(doc.sentences, (para[0], para[0]))
         while i < len(doc.sentences) and doc.sentences[i][1] <= para[1]:
             s, e = doc.sentences[i]
-            found.extend(f for f in read_sentence(st, s, e, para) if f.quote.rule not in disabled)
+            got = [f for f in read_sentence(st, s, e, para) if f.quote.rule not in disabled]
+            found.extend(got)
+            if got:
+                st.last_in_paragraph = got[-1].speaker
             i += 1
     if "resolve_descriptions" not in disabled:
         resolve_descriptions(found, headings(doc))

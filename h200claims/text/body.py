@@ -31,6 +31,7 @@ def _rules() -> dict[str, Any]:
     return {
         "end": [regex.compile(p) for p in cfg["end_markers"]],
         "promo": regex.compile(cfg["inline_promo"]),
+        "dateline": [regex.compile(p) for p in cfg["inline_dateline"]],
         "caption": [regex.compile(p) for p in cfg["caption"]],
         "byline": [regex.compile(p) for p in cfg["byline"]],
         "timestamp": regex.compile(cfg["timestamp"]),
@@ -111,6 +112,15 @@ def classify(lines: list[Line]) -> None:
             ln.kind = "headline"
 
 
+def trim_dateline(line: Line) -> Line:
+    """Cut an inline byline or dateline off the start of a paragraph: 〔記者…／台北報導〕, 新华社北京4月2日电."""
+    for p in _rules()["dateline"]:
+        m = p.match(line.view)
+        if m and m.end() < len(line.view):
+            return Line(line.start + m.end(), line.end, line.view[m.end():], line.kind)
+    return line
+
+
 def trim_promo(line: Line) -> Line:
     """Cut an inline '(相關報導: …' promo off the end of a line."""
     m = _rules()["promo"].search(line.view)
@@ -144,7 +154,7 @@ def select(lines: list[Line]) -> list[Line]:
                 break
             keep.extend(run)
             run = []
-            keep.append(trim_promo(ln))
+            keep.append(trim_promo(trim_dateline(ln)))
         elif run:
             if len(run) >= list_min:
                 break
