@@ -24,11 +24,7 @@ COMPONENT_MODULES = (
 
 def _register_all() -> None:
     for mod in COMPONENT_MODULES:
-        try:
-            importlib.import_module(mod)
-        except ModuleNotFoundError as e:
-            if e.name != mod:
-                raise
+        importlib.import_module(mod)
 
 
 class Extractor:

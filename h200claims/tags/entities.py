@@ -118,13 +118,6 @@ class _Groups:
 
 def group(doc: Doc, mentions: list[MentionCandidate]) -> list[Entity]:
     groups = _Groups()
-    for c in doc.candidates:  # paren_alias links a Chinese name with its English form
-        if c.rule == "paren_alias":
-            groups.find(c.key)
-    alias_pairs: dict[tuple[int, str], list[str]] = {}
-    for c in doc.candidates:
-        if c.rule == "paren_alias":
-            alias_pairs.setdefault((doc.paragraph_of(c.start)[0], c.key), []).append(c.key)
     _link_paren_pairs(doc, groups)
     entities: dict[str, Entity] = {}
     order: list[str] = []
@@ -189,8 +182,6 @@ def _finish_names(e: Entity) -> None:
             e.id = english.lower().replace(" ", "_").replace(".", "")
         else:
             e.name = e.id
-        if e.affiliation is None:
-            pass
     elif e.affiliation is None and lex.affiliation:
         e.affiliation = lex.affiliation
     extra = list(lex.names) if lex else []

@@ -196,18 +196,9 @@ def change(doc: Doc) -> list[Quantity]:
             ap1, _ = qualifiers(first.group("pre"), None, first.group("inner"))
             ap2, bound = qualifiers(last.group("pre"), last.group("post"), last.group("inner"))
             fv, tv = number(first.group("num")), number(last.group("num"))
-            mult = _money_scale(unit, kind)
-            out.append(make(doc, s, e, "change", kind, value=_m(tv, mult), unit=unit, approx=ap1 or ap2, bound=bound,
-                            from_value=_m(fv, mult), to_value=_m(tv, mult)))
+            out.append(make(doc, s, e, "change", kind, value=tv, unit=unit, approx=ap1 or ap2, bound=bound,
+                            from_value=fv, to_value=tv))
     return out
-
-
-def _money_scale(unit: str | None, kind: str) -> float:
-    return 1.0
-
-
-def _m(v: float | None, mult: float) -> float | None:
-    return None if v is None else v * mult
 
 
 @rule("range")
@@ -330,8 +321,6 @@ def dates(doc: Doc) -> list[Quantity]:
                 continue
             if m.start() > 0 and (doc.view[m.start() - 1].isdigit() or doc.view[m.start() - 1] in "个第"):
                 continue
-            if doc.view[m.end():m.end() + 1] == "份" and not m.group("part"):
-                pass
             year: int | None = None
             if m.group("year"):
                 year = int(m.group("year"))

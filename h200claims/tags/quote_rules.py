@@ -445,7 +445,7 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
                 rest_end = strip_end(view, rest, _content_end(view, rest, nxt, quoted, e))
                 if rest_end - rest >= w.cfg["content_min"] and rest_end <= nxt:
                     out.append(make_quote(st, rest, rest_end, "indirect", sp, doc.text[cs:ce], sp_via, "indirect_after_direct"))
-                _remember(st, sp, sp_via, doc.view[cs - 2:cs])
+                _remember(st, sp, sp_via)
                 prev_sp = sp
                 clause_floor = max(nxt, close + 1) if nxt < e else e
                 continue
@@ -457,7 +457,7 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
         if tail:
             out.append(make_quote(st, tail[0] + 1, tail[1], "direct", sp, doc.text[cs:ce], sp_via, "direct_beside_paraphrase"))
         if end - cstart >= w.cfg["content_min"] or tail:
-            _remember(st, sp, sp_via, view[max(s, cs - 2):cs])
+            _remember(st, sp, sp_via)
         prev_sp = sp
         clause_floor = cend
     if not cues:
@@ -472,7 +472,7 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
     return out
 
 
-def _remember(st: State, sp: Speaker, via: str | None, before: str) -> None:
+def _remember(st: State, sp: Speaker, via: str | None) -> None:
     pron = next((p for p in sorted(words().pronouns, key=len, reverse=True) if sp.text and v(sp.text) == p), None)
     st.spoke(sp, pron)
     if sp.id and via:
