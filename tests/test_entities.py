@@ -154,3 +154,7 @@ def test_japanese_name_after_a_title(text):
 
 def test_a_ministry_named_by_one_dictionary_word():
     assert ("財政部", "ORG") in mentions("財政部今天表示，預算將增加。")
+
+
+def test_dictionary_words_after_a_title_are_not_names():
+    assert not [m for m in mentions("法案已獲得12名參議員連署，多位教授支持。") if m[1] == "PERSON"]

@@ -228,3 +228,10 @@ def test_range_of_tenths():
 
 def test_process_nodes_and_lengths_are_not_counts():
     assert extractor().extract("公司將量產3奈米晶片，工廠距離市區20公里。").quantities == []
+
+
+def test_fractions_and_quarters_without_a_year():
+    qs = {q.text: q for q in extractor().extract("約三分之一的晶片經第三國轉運，二季度出口下滑。", date="2026-07-03").quantities}
+    assert qs["約三分之一"].value == pytest.approx(33.333, rel=1e-3) and qs["約三分之一"].approx
+    assert qs["二季度"].unit == "2026-Q2"
+    assert extractor().extract("公司已連續3季度虧損。").quantities[0].kind == "duration"

@@ -161,3 +161,21 @@ def test_a_quoted_sentence_carries_on_the_last_speaker_of_its_paragraph():
     r = extractor().extract(text)
     kinds = [(q.kind, speaker_name(r, q)) for q in r.quotes]
     assert kinds == [("indirect", "周文華"), ("direct", "周文華"), ("indirect", "周文華")]
+
+
+@pytest.mark.parametrize("text", both("據路透社援引三名消息人士報導，兩家公司已暫停出貨。"))
+def test_relayed_unnamed_source(text):
+    q = extractor().extract(text).quotes[0]
+    assert (q.speaker, q.via) == (None, "reuters") and q.speaker_text.endswith(("消息人士",))
+
+
+def test_passage_then_speaker_at_the_end_of_a_sentence_with_paraphrase():
+    text = "議員林書豪指出，漏洞仍然存在，“這個漏洞必須堵上”，他說。"
+    r = extractor().extract(text)
+    assert [(q.kind, q.text) for q in r.quotes] == [("indirect", "漏洞仍然存在"), ("direct", "這個漏洞必須堵上")]
+    assert r.quotes[0].speaker == r.quotes[1].speaker is not None
+
+
+def test_analysis_says_in_a_headline_is_not_the_company():
+    r = extractor().extract("台積電營收創新高 分析稱需求強勁")
+    assert [(q.speaker, q.speaker_text, q.cue) for q in r.quotes] == [(None, "分析", "稱")]

@@ -177,7 +177,7 @@ def chinese_name_at(view: str, pos: int, end: int) -> int | None:
     if given == 0 or (view[n] in NUMERALS and view[n + given:n + given + 1] in ("月", "日", "年", "号")):
         return None
     name = view[pos:n + given]
-    if is_common_word(name):
+    if is_common_word(name) or (len(name) == 2 and _jieba_freq().get(name, 0) > 0 and name not in lexicon.view_names()):
         if given == 2 and not is_common_word(view[pos:n + 1]):
             return n + 1
         return None

@@ -66,7 +66,7 @@ def grammar() -> Grammar:
             rf"(?P<a>(?:{pre})?{NUMBER})(?P<aunit>%|倍)?(?P<join>{alt(cfg['range_joiners'])})"
             rf"(?P<b>{NUMBER}(?:{inner})?(?:%|倍|{cur_post}|{dur}|{cls})(?:{post})?)"),
         percent_words=regex.compile(
-            rf"(?P<pre>{pre})?(?:(?P<lo>[一二两三四五六七八九])成(?:到|至|-|~)(?P<hi>[一二两三四五六七八九十])成|"
+            rf"(?P<pre>{pre})?(?:(?P<den>{NUMBER})分之(?P<num>{NUMBER})|(?P<lo>[一二两三四五六七八九])成(?:到|至|-|~)(?P<hi>[一二两三四五六七八九十])成|"
             rf"百分之(?P<pct>{NUMBER})|(?P<half>一半)|(?P<tenths>[一二两三四五六七八九十])成(?P<extra>[一二三四五六七八九])?)"
             rf"(?P<post>{post})?"),
         date_full=regex.compile(
@@ -76,7 +76,8 @@ def grammar() -> Grammar:
         date_day=regex.compile(r"(?P<day>\d{1,2})\s*[日号]"),
         date_year=regex.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?P<part>底|初|中|末)?"),
         date_quarter=regex.compile(
-            rf"(?:(?P<year>\d{{4}})\s*年|(?P<rel>{alt(cfg['year_relative'])}))\s*(?:第\s*(?P<q>[1-4一二三四])\s*季(?:度)?|(?P<q2>Q[1-4]))"),
+            rf"(?:(?:(?P<year>\d{{4}})\s*年|(?P<rel>{alt(cfg['year_relative'])}))\s*(?:第\s*(?P<q>[1-4一二三四])\s*季(?:度)?|(?P<q2>Q[1-4]))"
+            rf"|(?<![\d个個连連续續])(?:第\s*)?(?P<q3>[1-4一二三四])\s*季度)"),
     )
 
 
@@ -158,7 +159,7 @@ def count_noun(doc: Doc, e: int) -> int:
         if s_tok > end:
             break
         word = doc.view[s_tok:e_tok]
-        if (e_tok - s_tok < 2 and end == e) or word in stops or not all("\u4e00" <= c <= "\u9fff" for c in word):
+        if word in stops or not all("\u4e00" <= c <= "\u9fff" for c in word):
             break
         if e_tok - e > cfg["count_noun_max"]:
             break
@@ -274,7 +275,12 @@ def percent_words(doc: Doc) -> list[Quantity]:
                                 bound=bound, low=chinese_to_number(m.group("lo")) * 10,
                                 high=chinese_to_number(m.group("hi")) * 10))
                 continue
-            if m.group("pct"):
+            if m.group("den"):  # 三分之一 = 33.3%
+                den, num = number(m.group("den")), number(m.group("num"))
+                if not den or num is None or m.group("den") == "百":
+                    continue
+                value = round(num / den * 100, 3)
+            elif m.group("pct"):
                 value = number(m.group("pct"))
             elif m.group("half"):
                 if doc.view[m.end("half"):m.end("half") + 1] in ("天", "年", "个"):
@@ -309,9 +315,13 @@ def dates(doc: Doc) -> list[Quantity]:
     ref = _article_ym(doc)
     for a, b in paragraphs(doc):
         for m in g.date_quarter.finditer(doc.view, a, b):
-            q = m.group("q") or m.group("q2")[1]
-            year = int(m.group("year")) if m.group("year") else (
-                ref[0] + g.cfg["year_relative"][m.group("rel")] if ref else None)
+            q = m.group("q") or m.group("q3") or m.group("q2")[1]
+            if m.group("year"):
+                year: int | None = int(m.group("year"))
+            elif ref is None:
+                year = None
+            else:  # 今年第三季, or 二季度 in the article's year
+                year = ref[0] + (g.cfg["year_relative"][m.group("rel")] if m.group("rel") else 0)
             unit = f"{year}-Q{_int(q)}" if year is not None else None
             out.append(make(doc, m.start(), m.end(), "date", "date", unit=unit))
         for m in g.date_full.finditer(doc.view, a, b):

@@ -40,6 +40,7 @@ class Words:
     not_before: tuple[str, ...]
     not_after: tuple[str, ...]
     weak: frozenset[str]
+    cue_nouns: frozenset[str]
     openers: frozenset[str]
     adverbs: Any  # regex: trailing adverbs before a cue
     connective_only: Any
@@ -67,6 +68,7 @@ def words() -> Words:
         not_before=tuple(v(x) for x in cfg["cue_not_before"]),
         not_after=tuple(v(x) for x in cfg["cue_not_after"]),
         weak=frozenset(v(x) for x in cfg["weak_cues"]),
+        cue_nouns=frozenset(v(x) for x in cfg["cue_nouns"]),
         openers=frozenset(v(x) for x in cfg["sentence_openers"]),
         adverbs=regex.compile(rf"(?:{adv})+$"),
         connective_only=regex.compile(rf"^(?:{alt(v(c) for c in cfg['connectives'])}|{adv})*$"),
@@ -203,8 +205,11 @@ def find_cues(doc: Doc, s: int, e: int, quoted: list[tuple[int, int]]) -> list[t
             continue
         if m.group() in w.weak and view[ce:ce + 1] not in (",", ":"):
             continue  # 指, 估計 report speech only when a comma or colon follows
-        if out and out[-1][1] == cs:  # 補充 + 說: one cue
-            out[-1] = (out[-1][0], ce)
+        if out and out[-1][1] == cs:
+            if view[out[-1][0]:cs] in w.cue_nouns:  # 分析稱: the analysis is who speaks, 稱 the cue
+                out[-1] = (cs, ce)
+            else:  # 補充 + 說: one cue
+                out[-1] = (out[-1][0], ce)
             continue
         between = view[out[-1][1]:cs] if out else ""
         if out and not regex.search(r"[,，;；:：「『“]", between) and regex.search(r"[时后间]$", between):
@@ -408,10 +413,17 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
         cont = direct_continuation(st, s, e, quoted)
         if cont:
             return cont
+    tail = _speaker_after_tail(st, s, e, quoted, cues)
+    if tail is not None:  # 「…」，她說 closing the sentence: the passage is hers; earlier cues stop before it
+        cues = [c for c in cues if c[0] < tail[0]]
+        e_inner = tail[0] - 1 if view[tail[0] - 1:tail[0]] in (",", "，") else tail[0]
+    else:
+        e_inner = e
+    heading = "。" not in view[para[0]:para[1]] and para[1] - para[0] <= 60
     prev_sp: Speaker | None = None
     clause_floor = after_via if via else s
     for i, (cs, ce) in enumerate(cues):
-        nxt = cues[i + 1][0] if i + 1 < len(cues) else e
+        nxt = cues[i + 1][0] if i + 1 < len(cues) else e_inner
         clause_floor = max(clause_floor, cs - SPEAKER_WINDOW)
         # --- who
         st.see(cs)
@@ -419,7 +431,7 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
             sp = speaker_in_clause(st, acc.start("who"), acc.end("who")) or Speaker(None, doc.text[acc.start("who"):acc.end("who")])
         else:
             head = trim_adverbs(view, clause_floor, cs)
-            clause = max(clause_floor, _last_break(view, clause_floor, head))
+            clause = max(clause_floor, _last_break(view, clause_floor, head, heading))
             before = view[clause:head]
             if prev_sp is not None and w.connective_only.match(before):
                 sp = prev_sp
@@ -436,8 +448,8 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
         else:
             sp_via = via if (via is not None and sp.id != via) else None
         # --- what
-        cstart = skip_separators(view, ce, e)
-        if cstart < e and view[cstart] in OPEN:
+        cstart = skip_separators(view, ce, e_inner)
+        if cstart < e_inner and view[cstart] in OPEN:
             close = next((b for a, b in quoted if a == cstart), None)
             if close is not None:
                 out.append(make_quote(st, cstart + 1, close, "direct", sp, doc.text[cs:ce], sp_via, "direct_after_cue"))
@@ -449,27 +461,58 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
                 prev_sp = sp
                 clause_floor = max(nxt, close + 1) if nxt < e else e
                 continue
-        cend = _content_end(view, cstart, nxt, quoted, e)
-        tail = _trailing_passage(view, cstart, cend, quoted, e)
-        end = strip_end(view, cstart, tail[0] if tail else cend)
+        cend = _content_end(view, cstart, nxt, quoted, e_inner)
+        beside = _trailing_passage(view, cstart, cend, quoted, e_inner)
+        end = strip_end(view, cstart, beside[0] if beside else cend)
         if end - cstart >= w.cfg["content_min"]:
             out.append(make_quote(st, cstart, end, "indirect", sp, doc.text[cs:ce], sp_via, "indirect_cue"))
-        if tail:
-            out.append(make_quote(st, tail[0] + 1, tail[1], "direct", sp, doc.text[cs:ce], sp_via, "direct_beside_paraphrase"))
-        if end - cstart >= w.cfg["content_min"] or tail:
+        if beside:
+            out.append(make_quote(st, beside[0] + 1, beside[1], "direct", sp, doc.text[cs:ce], sp_via,
+                                  "direct_beside_paraphrase"))
+        if end - cstart >= w.cfg["content_min"] or beside:
             _remember(st, sp, sp_via)
         prev_sp = sp
         clause_floor = cend
-    if not cues:
+    if tail is not None:
+        a, b, sp, cue = tail
+        out.append(make_quote(st, a + 1, b, "direct", sp, cue, None, "direct_speaker_after"))
+        _remember(st, sp, None)
+    if not cues and tail is None:
         if via is not None and after_via < e:  # 據彭博社報導，… : the outlet speaks
             start = skip_separators(view, after_via, e)
             end = strip_end(view, start, e)
-            if end - start >= w.cfg["content_min"] and not w.relay.search(view, s, after_via):
+            relay = w.relay.search(view, s, after_via)
+            if relay:  # 援引兩名知情人士報導: the relayed source speaks, the outlet is 'via'
+                src_end = after_via - 2
+                sp = speaker_in_clause(st, relay.end(), src_end, s) or Speaker(None, doc.text[relay.end():src_end])
+                if end - start >= w.cfg["content_min"]:
+                    out.append(make_quote(st, start, end, "indirect", sp, doc.text[src_end:after_via], via, "relayed_report"))
+            elif end - start >= w.cfg["content_min"]:
                 sp = Speaker(via, doc.text[s:after_via])
                 cue = regex.search(r"(?:报导|报道|披露|指出)", view[s:after_via])
                 out.append(make_quote(st, start, end, "indirect", sp, doc.text[s + cue.start():s + cue.end()] if cue else None,
                                       None, "outlet_report"))
     return out
+
+
+def _speaker_after_tail(st: State, s: int, e: int, quoted: list[tuple[int, int]],
+                        cues: list[tuple[int, int]]) -> tuple[int, int, Speaker, str] | None:
+    """A passage after other words, followed by '，SPEAKER CUE' to the end of the sentence:
+    (open mark, close mark, speaker, cue), or None."""
+    view = st.doc.view
+    for a, b in quoted:
+        if a == s or not cues:
+            continue
+        m = SPEAKER_AFTER.match(view[b + 1:e])
+        if not m:
+            continue
+        ws, we = b + 1 + m.start("who"), b + 1 + m.end("who")
+        sp = speaker_in_clause(st, ws, trim_adverbs(view, ws, we), s)
+        if sp is None:
+            return None
+        cue_at = b + 1 + m.start("cue")
+        return a, b, sp, st.doc.text[cue_at:cue_at + len(m.group("cue"))]
+    return None
 
 
 def _remember(st: State, sp: Speaker, via: str | None) -> None:
@@ -479,10 +522,12 @@ def _remember(st: State, sp: Speaker, via: str | None) -> None:
         st.via_of.setdefault(sp.id, via)
 
 
-def _last_break(view: str, s: int, e: int) -> int:
+def _last_break(view: str, s: int, e: int, heading: bool = False) -> int:
+    """Start of the clause that ends at e; in a headline a space separates clauses too."""
     i = e
     s = max(s, e - SPEAKER_WINDOW)
-    while i > s and view[i - 1] not in ",，;；:：。":
+    breaks = ",，;；:：。 　" if heading else ",，;；:：。"
+    while i > s and view[i - 1] not in breaks:
         i -= 1
     return i
 
