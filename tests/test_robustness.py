@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ARTICLES, read_seed, seed_names
+from conftest import read_seed, seed_names
 from h200claims import ArticleClaims, Extractor, H200ClaimsInputError, read_file
 from h200claims.testing import extractor
 

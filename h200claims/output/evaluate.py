@@ -33,7 +33,9 @@ def evaluate(gold_dir: Path, articles_dir: Path, extractor: Extractor | None = N
     for name, gold, text in load_pairs(gold_dir, articles_dir):
         pred = ex.extract(text, source=name).to_gold()
         scores = score_article(gold, pred)
-        worst_body = max(worst_body, int(scores.pop("body_edge_chars")))  # type: ignore[call-overload]
+        edge = scores.pop("body_edge_chars")
+        assert isinstance(edge, int)
+        worst_body = max(worst_body, edge)
         details[name] = scores  # type: ignore[assignment]
         per_article[name] = {k: v.as_dict() for k, v in scores.items() if isinstance(v, PRF)}
         for k, v in scores.items():

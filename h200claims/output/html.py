@@ -39,10 +39,10 @@ def _highlights(result: "ArticleClaims") -> list[tuple[int, int, str, str]]:
             title = html.escape(f"{e.label} · {e.name} ({e.id}) · rule: {m.rule}", quote=True)
             out.append((m.start, m.end, f'<mark class="{e.label}{extra}" data-entity="{html.escape(e.id)}" title="{title}">',
                         f'<span class="lbl">{e.label}</span></mark>'))
-    for q in result.quantities:
-        val = q.unit if q.kind == "date" else f"{q.value} {q.unit or ''}"
-        title = html.escape(f"{q.kind}: {val} · approx={q.approx} · bound={q.bound} · rule: {q.rule}", quote=True)
-        out.append((q.start, q.end, f'<mark class="quantity" title="{title}">', f'<span class="lbl">{q.kind}</span></mark>'))
+    for n in result.quantities:
+        val = n.unit if n.kind == "date" else f"{n.value} {n.unit or ''}"
+        title = html.escape(f"{n.kind}: {val} · approx={n.approx} · bound={n.bound} · rule: {n.rule}", quote=True)
+        out.append((n.start, n.end, f'<mark class="quantity" title="{title}">', f'<span class="lbl">{n.kind}</span></mark>'))
     return out
 
 
@@ -81,7 +81,7 @@ def render_text(result: "ArticleClaims") -> str:
     for q in result.quantities:
         lines.append(f"  {q.text:<16}{q.kind:<9}{q.value if q.kind != 'date' else ''} {q.unit or ''}")
     lines.append("Quotes:")
-    for q in result.quotes:
-        who = names.get(q.speaker or "", q.speaker_text or "?")
-        lines.append(f"  [{q.kind}] {who} ({q.cue}): {q.text[:60]}")
+    for quote in result.quotes:
+        who = names.get(quote.speaker or "", quote.speaker_text or "?")
+        lines.append(f"  [{quote.kind}] {who} ({quote.cue}): {quote.text[:60]}")
     return "\n".join(lines)

@@ -81,7 +81,7 @@ def run_rules(doc: Doc) -> list[MentionCandidate]:
         doc.candidates.extend(repeat_names(doc, doc.candidates))
     mentions = resolve(doc.candidates)
     if enabled(doc, "surname_title"):
-        people = {}
+        people: dict[str, str] = {}
         for m in mentions:
             name = doc.view[m.start:m.end]
             if m.label == "PERSON" and len(name) >= 2 and is_cjk(name[0]) and name[0] in vocab().surnames:
@@ -144,8 +144,8 @@ def group(doc: Doc, mentions: list[MentionCandidate]) -> list[Entity]:
             e.affiliation = ids[e.affiliation]
         elif e.affiliation is not None and e.affiliation.startswith("name:"):
             e.affiliation = None
-        for m in e.mentions:
-            m.entity = e.id
+        for mention in e.mentions:
+            mention.entity = e.id
         out.append(e)
     return out
 

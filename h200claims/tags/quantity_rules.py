@@ -255,7 +255,7 @@ def amount(doc: Doc) -> list[Quantity]:
                 elif unit == "大":
                     continue
                 unit = doc.text[m.start("unit"):m.end("unit")] if unit == m.group("unit") else unit
-            if kind == "duration" and unit == "year" and value is not None and 1900 <= value <= 2100 and not num[0] in "数几":
+            if kind == "duration" and unit == "year" and value is not None and 1900 <= value <= 2100 and num[0] not in "数几":
                 continue  # a calendar year: the date rules take it
             s = m.start() if (m.group("pre") or m.group("cur")) else ns
             out.append(make(doc, s, e, "amount", kind, value=value, unit=unit, approx=approx, bound=bound))
@@ -275,6 +275,7 @@ def percent_words(doc: Doc) -> list[Quantity]:
                                 bound=bound, low=chinese_to_number(m.group("lo")) * 10,
                                 high=chinese_to_number(m.group("hi")) * 10))
                 continue
+            value: float | None
             if m.group("den"):  # 三分之一 = 33.3%
                 den, num = number(m.group("den")), number(m.group("num"))
                 if not den or num is None or m.group("den") == "百":
@@ -316,13 +317,12 @@ def dates(doc: Doc) -> list[Quantity]:
     for a, b in paragraphs(doc):
         for m in g.date_quarter.finditer(doc.view, a, b):
             q = m.group("q") or m.group("q3") or m.group("q2")[1]
+            qyear: int | None = None
             if m.group("year"):
-                year: int | None = int(m.group("year"))
-            elif ref is None:
-                year = None
-            else:  # 今年第三季, or 二季度 in the article's year
-                year = ref[0] + (g.cfg["year_relative"][m.group("rel")] if m.group("rel") else 0)
-            unit = f"{year}-Q{_int(q)}" if year is not None else None
+                qyear = int(m.group("year"))
+            elif ref is not None:  # 今年第三季, or 二季度 in the article's year
+                qyear = ref[0] + (g.cfg["year_relative"][m.group("rel")] if m.group("rel") else 0)
+            unit = f"{qyear}-Q{_int(q)}" if qyear is not None else None
             out.append(make(doc, m.start(), m.end(), "date", "date", unit=unit))
         for m in g.date_full.finditer(doc.view, a, b):
             month = _int(m.group("month"))

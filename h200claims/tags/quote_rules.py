@@ -191,7 +191,7 @@ def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 def find_cues(doc: Doc, s: int, e: int, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Speech cues in a sentence: whole tokens from the cue list, outside quoted passages."""
     w = words()
-    out = []
+    out: list[tuple[int, int]] = []
     view = doc.view
     for m in w.cue_re.finditer(view, s, e):
         cs, ce = m.span()
@@ -433,16 +433,17 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
             head = trim_adverbs(view, clause_floor, cs)
             clause = max(clause_floor, _last_break(view, clause_floor, head, heading))
             before = view[clause:head]
+            found_sp: Speaker | None
             if prev_sp is not None and w.connective_only.match(before):
-                sp = prev_sp
+                found_sp = prev_sp
             elif w.connective_only.match(before):
-                sp = clause_subject(st, clause_floor, clause)
-                if sp is None:
-                    continue
+                found_sp = clause_subject(st, clause_floor, clause)
             else:
-                sp = speaker_in_clause(st, clause, head, s) or clause_subject(st, clause_floor, clause) or prev_sp
-                if sp is None:
-                    continue
+                found_sp = speaker_in_clause(st, clause, head, s) or clause_subject(st, clause_floor, clause) or prev_sp
+            if found_sp is None:
+                continue
+            sp = found_sp
+        sp_via: str | None
         if sp.id is not None and via is None and sp.id in st.via_of:
             sp_via = st.via_of[sp.id]
         else:
