@@ -60,3 +60,9 @@ def test_inline_byline_and_dateline_are_cut_from_the_first_paragraph():
                         ("新华社上海5月3日电 上海市政府今天宣布，将提供新的补助方案，协助中小企业转型升级，预计明年实施。", "上海市政府今天宣布")]:
         ranges = detect_body(simplified_view(text))
         assert text[ranges[0][0]:].startswith(first)
+
+
+def test_source_tag_dateline():
+    text = "科技日报讯 5月3日，某公司发布新一代芯片，性能较上一代提升两倍，预计明年量产并供应全球客户。"
+    ranges = detect_body(simplified_view(text))
+    assert text[ranges[0][0]:].startswith("5月3日")

@@ -235,3 +235,9 @@ def test_fractions_and_quarters_without_a_year():
     assert qs["約三分之一"].value == pytest.approx(33.333, rel=1e-3) and qs["約三分之一"].approx
     assert qs["二季度"].unit == "2026-Q2"
     assert extractor().extract("公司已連續3季度虧損。").quantities[0].kind == "duration"
+
+
+def test_day_of_last_month_and_counted_noun_before_a_verb():
+    qs = {q.text: q for q in extractor().extract("小組已在上月28日成立，超過3000家企業客戶使用該平台。", date="2026-01-10").quantities}
+    assert qs["上月28日"].unit == "2025-12-28"
+    assert qs["超過3000家企業客戶"].unit == "企業客戶" and qs["超過3000家企業客戶"].bound == "gt"

@@ -73,7 +73,7 @@ def grammar() -> Grammar:
             rf"(?:(?P<year>\d{{4}})\s*年\s*|(?P<rel>{alt(cfg['year_relative'])}))?"
             rf"(?P<month>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月"
             rf"(?:\s*(?P<day>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[日号])?(?P<part>{alt(cfg['month_parts'])})?"),
-        date_day=regex.compile(r"(?P<day>\d{1,2})\s*[日号]"),
+        date_day=regex.compile(rf"(?P<rel>{alt(cfg['month_relative'])})?(?P<day>\d{{1,2}})\s*[日号]"),
         date_year=regex.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?P<part>底|初|中|末)?"),
         date_quarter=regex.compile(
             rf"(?:(?:(?P<year>\d{{4}})\s*年|(?P<rel>{alt(cfg['year_relative'])}))\s*(?:第\s*(?P<q>[1-4一二三四])\s*季(?:度)?|(?P<q2>Q[1-4]))"
@@ -348,7 +348,7 @@ def dates(doc: Doc) -> list[Quantity]:
             out.append(make(doc, m.start(), m.end(), "date", "date", unit=m.group("year")))
         for m in g.date_day.finditer(doc.view, a, b):
             s = m.start()
-            if s > 0 and (doc.view[s - 1].isdigit() or doc.view[s - 1] in "月第个"):
+            if not m.group("rel") and s > 0 and (doc.view[s - 1].isdigit() or doc.view[s - 1] in "月第个"):
                 continue
             day = int(m.group("day"))
             if not 1 <= day <= 31 or doc.view[m.end():m.end() + 1] == "电":
@@ -356,8 +356,11 @@ def dates(doc: Doc) -> list[Quantity]:
             unit = None
             if ref:
                 y, mth = ref[0], ref[1]
-                if day > ref[2]:
-                    y, mth = (y, mth - 1) if mth > 1 else (y - 1, 12)
+                if m.group("rel"):  # 上月28日: the month before the article's
+                    mth += g.cfg["month_relative"][m.group("rel")]
+                elif day > ref[2]:  # 28日 in an article of the 24th: last month
+                    mth -= 1
+                y, mth = y + (mth - 1) // 12, (mth - 1) % 12 + 1
                 unit = f"{y:04d}-{mth:02d}-{day:02d}"
             out.append(make(doc, s, m.end(), "date", "date", unit=unit))
     return out
