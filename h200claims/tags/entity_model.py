@@ -1,9 +1,10 @@
 """The statistical model in the loop: jieba's HMM part-of-speech tagger proposes names.
 
-It runs only where a name is likely and no rule found one: on the few characters before a speech
-cue (X表示, X指出), when they hold a surname or transliteration character and no known name.
-Tokens tagged ``nr``/``nrfg``/``nrt`` (person) or ``nt`` (organisation) become candidates.
-Keeping it to those windows keeps the slow tagger out of the hot path.
+It runs only where a name is likely and no rule found one: on the few characters right before a
+speech cue (X表示, X指出), when the word there is not already a name, a place, a pronoun or an
+unnamed source (他表示, 專家表示), and a surname or transliteration character is among the last
+characters. Tokens tagged ``nr``/``nrfg``/``nrt`` (person) or ``nt`` (organisation) become
+candidates. Keeping it to those windows keeps the slow tagger out of the hot path.
 """
 from __future__ import annotations
 
@@ -17,9 +18,22 @@ from h200claims.tags.entity_rules import is_common_word, name_key, rule, vocab
 
 PERSON_TAGS = {"nr", "nrfg", "nrt"}
 ORG_TAGS = {"nt"}
-CLAUSE = regex.compile(r"[^,，。:：;；!?！？「」『』()\n]{2,12}$")
+CLAUSE = regex.compile(r"[^,，。:：;；!?！？「」『』()\n]{2,8}$")
 #: the tagger sees at most this many characters before a cue
-WINDOW = 12
+WINDOW = 8
+#: a name ends right before the cue, so a surname or transliteration character must be this close
+NAME_REACH = 4
+
+
+@lru_cache(maxsize=1)
+def _skip_endings() -> Any:
+    """Words that already say who speaks: pronouns, unnamed sources, descriptions, adverbs."""
+    from h200claims import data
+    from h200claims.text.script import simplified_view as v
+
+    cfg = data.load_json("quotes.json")
+    words = list(cfg["pronouns"]) + cfg["role_nouns"] + list(cfg["descriptions"]) + cfg["singular_descriptions"]
+    return regex.compile("(?:" + "|".join(regex.escape(v(w)) for w in sorted(set(words), key=len, reverse=True)) + ")$")
 
 
 @lru_cache(maxsize=1)
@@ -36,13 +50,21 @@ def hmm_names(doc: Doc) -> list[MentionCandidate]:
     voc = vocab()
     out = []
     view = doc.view
-    covered = SpanIndex([(c.start, c.end, None) for c in doc.candidates if c.label in ("PERSON", "ORG")])
+    covered = SpanIndex([(c.start, c.end, None) for c in doc.candidates])
+    skip = _skip_endings()
+    adverbs = regex.compile(r"(?:也|则|就|更|并|还|再|亦|都|曾|又|已|进一步|同时|随后|日前|今天|昨天)+$")
     for a, b in doc.paragraphs:
         for cue in voc.cues.finditer(view, a, b):
-            m = CLAUSE.search(view, max(a, cue.start() - WINDOW), cue.start())
-            if not m or covered.within(m.start(), cue.start()):
+            head = cue.start()
+            adv = adverbs.search(view, max(a, head - 4), head)
+            if adv:
+                head = adv.start()
+            if head - a < 2 or covered.overlaps(head - 1, head) or skip.search(view, max(a, head - 6), head):
                 continue
-            if not any(c in voc.surnames or c in voc.translit for c in m.group()):
+            if not any(c in voc.surnames or c in voc.translit for c in view[max(a, head - NAME_REACH):head]):
+                continue
+            m = CLAUSE.search(view, max(a, head - WINDOW), head)
+            if not m or covered.within(m.start(), head):
                 continue
             pos = m.start()
             for word, flag in pos_tokenizer().cut(m.group(), HMM=True):

@@ -380,7 +380,7 @@ def organisation_suffix(doc: Doc) -> list[MentionCandidate]:
             continue
         if e_tok < len(view) and is_cjk(view[e_tok]) and not doc.at_token_boundary(e_tok):
             continue
-        if s_tok in taken:
+        if e_tok - 1 in taken:  # the ending already belongs to a known name
             continue
         para = doc.paragraph_of(s_tok)
         start = org_start(doc, e_tok, para[0], max(e_tok - s_tok, len(suffix)), ends)
@@ -404,7 +404,7 @@ def is_generic_org(doc: Doc, start: int, end: int, prefixed: bool = False) -> bo
     core = doc.view[start:end]
     if len(core) < 3 or core in voc.org_block or any(ch.isdigit() for ch in core):
         return True
-    words = [doc.view[s:e] for s, e in doc.tokens_in(start, end)]
+    words = [doc.view[s:e] for s, e in doc.tokens_in(start, end)] or [core]  # one token may span the prefix
     if len(words) == 1 and len(core) >= 3 and core[-1] in voc.government_suffixes:
         return False  # 商務部, 財政部: one dictionary word naming a ministry
     if any(w in ("与", "和", "及") and i > 0 and words[i - 1] in voc.org_type_nouns for i, w in enumerate(words)):
