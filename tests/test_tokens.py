@@ -87,3 +87,33 @@ def test_pkuseg_segmenter_with_a_model_trained_here(tmp_path):
 def test_pkuseg_needs_a_model_path():
     with pytest.raises(ValueError, match="pkuseg_model"):
         Extractor(segmenter="pkuseg")
+
+
+def _jieba_spans(view):
+    from h200claims.tokens.segmenter import _jieba_tokenizer
+
+    return [(s, e) for _, s, e in _jieba_tokenizer().tokenize(view, HMM=False)]
+
+
+@pytest.mark.parametrize("name", seed_names())
+def test_fast_dag_segmenter_agrees_with_jieba_on_the_seeds(name):
+    from h200claims.text.script import simplified_view
+    from h200claims.tokens.segmenter import JiebaSegmenter
+
+    for text in (read_seed(name), to_simplified(read_seed(name))):
+        view = simplified_view(text)
+        assert JiebaSegmenter()(view) == _jieba_spans(view)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["美国", "商务部", "长", "卢特尼克", "表示", "H200", "AI", "a", "1", "2.5", "%", " ", "\n",
+                                 "\r\n", "，", "。", "晶片", "芯片", "中", "国", "的", "😀", "x", "-", "_", "+", "#", "&", "."]),
+                max_size=60).map("".join) | st.text(max_size=80))
+def test_fast_dag_segmenter_agrees_with_jieba_on_anything(text):
+    from h200claims.tokens.segmenter import JiebaSegmenter
+
+    assert JiebaSegmenter()(text) == _jieba_spans(text)

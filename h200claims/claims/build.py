@@ -11,6 +11,7 @@ from typing import Any
 
 import regex
 
+
 from h200claims import data
 from h200claims.doc import Doc, SpanIndex
 from h200claims.models import Quantity, QuantityClaim, Quote, QuoteClaim, TextRange

@@ -13,6 +13,7 @@ from typing import Any
 
 import regex
 
+
 from h200claims.doc import Doc, MentionCandidate, SpanIndex
 from h200claims.tags.entity_rules import is_common_word, name_key, rule, vocab
 

@@ -17,6 +17,7 @@ from h200claims import data
 from h200claims.data import lexicon
 from h200claims.registry import RuleTable
 from h200claims.doc import Doc, MentionCandidate
+from h200claims.patterns import compile_fast, trie_pattern
 from h200claims.text.script import simplified_view as v
 
 EntityRule = Callable[[Doc], list[MentionCandidate]]
@@ -25,25 +26,6 @@ rule = RULES.rule
 
 
 # ---------------------------------------------------------------- data, compiled once
-
-
-def trie_pattern(words: list[str]) -> str:
-    """A regex matching any of ``words``, longest first at each position (a trie, not a list)."""
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def build(node: dict[str, Any]) -> str:
-        alts = [regex.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
 
 
 @dataclass(frozen=True)
@@ -86,10 +68,10 @@ def vocab() -> Vocab:
     titles = sorted({v(t) for t in cfg["titles"]}, key=len, reverse=True)
     title_alt = "|".join(map(regex.escape, titles))
     return Vocab(
-        lexicon=regex.compile(trie_pattern(list(lexicon.view_names()))),
-        titles=regex.compile(f"(?:{title_alt})$"),
+        lexicon=compile_fast(trie_pattern(list(lexicon.view_names()))),
+        titles=compile_fast(f"(?:{title_alt})$"),
         title_words=frozenset(titles),
-        title_at=regex.compile(f"(?:{title_alt})"),
+        title_at=compile_fast(f"(?:{title_alt})"),
         surnames=frozenset(v(cfg["surnames"])),
         compound_surnames=tuple(v(s) for s in cfg["compound_surnames"]),
         japanese_surnames=tuple(sorted({v(s) for s in cfg["japanese_surnames"]}, key=len, reverse=True)),
@@ -97,15 +79,15 @@ def vocab() -> Vocab:
         translit=frozenset(v(cfg["translit_chars"])),
         joiners=v(cfg["name_joiners"]),
         name_stops=tuple(sorted({v(s) for s in cfg["name_stops"]}, key=len, reverse=True)),
-        name_stops_re=regex.compile("|".join(map(regex.escape, sorted({v(s) for s in cfg["name_stops"]}, key=len, reverse=True)))),
+        name_stops_re=compile_fast("|".join(map(regex.escape, sorted({v(s) for s in cfg["name_stops"]}, key=len, reverse=True)))),
         org_suffix_last=frozenset(v(s)[-1] for s in cfg["org_suffixes"]),
-        cues=regex.compile("|".join(map(regex.escape, sorted({v(c) for c in cfg["person_cue_after"]}, key=len, reverse=True)))),
+        cues=compile_fast("|".join(map(regex.escape, sorted({v(c) for c in cfg["person_cue_after"]}, key=len, reverse=True)))),
         org_suffixes=tuple(sorted({v(s) for s in cfg["org_suffixes"]}, key=len, reverse=True)),
         org_block=frozenset(v(s) for s in cfg["org_suffix_blocklist"]),
         org_institutional=tuple(v(s) for s in cfg["org_institutional_suffixes"]),
         org_left_stops=frozenset(v(s) for s in cfg["org_left_stops"]),
-        org_left_stops_re=regex.compile("(?:" + "|".join(map(regex.escape, {v(s) for s in cfg["org_left_stops"]})) + ")$"),
-        long_titles=regex.compile("(?:" + "|".join(regex.escape(t) for t in titles if len(t) > 1) + ")$"),
+        org_left_stops_re=compile_fast("(?:" + "|".join(map(regex.escape, {v(s) for s in cfg["org_left_stops"]})) + ")$"),
+        long_titles=compile_fast("(?:" + "|".join(regex.escape(t) for t in titles if len(t) > 1) + ")$"),
         org_type_nouns=frozenset(v(s) for s in cfg["org_type_nouns"]),
         org_max=cfg["org_name_max"],
         org_stop=frozenset(v(cfg["org_stop_chars"])),
@@ -154,7 +136,7 @@ def name_key(view_text: str) -> str:
 # ---------------------------------------------------------------- name shapes
 
 
-LATIN_NAME = regex.compile(r"[A-Z][a-zA-Z'\-]+(?:[ .][A-Z][a-zA-Z'\-]*\.?){0,3}")
+LATIN_NAME = compile_fast(r"[A-Z][a-zA-Z'\-]+(?:[ .][A-Z][a-zA-Z'\-]*\.?){0,3}")
 
 
 def stops_at(view: str, pos: int) -> bool:
@@ -206,7 +188,7 @@ def translit_name_at(view: str, pos: int, end: int) -> int | None:
     return i
 
 
-NAME_BEFORE_PAREN = regex.compile(r"[^\s()]{2,8}\(")
+NAME_BEFORE_PAREN = compile_fast(r"[^\s()]{2,8}\(")
 
 
 def person_name_at(view: str, pos: int, end: int) -> int | None:
@@ -268,7 +250,7 @@ def title_then_name(doc: Doc) -> list[MentionCandidate]:
     return out
 
 
-PAREN = regex.compile(r"\(([A-Za-z][A-Za-z0-9 .,'&\-]{1,80})\)")
+PAREN = compile_fast(r"\(([A-Za-z][A-Za-z0-9 .,'&\-]{1,80})\)")
 
 
 @rule("paren_alias")
@@ -416,7 +398,7 @@ def is_generic_org(doc: Doc, start: int, end: int, prefixed: bool = False) -> bo
     return all(freq.get(w, 0) >= GENERIC_WORD_FREQ or len(w) == 1 for w in words)
 
 
-BOOK = regex.compile(r"《([^《》\n]{1,24})》")
+BOOK = compile_fast(r"《([^《》\n]{1,24})》")
 
 
 @rule("book_title")
@@ -458,7 +440,7 @@ def name_then_cue(doc: Doc) -> list[MentionCandidate]:
     return out
 
 
-CUE_ADVERBS = regex.compile(r"(?:也|则|就|更|并|还|再|亦|进一步|同时|稍早|日前|近日|今天|曾|则是|此前|随后|接着|当时)$")
+CUE_ADVERBS = compile_fast(r"(?:也|则|就|更|并|还|再|亦|进一步|同时|稍早|日前|近日|今天|曾|则是|此前|随后|接着|当时)$")
 
 
 @rule("one_char_country")
@@ -492,7 +474,7 @@ def repeat_names(doc: Doc, found: list[MentionCandidate]) -> list[MentionCandida
     names = {view[c.start:c.end]: c for c in found if c.key.startswith("name:") and c.end - c.start >= 2}
     if not names:
         return []
-    pat = regex.compile("|".join(map(regex.escape, sorted(names, key=len, reverse=True))))
+    pat = compile_fast("|".join(map(regex.escape, sorted(names, key=len, reverse=True))))
     out = []
     for a, b in doc.paragraphs:
         for m in pat.finditer(view, a, b):

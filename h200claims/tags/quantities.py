@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import regex
 
+
 from h200claims import data
 from h200claims.doc import Doc, SpanIndex, longest_first
 from h200claims.models import Quantity

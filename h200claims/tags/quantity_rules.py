@@ -12,6 +12,7 @@ from typing import Any
 
 import regex
 
+
 from h200claims import data
 from h200claims.registry import RuleTable
 from h200claims.doc import Doc
@@ -180,7 +181,7 @@ def change(doc: Doc) -> list[Quantity]:
     g = grammar()
     out = []
     for a, b in paragraphs(doc):
-        for m in g.change.finditer(doc.view, a, b, overlapped=False):
+        for m in g.change.finditer(doc.view, a, b):
             if not m.group("from") and not m.group("verb"):
                 continue  # 2到3年 is a range, not a change
             first = g.amount.fullmatch(m.group("a"))

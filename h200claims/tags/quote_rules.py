@@ -16,6 +16,8 @@ from typing import Any
 
 import regex
 
+from h200claims.patterns import compile_fast
+
 from h200claims import data
 from h200claims.data import lexicon
 from h200claims.doc import Doc, SpanIndex
@@ -64,7 +66,7 @@ def words() -> Words:
     return Words(
         cfg=cfg,
         cues=frozenset(cues),
-        cue_re=regex.compile(alt(cues)),
+        cue_re=compile_fast(alt(cues)),
         not_before=tuple(v(x) for x in cfg["cue_not_before"]),
         not_after=tuple(v(x) for x in cfg["cue_not_after"]),
         weak=frozenset(v(x) for x in cfg["weak_cues"]),

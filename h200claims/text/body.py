@@ -14,6 +14,7 @@ from typing import Any
 
 import regex
 
+
 from h200claims import data
 
 
