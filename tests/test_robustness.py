@@ -123,13 +123,15 @@ def cli(*args, **kw):
     return subprocess.run([sys.executable, "-m", "h200claims.output.cli", *args], capture_output=True, text=True, **kw)
 
 
-def make_folder(root, n, bad_every=0):
+def make_folder(root, n, bad_every=0, full=False):
     root.mkdir()
     seeds = [read_seed(s) for s in seed_names()]
     for i in range(n):
         p = root / f"a{i:04d}.txt"
         if bad_every and i % bad_every == 0:
             p.write_bytes(b"\x00\x01\x02" * 100)
+        elif full:  # whole articles: slow enough that a run can be caught half-way
+            p.write_text(seeds[i % len(seeds)], encoding="utf-8")
         else:
             body = seeds[i % len(seeds)][:400] if i % 2 else f"研究員王{i}明表示，出口將增加{i % 90 + 1}%，影響深遠。"
             p.write_text(body, encoding="utf-8")
@@ -149,13 +151,13 @@ def test_a_thousand_files_some_bad(tmp_path):
 
 
 def test_killed_run_leaves_valid_file_and_resume_completes_it(tmp_path):
-    folder = make_folder(tmp_path / "in", 150)
+    folder = make_folder(tmp_path / "in", 150, full=True)
     out = tmp_path / "o.jsonl"
     proc = subprocess.Popen([sys.executable, "-m", "h200claims.output.cli", "extract", str(folder), "-o", str(out)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 120
-    while time.time() < deadline and (not out.exists() or out.read_text(encoding="utf-8").count("\n") < 10):
-        time.sleep(0.05)
+    while time.time() < deadline and (not out.exists() or out.read_bytes().count(b"\n") < 10):
+        time.sleep(0.005)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     partial = out.read_text(encoding="utf-8").splitlines()

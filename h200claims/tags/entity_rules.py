@@ -11,13 +11,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import re
+
 import regex
 
 from h200claims import data
 from h200claims.data import lexicon
 from h200claims.registry import RuleTable
 from h200claims.doc import Doc, MentionCandidate
-from h200claims.patterns import compile_fast, trie_pattern
+from h200claims.patterns import alternation, compile_fast, trie_pattern
 from h200claims.text.script import simplified_view as v
 
 EntityRule = Callable[[Doc], list[MentionCandidate]]
@@ -37,6 +39,7 @@ class Vocab:
     surnames: frozenset[str]
     compound_surnames: tuple[str, ...]
     japanese_surnames: tuple[str, ...]
+    multi_surnames: Any  # pattern: a surname of two or more characters at a position
     government_suffixes: tuple[str, ...]
     translit: frozenset[str]
     joiners: str
@@ -75,6 +78,8 @@ def vocab() -> Vocab:
         surnames=frozenset(v(cfg["surnames"])),
         compound_surnames=tuple(v(s) for s in cfg["compound_surnames"]),
         japanese_surnames=tuple(sorted({v(s) for s in cfg["japanese_surnames"]}, key=len, reverse=True)),
+        multi_surnames=compile_fast(alternation(
+            v(s) for s in cfg["compound_surnames"] + cfg["japanese_surnames"] if len(v(s)) > 1)),
         government_suffixes=tuple(v(s) for s in cfg["government_suffixes"]),
         translit=frozenset(v(cfg["translit_chars"])),
         joiners=v(cfg["name_joiners"]),
@@ -146,8 +151,8 @@ def stops_at(view: str, pos: int) -> bool:
 def chinese_name_at(view: str, pos: int, end: int) -> int | None:
     """End of a Chinese personal name (surname + 1-2 given characters) starting at pos."""
     voc = vocab()
-    sur = next((len(s) for s in voc.compound_surnames + voc.japanese_surnames
-                if len(s) > 1 and view.startswith(s, pos)), 0)
+    multi = voc.multi_surnames.match(view, pos)
+    sur = multi.end() - pos if multi else 0
     if not sur and pos < end and view[pos] in voc.surnames:
         sur = 1
     if not sur:
@@ -495,14 +500,15 @@ def surname_titles(doc: Doc, people: dict[str, str]) -> list[MentionCandidate]:
     ``people`` maps a surname (first character) to the entity key of the person.
     """
     voc = vocab()
-    out = []
+    out: list[MentionCandidate] = []
+    if not people:
+        return out
     view = doc.view
+    pattern = compile_fast("[" + re.escape("".join(people)) + "]")
     for a, b in doc.paragraphs:
-        for i in range(a, b - 1):
-            key = people.get(view[i])
-            if key is None:
-                continue
+        for hit in pattern.finditer(view, a, b - 1):
+            i = hit.start()
             m = voc.title_at.match(view, i + 1, b)
             if m and m.end() - i <= SURNAME_TITLE_MAX + 1:
-                out.append(MentionCandidate(i, m.end(), "PERSON", "surname_title", key, priority=0))
+                out.append(MentionCandidate(i, m.end(), "PERSON", "surname_title", people[view[i]], priority=0))
     return out

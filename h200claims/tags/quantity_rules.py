@@ -124,7 +124,10 @@ def bare_currency(doc: Doc) -> str:
 
 
 def make(doc: Doc, s: int, e: int, rule_name: str, kind: str, **kw: Any) -> Quantity:
-    return Quantity(start=s, end=e, text=doc.text[s:e], rule=rule_name, kind=kind, **kw)  # type: ignore[arg-type]
+    """A quantity, built unvalidated: the result validates every span against the text at the edge."""
+    fields = {"value": None, "unit": None, "approx": False, "bound": None, "low": None, "high": None,
+              "from_value": None, "to_value": None, **kw}
+    return Quantity.model_construct(start=s, end=e, text=doc.text[s:e], rule=rule_name, kind=kind, **fields)
 
 
 def number(s: str) -> float | None:

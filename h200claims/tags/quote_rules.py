@@ -9,6 +9,7 @@ Every quote records its cue and the rule that made it.
 from __future__ import annotations
 
 import bisect
+import re
 
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -171,11 +172,15 @@ def new_state(doc: Doc) -> State:
 # ---------------------------------------------------------------- parts of a sentence
 
 
+_QUOTE_MARKS = re.compile("[「」『』“”\"]")
+
+
 def passages(view: str, s: int, e: int) -> list[tuple[int, int]]:
     """Outermost quoted passages in view[s:e] as (open mark offset, close mark offset)."""
     out = []
     stack: list[tuple[str, int]] = []
-    for i in range(s, e):
+    for m in _QUOTE_MARKS.finditer(view, s, e):
+        i = m.start()
         c = view[i]
         if stack and c == stack[-1][0]:
             close, start = stack.pop()
@@ -389,8 +394,8 @@ def via_in(st: State, s: int, e: int) -> tuple[str | None, int]:
 
 
 def make_quote(st: State, s: int, e: int, kind: str, sp: Speaker, cue: str | None, via: str | None, rule: str) -> Found:
-    q = Quote(start=s, end=e, text=st.doc.text[s:e], rule=rule, kind=kind, speaker=sp.id,  # type: ignore[arg-type]
-              speaker_text=sp.text, cue=cue, via=via)
+    q = Quote.model_construct(start=s, end=e, text=st.doc.text[s:e], rule=rule, kind=kind, speaker=sp.id,
+                              speaker_text=sp.text, cue=cue, via=via)  # validated with the result, at the edge
     return Found(q, sp)
 
 
@@ -519,7 +524,8 @@ def _speaker_after_tail(st: State, s: int, e: int, quoted: list[tuple[int, int]]
 
 
 def _remember(st: State, sp: Speaker, via: str | None) -> None:
-    pron = next((p for p in sorted(words().pronouns, key=len, reverse=True) if sp.text and v(sp.text) == p), None)
+    said = v(sp.text) if sp.text else None
+    pron = said if said in words().pronouns else None
     st.spoke(sp, pron)
     if sp.id and via:
         st.via_of.setdefault(sp.id, via)

@@ -7,6 +7,8 @@ unclosed 「 cannot swallow the rest of the article.
 """
 from __future__ import annotations
 
+import re
+
 TERMINATORS = frozenset("。！？!?")
 OPEN = {"「": "」", "『": "』", "“": "”", "《": "》"}
 CLOSE = {v: k for k, v in OPEN.items()}
@@ -27,14 +29,21 @@ def paragraphs(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]
     return out
 
 
+#: the only characters the sentence splitter has to look at
+_MARKS = re.compile("[" + re.escape("".join(TERMINATORS) + "".join(OPEN) + "".join(CLOSE) + '"') + "]")
+
+
 def sentences(text: str, para: tuple[int, int]) -> list[tuple[int, int]]:
     """Sentences of one paragraph as (start, end); whitespace around them is left out."""
     a, b = para
     out: list[tuple[int, int]] = []
     stack: list[str] = []
     start = a
-    i = a
-    while i < b:
+    skip_to = a
+    for m in _MARKS.finditer(text, a, b):
+        i = m.start()
+        if i < skip_to:
+            continue
         c = text[i]
         if c in OPEN and len(stack) < MAX_DEPTH:
             stack.append(OPEN[c])
@@ -56,9 +65,7 @@ def sentences(text: str, para: tuple[int, int]) -> list[tuple[int, int]]:
                 j += 1
             out.append((start, j))
             start = j
-            i = j
-            continue
-        i += 1
+            skip_to = j
     if start < b:
         out.append((start, b))
     return [s for s in (_strip(text, x) for x in out) if s[1] > s[0]]

@@ -76,27 +76,37 @@ def dag_segment(text: str, freq: dict[str, int], logtotal: float) -> list[tuple[
     return out
 
 
+_MISSING = object()
+#: log-probabilities of dictionary entries by dictionary total, filled as words are met
+#: (None: a prefix, not a word)
+_LOGP: dict[float, dict[str, float | None]] = {}
+
+
 def _cut_block(blk: str, base: int, freq: dict[str, int], logtotal: float, out: list[tuple[int, int]]) -> None:
     """jieba's get_DAG + calc + the NO_HMM walk for one block, in one backward pass."""
     n = len(blk)
     best = [0.0] * (n + 1)
     nxt = [0] * n
-    log = math.log
+    logp = _LOGP.setdefault(logtotal, {})
     for idx in range(n - 1, -1, -1):
-        top_score = None
+        top_score = -logtotal + best[idx + 1]  # the character alone, if no word starts here
         top_x = idx
+        found = False
         i = idx
         frag = blk[idx]
-        while i < n and frag in freq:
-            f = freq[frag]
-            if f:
-                score = log(f) - logtotal + best[i + 1]
-                if top_score is None or score >= top_score:  # ties go to the longer word, as in jieba
-                    top_score, top_x = score, i
+        while i < n:
+            lp = logp.get(frag, _MISSING)
+            if lp is _MISSING:
+                f = freq.get(frag)
+                if f is None:
+                    break
+                lp = logp[frag] = (math.log(f) - logtotal) if f else None
+            if lp is not None:
+                score = lp + best[i + 1]  # type: ignore[operator]
+                if not found or score >= top_score:  # ties go to the longer word, as in jieba
+                    top_score, top_x, found = score, i, True
             i += 1
             frag = blk[idx:i + 1]
-        if top_score is None:  # no word starts here: the character alone (frequency 1)
-            top_score = -logtotal + best[idx + 1]
         best[idx] = top_score
         nxt[idx] = top_x + 1
     x = 0
