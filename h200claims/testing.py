@@ -10,15 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from h200claims import ArticleClaims, Extractor
-
-_EX: Extractor | None = None
+from h200claims.pipeline import default_extractor
 
 
 def extractor() -> Extractor:
-    global _EX
-    if _EX is None:
-        _EX = Extractor()
-    return _EX
+    """The shared default extractor (dictionaries loaded once per process)."""
+    return default_extractor()
 
 
 def _eq(a: Any, b: Any) -> bool:

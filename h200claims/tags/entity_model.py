@@ -15,7 +15,7 @@ import regex
 
 
 from h200claims.doc import Doc, MentionCandidate, SpanIndex
-from h200claims.tags.entity_rules import is_common_word, name_key, rule, vocab
+from h200claims.tags.entity_rules import CUE_ADVERBS, is_common_word, name_key, rule, vocab
 
 PERSON_TAGS = {"nr", "nrfg", "nrt"}
 ORG_TAGS = {"nt"}
@@ -53,11 +53,10 @@ def hmm_names(doc: Doc) -> list[MentionCandidate]:
     view = doc.view
     covered = SpanIndex([(c.start, c.end, None) for c in doc.candidates])
     skip = _skip_endings()
-    adverbs = regex.compile(r"(?:也|则|就|更|并|还|再|亦|都|曾|又|已|进一步|同时|随后|日前|今天|昨天)+$")
     for a, b in doc.paragraphs:
         for cue in voc.cues.finditer(view, a, b):
             head = cue.start()
-            adv = adverbs.search(view, max(a, head - 4), head)
+            adv = CUE_ADVERBS.search(view, max(a, head - 4), head)
             if adv:
                 head = adv.start()
             if head - a < 2 or covered.overlaps(head - 1, head) or skip.search(view, max(a, head - 6), head):

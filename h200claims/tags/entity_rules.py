@@ -445,7 +445,7 @@ def name_then_cue(doc: Doc) -> list[MentionCandidate]:
     return out
 
 
-CUE_ADVERBS = compile_fast(r"(?:也|则|就|更|并|还|再|亦|进一步|同时|稍早|日前|近日|今天|曾|则是|此前|随后|接着|当时)$")
+CUE_ADVERBS = compile_fast(r"(?:也|则|就|更|并|还|再|亦|都|又|已|进一步|同时|稍早|日前|近日|今天|昨天|曾|则是|此前|随后|接着|当时)+$")
 
 
 @rule("one_char_country")

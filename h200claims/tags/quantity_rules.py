@@ -15,6 +15,7 @@ import regex
 
 from h200claims import data
 from h200claims.registry import RuleTable
+from h200claims.patterns import alternation as alt
 from h200claims.doc import Doc
 from h200claims.models import Quantity
 from h200claims.tags.numbers import NUMBER, chinese_to_number, parse_number
@@ -22,10 +23,6 @@ from h200claims.tags.numbers import NUMBER, chinese_to_number, parse_number
 QuantityRule = Callable[[Doc], list[Quantity]]
 RULES = RuleTable()
 rule = RULES.rule
-
-
-def alt(words: Any) -> str:
-    return "(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from typing import Any
 
 import regex
 
-from h200claims.patterns import compile_fast
+from h200claims.patterns import alternation as alt, compile_fast
 
 from h200claims import data
 from h200claims.data import lexicon
@@ -29,10 +29,6 @@ OPEN = {"「": "」", "『": "』", "“": "”", '"': '"'}
 #: how far before a cue the speaker is looked for (characters); keeps each cue's work bounded
 SPEAKER_WINDOW = 120
 SENT_END = "。！？!?"
-
-
-def alt(words: Any) -> str:
-    return "(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
 @dataclass(frozen=True)
