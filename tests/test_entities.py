@@ -158,3 +158,8 @@ def test_a_ministry_named_by_one_dictionary_word():
 
 def test_dictionary_words_after_a_title_are_not_names():
     assert not [m for m in mentions("法案已獲得12名參議員連署，多位教授支持。") if m[1] == "PERSON"]
+
+
+def test_ambiguous_one_character_names_are_left_alone():
+    got = mentions("財務長在法說會上表示，英文版與德文版將同步推出，印製成本增加。")
+    assert not [m for m in got if m[1] == "GPE"]

@@ -241,3 +241,16 @@ def test_day_of_last_month_and_counted_noun_before_a_verb():
     qs = {q.text: q for q in extractor().extract("小組已在上月28日成立，超過3000家企業客戶使用該平台。", date="2026-01-10").quantities}
     assert qs["上月28日"].unit == "2025-12-28"
     assert qs["超過3000家企業客戶"].unit == "企業客戶" and qs["超過3000家企業客戶"].bound == "gt"
+
+
+def test_trillions_compound_numbers_and_money_ranges():
+    qs = {q.text: q for q in extractor().extract("營收介於新台幣1兆元至1兆300億元之間，並募資3億5000萬美元。", date="2026-10-15").quantities}
+    r = qs["新台幣1兆元至1兆300億元"]
+    assert (r.kind, r.unit, r.low, r.high) == ("money", "TWD", 1e12, 1.03e12)
+    assert qs["3億5000萬美元"].value == 350_000_000
+
+
+def test_quarter_without_year_and_first_n_quarters():
+    qs = {q.text: q for q in extractor().extract("公司第三季獲利創高，前三季度累計投資增加。", date="2026-10-15").quantities}
+    assert qs["第三季"].unit == "2026-Q3"
+    assert qs["三季度"].kind == "duration" and qs["三季度"].value == 3

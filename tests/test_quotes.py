@@ -179,3 +179,14 @@ def test_passage_then_speaker_at_the_end_of_a_sentence_with_paraphrase():
 def test_analysis_says_in_a_headline_is_not_the_company():
     r = extractor().extract("台積電營收創新高 分析稱需求強勁")
     assert [(q.speaker, q.speaker_text, q.cue) for q in r.quotes] == [(None, "分析", "稱")]
+
+
+def test_headline_style_clipped_cue():
+    r = extractor().extract("晶片需求回溫 業者估明年營收成長兩成")
+    assert [(q.speaker, q.speaker_text, q.cue, q.text) for q in r.quotes] == [(None, "業者", "估", "明年營收成長兩成")]
+
+
+def test_a_named_report_and_its_later_mentions():
+    text = "摩根士丹利最新報告指出，記憶體價格將回升。報告也提到，明年需求可望增加。"
+    r = extractor().extract(text)
+    assert [q.speaker for q in r.quotes] == ["morgan_stanley", "morgan_stanley"]

@@ -9,16 +9,18 @@ import regex
 
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 UNITS = {"十": 10, "百": 100, "千": 1000}
-BIG = {"万": 10_000, "亿": 100_000_000}
+BIG = {"万": 10_000, "亿": 100_000_000, "兆": 1_000_000_000_000}
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-CHINESE = r"(?:[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*)"
-SCALE = r"(?:[十百千]?万亿|[十百千]?[万亿]|千|百)"
+CHINESE = r"(?:[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿兆]*)"
+SCALE = r"(?:[十百千]?万亿|[十百千]?[万亿兆]|千|百)"
+#: digits with a scale followed by more digits with a smaller scale: 1兆300億, 3億5000萬
+COMPOUND = rf"(?:\d+(?:\.\d+)?[兆亿](?:\d{{1,4}}[亿万])+)"
 VAGUE = r"(?:[数几][十百千]?[万亿]?)"
 #: a number: digits with an optional scale, a Chinese numeral, or a vague 數十億 / 幾. A number
 #: never starts inside another (the look-behinds), which keeps every pattern built on it linear
 #: on long runs of digits or numerals.
-NUMBER = (rf"(?:(?<![\d.,]){ARABIC}{SCALE}?|(?<![零〇一二两三四五六七八九十百千万亿]){CHINESE}|{VAGUE})")
+NUMBER = (rf"(?:(?<![\d.,]){COMPOUND}|(?<![\d.,]){ARABIC}{SCALE}?|(?<![零〇一二两三四五六七八九十百千万亿兆]){CHINESE}|{VAGUE})")
 NUMBER_RE = regex.compile(NUMBER)
 
 
@@ -67,6 +69,8 @@ def parse_number(s: str) -> tuple[float | None, bool]:
         raise ValueError("empty number")
     if s[0] in "数几":
         return None, True
+    if regex.fullmatch(COMPOUND, s):  # 1兆300億 = 1e12 + 300e8
+        return sum(float(d) * scale_value(u) for d, u in regex.findall(r"(\d+(?:\.\d+)?)([兆亿万])", s)), False
     m = regex.fullmatch(rf"({ARABIC})({SCALE})?", s)
     if m:
         base = float(m.group(1).replace(",", ""))

@@ -38,6 +38,7 @@ class Grammar:
     date_day: Any
     date_year: Any
     date_quarter: Any
+    range_low: Any
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +62,7 @@ def grammar() -> Grammar:
             rf"(?P<from>[从由](?:原本|原先|原来)?)?(?P<a>{one})(?P<verb>{alt(cfg['change_verbs'])})?"
             rf"(?P<to>{alt(cfg['change_to'])})(?P<b>{one}(?:{post})?)"),
         range=regex.compile(
-            rf"(?P<a>(?:{pre})?{NUMBER})(?P<aunit>%|倍)?(?P<join>{alt(cfg['range_joiners'])})"
+            rf"(?P<a>(?:{pre})?(?:{cur_pre})?{NUMBER})(?P<aunit>%|倍|{cur_post})?(?P<join>{alt(cfg['range_joiners'])})"
             rf"(?P<b>{NUMBER}(?:{inner})?(?:%|倍|{cur_post}|{dur}|{cls})(?:{post})?)"),
         percent_words=regex.compile(
             rf"(?P<pre>{pre})?(?:(?P<den>{NUMBER})分之(?P<num>{NUMBER})|(?P<lo>[一二两三四五六七八九])成(?:到|至|-|~)(?P<hi>[一二两三四五六七八九十])成|"
@@ -73,9 +74,10 @@ def grammar() -> Grammar:
             rf"(?:\s*(?P<day>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[日号])?(?P<part>{alt(cfg['month_parts'])})?"),
         date_day=regex.compile(rf"(?P<rel>{alt(cfg['month_relative'])})?(?P<day>\d{{1,2}})\s*[日号]"),
         date_year=regex.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?P<part>底|初|中|末)?"),
+        range_low=regex.compile(rf"({pre})?(?:{cur_pre})?({NUMBER})$"),
         date_quarter=regex.compile(
             rf"(?:(?:(?P<year>\d{{4}})\s*年|(?P<rel>{alt(cfg['year_relative'])}))\s*(?:第\s*(?P<q>[1-4一二三四])\s*季(?:度)?|(?P<q2>Q[1-4]))"
-            rf"|(?<![\d个個连連续續])(?:第\s*)?(?P<q3>[1-4一二三四])\s*季度)"),
+            rf"|(?<![\d个個连連续續前])(?:第\s*(?P<q3>[1-4一二三四])\s*季(?:度)?|(?P<q4>[1-4一二三四])\s*季度))"),
     )
 
 
@@ -211,7 +213,7 @@ def value_range(doc: Doc) -> list[Quantity]:
     for a, b in paragraphs(doc):
         for m in g.range.finditer(doc.view, a, b):
             last = g.amount.match(m.group("b"))
-            lo_m = regex.match(rf"({g.pre})?({NUMBER})$", m.group("a"))
+            lo_m = g.range_low.match(m.group("a"))
             if not last or not lo_m:
                 continue
             kind, unit = unit_of(last.group("unit"), last.group("cur"), doc)
@@ -317,7 +319,7 @@ def dates(doc: Doc) -> list[Quantity]:
     ref = _article_ym(doc)
     for a, b in paragraphs(doc):
         for m in g.date_quarter.finditer(doc.view, a, b):
-            q = m.group("q") or m.group("q3") or m.group("q2")[1]
+            q = m.group("q") or m.group("q3") or m.group("q4") or m.group("q2")[1]
             qyear: int | None = None
             if m.group("year"):
                 qyear = int(m.group("year"))

@@ -40,6 +40,7 @@ class Words:
     not_after: tuple[str, ...]
     weak: frozenset[str]
     cue_nouns: frozenset[str]
+    heading_cue_re: Any
     openers: frozenset[str]
     adverbs: Any  # regex: trailing adverbs before a cue
     connective_only: Any
@@ -68,6 +69,7 @@ def words() -> Words:
         not_after=tuple(v(x) for x in cfg["cue_not_after"]),
         weak=frozenset(v(x) for x in cfg["weak_cues"]),
         cue_nouns=frozenset(v(x) for x in cfg["cue_nouns"]),
+        heading_cue_re=compile_fast(alt(v(x) for x in cfg["heading_cues"])),
         openers=frozenset(v(x) for x in cfg["sentence_openers"]),
         adverbs=regex.compile(rf"(?:{adv})+$"),
         connective_only=regex.compile(rf"^(?:{alt(v(c) for c in cfg['connectives'])}|{adv})*$"),
@@ -191,11 +193,19 @@ def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos <= b for a, b in spans)
 
 
-def find_cues(doc: Doc, s: int, e: int, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Speech cues in a sentence: whole tokens from the cue list, outside quoted passages."""
+def find_cues(doc: Doc, s: int, e: int, quoted: list[tuple[int, int]], heading: bool = False) -> list[tuple[int, int]]:
+    """Speech cues in a sentence: whole tokens from the cue list, outside quoted passages.
+
+    In a headline, the clipped verbs of headline style (業者估…, 某某嗆…) count too, as whole tokens.
+    """
     w = words()
     out: list[tuple[int, int]] = []
     view = doc.view
+    if heading:
+        for m in w.heading_cue_re.finditer(view, s, e):
+            cs, ce = m.span()
+            if doc.at_token_boundary(cs) and doc.at_token_boundary(ce) and cs > s and ce < e:
+                out.append((cs, ce))
     for m in w.cue_re.finditer(view, s, e):
         cs, ce = m.span()
         if inside(cs, quoted) or not doc.at_token_boundary(cs):
@@ -206,8 +216,8 @@ def find_cues(doc: Doc, s: int, e: int, quoted: list[tuple[int, int]]) -> list[t
             continue
         if any(view.startswith(x, ce) for x in w.not_before) or any(view.endswith(x, s, cs) for x in w.not_after):
             continue
-        if m.group() in w.weak and view[ce:ce + 1] not in (",", ":"):
-            continue  # 指, 估計 report speech only when a comma or colon follows
+        if m.group() in w.weak and view[ce:ce + 1] not in (",", ":") and not (heading and view[ce:ce + 1] != " "):
+            continue  # 指, 估計 report speech only when a comma or colon follows (or in a headline)
         if out and out[-1][1] == cs:
             if view[out[-1][0]:cs] in w.cue_nouns:  # 分析稱: the analysis is who speaks, 稱 the cue
                 out[-1] = (cs, ce)
@@ -218,7 +228,7 @@ def find_cues(doc: Doc, s: int, e: int, quoted: list[tuple[int, int]]) -> list[t
         if out and not regex.search(r"[,，;；:：「『“]", between) and regex.search(r"[时后间]$", between):
             out.pop()  # 回應相關進展時指出: the cue of a 'when' clause gives way to the main one
         out.append((cs, ce))
-    return out
+    return sorted(out)
 
 
 def skip_separators(view: str, i: int, e: int) -> int:
@@ -252,7 +262,7 @@ def resolve_pronoun(st: State, pronoun: str, sentence_start: int | None = None, 
 def resolve_description(st: State, desc: str) -> str | None:
     kind = words().descriptions[desc]
     if kind == "report":
-        return st.last_of_kind.get("think_tank") or st.last_of_kind.get("outlet")
+        return st.last_of_kind.get("report") or st.last_of_kind.get("think_tank") or st.last_of_kind.get("outlet")
     return st.last_of_kind.get(kind)
 
 
@@ -280,6 +290,10 @@ def speaker_in_clause(st: State, s: int, e: int, sentence_start: int | None = No
     for d in sorted(w.descriptions, key=len, reverse=True):
         if text.endswith(d) or text.endswith(d + "报告"):
             off = len(d) + (2 if text.endswith(d + "报告") else 0)
+            owner = [m for m in st.mentions_in(s, e - off) if m[3] == "ORG"]
+            if owner and w.descriptions[d] in ("report", "outlet"):  # 高盛最新報告: the report is Goldman's
+                st.last_of_kind["report"] = owner[-1][2]
+                return Speaker(owner[-1][2], _speaker_text(st, s, owner[-1]) + st.doc.text[owner[-1][1]:e])
             return Speaker(resolve_description(st, d), st.doc.text[e - off:e])
     people = [m for m in st.mentions_in(s, e) if m[3] == "PERSON"]
     role = w.role_end.search(text)
@@ -403,7 +417,8 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
     st.see(s)
     via, after_via = via_in(st, s, e)
     out: list[Found] = []
-    cues = find_cues(doc, s, e, quoted)
+    heading = "。" not in view[para[0]:para[1]] and para[1] - para[0] <= 60
+    cues = find_cues(doc, s, e, quoted, heading)
     acc = w.according.search(view, s, e)
     if acc:
         cues = [c for c in cues if not acc.start() <= c[0] < acc.end()]
@@ -422,7 +437,6 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
         e_inner = tail[0] - 1 if view[tail[0] - 1:tail[0]] in (",", "，") else tail[0]
     else:
         e_inner = e
-    heading = "。" not in view[para[0]:para[1]] and para[1] - para[0] <= 60
     prev_sp: Speaker | None = None
     clause_floor = after_via if via else s
     for i, (cs, ce) in enumerate(cues):
