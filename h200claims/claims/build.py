@@ -18,6 +18,8 @@ from h200claims.models import Quantity, QuantityClaim, Quote, QuoteClaim, TextRa
 from h200claims.text.script import simplified_view as v
 
 CLAUSE_BREAK = regex.compile(r"[,，;；:：。!?！？\n]")
+HAN_WORD = regex.compile(r"\p{Han}{2,}")
+DIGIT = regex.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ def noun_after(doc: Doc, start: int, end: int) -> str | None:
     for s, e in doc.tokens_in(start, end):
         if s < stop:
             continue
-        if s > stop or e > end or e - start > NOUN_MAX or not regex.fullmatch(r"\p{Han}{2,}", doc.view[s:e]):
+        if s > stop or e > end or e - start > NOUN_MAX or not HAN_WORD.fullmatch(doc.view[s:e]):
             break
         stop = e
     return doc.text[start:stop] if stop > start else None
@@ -117,7 +119,7 @@ def measure_of(doc: Doc, q: Quantity) -> str | None:
         cut = max(topic.rfind(x) for x in ("在", "对", "于"))
         ts += cut + 1 if cut >= 0 else 0
         topic = doc.text[ts:link.end("topic")]
-        if topic and not regex.search(r"\d", topic):
+        if topic and not DIGIT.search(topic):
             return topic + doc.text[m.start():m.end()]
     return doc.text[m.start():m.end()]
 

@@ -256,6 +256,8 @@ def title_then_name(doc: Doc) -> list[MentionCandidate]:
 
 
 PAREN = compile_fast(r"\(([A-Za-z][A-Za-z0-9 .,'&\-]{1,80})\)")
+WORD_SPLIT = regex.compile(r"[ .,]+")
+BOOK_TAIL = regex.compile(r"([^《》\s]{2,12})》")
 
 
 @rule("paren_alias")
@@ -278,7 +280,7 @@ def name_with_english(doc: Doc) -> list[MentionCandidate]:
             prev = ends.get(ps) or (ends.get(ps - 1) if view[ps - 1] in "」』" else None)
             if prev is None and not is_cjk(view[ps - 1]):
                 continue
-            words = [w for w in regex.split(r"[ .,]+", eng) if w]
+            words = [w for w in WORD_SPLIT.split(eng) if w]
             if words[-1] in voc.en_not or not all(w[:1].isupper() or w in ("of", "and", "for", "the", "on") for w in words):
                 continue
             is_org = bool(set(words) & voc.en_org) or view[ps - 1] in "会院所部局署团司行心盟"
@@ -418,9 +420,9 @@ def book_title_outlet(doc: Doc) -> list[MentionCandidate]:
             if any(name.endswith(x) for x in voc.media_suffixes):
                 out.append(MentionCandidate(m.start(1), m.end(1), "ORG", "book_title", name_key(name), priority=1))
         # a scraped paragraph can start after the opening mark was lost: 金融時報》引述
-        m2 = regex.match(r"([^《》\s]{2,12})》", view[a:b])
+        m2 = BOOK_TAIL.match(view, a, b)
         if m2 and any(m2.group(1).endswith(x) for x in voc.media_suffixes):
-            out.append(MentionCandidate(a, a + len(m2.group(1)), "ORG", "book_title", name_key(m2.group(1)), 1))
+            out.append(MentionCandidate(m2.start(1), m2.end(1), "ORG", "book_title", name_key(m2.group(1)), 1))
     return out
 
 

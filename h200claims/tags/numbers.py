@@ -20,8 +20,12 @@ VAGUE = r"(?:[数几][十百千]?[万亿]?)"
 #: a number: digits with an optional scale, a Chinese numeral, or a vague 數十億 / 幾. A number
 #: never starts inside another (the look-behinds), which keeps every pattern built on it linear
 #: on long runs of digits or numerals.
-NUMBER = (rf"(?:(?<![\d.,]){COMPOUND}|(?<![\d.,]){ARABIC}{SCALE}?|(?<![零〇一二两三四五六七八九十百千万亿兆]){CHINESE}|{VAGUE})")
+NUMBER = (rf"(?:(?<![\d.,]){ARABIC}(?:{SCALE}(?:\d{{1,4}}[亿万])*)?"
+          rf"|(?<![零〇一二两三四五六七八九十百千万亿兆]){CHINESE}|{VAGUE})")
 NUMBER_RE = regex.compile(NUMBER)
+_COMPOUND = regex.compile(COMPOUND)
+_PARTS = regex.compile(r"(\d+(?:\.\d+)?)([兆亿万])")
+_SIMPLE = regex.compile(rf"({ARABIC})({SCALE})?")
 
 
 def chinese_to_number(s: str) -> float:
@@ -69,9 +73,9 @@ def parse_number(s: str) -> tuple[float | None, bool]:
         raise ValueError("empty number")
     if s[0] in "数几":
         return None, True
-    if regex.fullmatch(COMPOUND, s):  # 1兆300億 = 1e12 + 300e8
-        return sum(float(d) * scale_value(u) for d, u in regex.findall(r"(\d+(?:\.\d+)?)([兆亿万])", s)), False
-    m = regex.fullmatch(rf"({ARABIC})({SCALE})?", s)
+    if _COMPOUND.fullmatch(s):  # 1兆300億 = 1e12 + 300e8
+        return sum(float(d) * scale_value(u) for d, u in _PARTS.findall(s)), False
+    m = _SIMPLE.fullmatch(s)
     if m:
         base = float(m.group(1).replace(",", ""))
         return base * (scale_value(m.group(2)) if m.group(2) else 1.0), False

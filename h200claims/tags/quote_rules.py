@@ -28,6 +28,13 @@ from h200claims.text.script import simplified_view as v
 OPEN = {"「": "」", "『": "』", "“": "”", '"': '"'}
 #: how far before a cue the speaker is looked for (characters); keeps each cue's work bounded
 SPEAKER_WINDOW = 120
+CLAUSE_OR_QUOTE = regex.compile(r"[,，;；:：「『“]")
+WHEN_END = regex.compile(r"[时后间]$")
+TITLE_ONLY = regex.compile(r"(部长|执行长|发言人|主席|总统|总理|首相|主任|院长|理事长|董事长)$")
+CLAUSE_MARK = regex.compile(r"[,，;；:：]")
+REPORT_CUE = regex.compile(r"(?:报导|报道|披露|指出)")
+SPEECH_MARK = regex.compile(r"[,，。!?！？]")
+NOT_WORD = regex.compile(r"[^\p{Han}A-Za-z0-9]")
 SENT_END = "。！？!?"
 
 
@@ -46,6 +53,7 @@ class Words:
     connective_only: Any
     pronouns: dict[str, str | None]
     role_end: Any  # regex: clause ending in a role noun
+    role_any: Any  # regex: a role noun anywhere
     plural: tuple[str, ...]
     singular: frozenset[str]
     descriptions: dict[str, str]
@@ -75,6 +83,7 @@ def words() -> Words:
         connective_only=regex.compile(rf"^(?:{alt(v(c) for c in cfg['connectives'])}|{adv})*$"),
         pronouns={v(k): g for k, g in cfg["pronouns"].items()},
         role_end=regex.compile(rf"{roles}(?:{tail})?$"),
+        role_any=regex.compile(rf"{roles}(?:{tail})?"),
         plural=tuple(v(p) for p in cfg["plural_markers"]),
         singular=frozenset(v(s) for s in cfg["singular_descriptions"]),
         descriptions={v(k): val for k, val in cfg["descriptions"].items()},
@@ -225,7 +234,7 @@ def find_cues(doc: Doc, s: int, e: int, quoted: list[tuple[int, int]], heading: 
                 out[-1] = (out[-1][0], ce)
             continue
         between = view[out[-1][1]:cs] if out else ""
-        if out and not regex.search(r"[,，;；:：「『“]", between) and regex.search(r"[时后间]$", between):
+        if out and not CLAUSE_OR_QUOTE.search(between) and WHEN_END.search(between):
             out.pop()  # 回應相關進展時指出: the cue of a 'when' clause gives way to the main one
         out.append((cs, ce))
     return sorted(out)
@@ -310,7 +319,7 @@ def speaker_in_clause(st: State, s: int, e: int, sentence_start: int | None = No
     if others:
         first = others[0]
         return Speaker(first[2], _speaker_text(st, s, first))
-    title = regex.search(r"(部长|执行长|发言人|主席|总统|总理|首相|主任|院长|理事长|董事长)$", text)
+    title = TITLE_ONLY.search(text)
     if title:
         return Speaker(resolve_title(st, title.group()), st.doc.text[e - len(title.group()):e])
     if text in w.singular:
@@ -327,7 +336,7 @@ def clause_subject(st: State, s: int, e: int) -> Speaker | None:
     w = words()
     view = st.doc.view
     s = max(s, e - SPEAKER_WINDOW)
-    bounds = [m.end() for m in regex.finditer(r"[,，;；:：]", view[s:e])]
+    bounds = [m.end() - s for m in CLAUSE_MARK.finditer(view, s, e)]
     starts = [s] + [s + b for b in bounds]
     clauses = [(a, (starts[i + 1] - 1) if i + 1 < len(starts) else e) for i, a in enumerate(starts)]
     for a, b in reversed(clauses):
@@ -335,7 +344,7 @@ def clause_subject(st: State, s: int, e: int) -> Speaker | None:
         if not text or text in w.openers:
             continue
         ms = [m for m in st.mentions_in(a, b) if m[3] != "PRODUCT"]
-        role = regex.search(w.role_end.pattern.rstrip("$"), view[a:b])
+        role = w.role_any.search(view[a:b])
         people = [m for m in ms if m[3] == "PERSON"]
         if role and not [m for m in people if m[0] < a + role.start()]:
             start = a
@@ -507,7 +516,7 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
                     out.append(make_quote(st, start, end, "indirect", sp, doc.text[src_end:after_via], via, "relayed_report"))
             elif end - start >= w.cfg["content_min"]:
                 sp = Speaker(via, doc.text[s:after_via])
-                cue = regex.search(r"(?:报导|报道|披露|指出)", view[s:after_via])
+                cue = REPORT_CUE.search(view[s:after_via])
                 out.append(make_quote(st, start, end, "indirect", sp, doc.text[s + cue.start():s + cue.end()] if cue else None,
                                       None, "outlet_report"))
     return out
@@ -566,7 +575,7 @@ def _trailing_passage(view: str, s: int, e: int, quoted: list[tuple[int, int]], 
     for a, b in quoted:
         if s < a and b < sent_end and view[a - 1] in ",，:：" and not view[b + 1:sent_end].strip(SENT_END + " 　"):
             inner = view[a + 1:b]
-            if len(inner) >= words().cfg["speech_like_min"] and (regex.search(r"[,，。!?！？]", inner) or a > s + 2):
+            if len(inner) >= words().cfg["speech_like_min"] and (SPEECH_MARK.search(inner) or a > s + 2):
                 return a, b
     return None
 
@@ -579,7 +588,7 @@ def direct_continuation(st: State, s: int, e: int, quoted: list[tuple[int, int]]
         return []
     a, b = quoted[0]
     inner = view[a + 1:b]
-    if len(inner) < words().cfg["speech_like_min"] or not regex.search(r"[,，。!?！？]", inner):
+    if len(inner) < words().cfg["speech_like_min"] or not SPEECH_MARK.search(inner):
         return []
     prev = st.last_in_paragraph
     assert prev is not None
@@ -638,7 +647,7 @@ def headline_attribution(st: State, s: int, e: int) -> list[Found]:
 
 
 def bigrams(text: str) -> set[str]:
-    t = regex.sub(r"[^\p{Han}A-Za-z0-9]", "", text)
+    t = NOT_WORD.sub("", text)
     return {t[i:i + 2] for i in range(len(t) - 1)}
 
 
