@@ -14,6 +14,7 @@ import regex
 
 from h200claims import data
 from h200claims.doc import Doc, SpanIndex
+from h200claims.patterns import alternation
 from h200claims.models import Quantity, QuantityClaim, Quote, QuoteClaim, TextRange
 from h200claims.text.script import simplified_view as v
 
@@ -24,7 +25,6 @@ DIGIT = regex.compile(r"\d")
 
 @dataclass(frozen=True)
 class ClaimWords:
-    measures: tuple[str, ...]
     measure_re: Any
     link_re: Any
     comparison: tuple[str, ...]
@@ -33,10 +33,8 @@ class ClaimWords:
 @lru_cache(maxsize=1)
 def words() -> ClaimWords:
     cfg = data.load_json("claims.json")
-    measures = tuple(sorted({v(m) for m in cfg["measure_nouns"]}, key=len, reverse=True))
-    alt = "(?:" + "|".join(regex.escape(m) for m in measures) + ")"
+    alt = alternation(v(m) for m in cfg["measure_nouns"])
     return ClaimWords(
-        measures=measures,
         measure_re=regex.compile(alt),
         link_re=regex.compile(v(cfg["measure_link"]).replace("MEASURE", alt) + "$"),
         comparison=tuple(sorted({v(c) for c in cfg["comparison_cues"]}, key=len, reverse=True)),

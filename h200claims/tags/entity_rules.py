@@ -6,7 +6,7 @@ Overlaps are settled afterwards (longest wins) by h200claims/tags/entities.py.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -34,23 +34,18 @@ rule = RULES.rule
 class Vocab:
     lexicon: Any
     titles: Any  # regex: a title ending at the end of the searched text
-    title_words: frozenset[str]
     title_at: Any  # regex: a title at a position
     surnames: frozenset[str]
-    compound_surnames: tuple[str, ...]
-    japanese_surnames: tuple[str, ...]
     multi_surnames: Any  # pattern: a surname of two or more characters at a position
     government_suffixes: tuple[str, ...]
     translit: frozenset[str]
     joiners: str
-    name_stops: tuple[str, ...]
     name_stops_re: Any
     org_suffix_last: frozenset[str]
     cues: Any
     org_suffixes: tuple[str, ...]
     org_block: frozenset[str]
     org_institutional: tuple[str, ...]
-    org_left_stops: frozenset[str]
     org_left_stops_re: Any
     long_titles: Any
     org_type_nouns: frozenset[str]
@@ -68,31 +63,26 @@ class Vocab:
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
     cfg = data.load_json("entity_rules.json")
-    titles = sorted({v(t) for t in cfg["titles"]}, key=len, reverse=True)
-    title_alt = "|".join(map(regex.escape, titles))
+    titles = {v(t) for t in cfg["titles"]}
+    title_alt = alternation(titles)
     return Vocab(
         lexicon=compile_fast(trie_pattern(list(lexicon.view_names()))),
-        titles=compile_fast(f"(?:{title_alt})$"),
-        title_words=frozenset(titles),
-        title_at=compile_fast(f"(?:{title_alt})"),
+        titles=compile_fast(f"{title_alt}$"),
+        title_at=compile_fast(title_alt),
         surnames=frozenset(v(cfg["surnames"])),
-        compound_surnames=tuple(v(s) for s in cfg["compound_surnames"]),
-        japanese_surnames=tuple(sorted({v(s) for s in cfg["japanese_surnames"]}, key=len, reverse=True)),
         multi_surnames=compile_fast(alternation(
             v(s) for s in cfg["compound_surnames"] + cfg["japanese_surnames"] if len(v(s)) > 1)),
         government_suffixes=tuple(v(s) for s in cfg["government_suffixes"]),
         translit=frozenset(v(cfg["translit_chars"])),
         joiners=v(cfg["name_joiners"]),
-        name_stops=tuple(sorted({v(s) for s in cfg["name_stops"]}, key=len, reverse=True)),
-        name_stops_re=compile_fast("|".join(map(regex.escape, sorted({v(s) for s in cfg["name_stops"]}, key=len, reverse=True)))),
+        name_stops_re=compile_fast(alternation(v(s) for s in cfg["name_stops"])),
         org_suffix_last=frozenset(v(s)[-1] for s in cfg["org_suffixes"]),
-        cues=compile_fast("|".join(map(regex.escape, sorted({v(c) for c in cfg["person_cue_after"]}, key=len, reverse=True)))),
+        cues=compile_fast(alternation(v(c) for c in cfg["person_cue_after"])),
         org_suffixes=tuple(sorted({v(s) for s in cfg["org_suffixes"]}, key=len, reverse=True)),
         org_block=frozenset(v(s) for s in cfg["org_suffix_blocklist"]),
         org_institutional=tuple(v(s) for s in cfg["org_institutional_suffixes"]),
-        org_left_stops=frozenset(v(s) for s in cfg["org_left_stops"]),
-        org_left_stops_re=compile_fast("(?:" + "|".join(map(regex.escape, {v(s) for s in cfg["org_left_stops"]})) + ")$"),
-        long_titles=compile_fast("(?:" + "|".join(regex.escape(t) for t in titles if len(t) > 1) + ")$"),
+        org_left_stops_re=compile_fast(alternation(v(s) for s in cfg["org_left_stops"]) + "$"),
+        long_titles=compile_fast(alternation(t for t in titles if len(t) > 1) + "$"),
         org_type_nouns=frozenset(v(s) for s in cfg["org_type_nouns"]),
         org_max=cfg["org_name_max"],
         org_stop=frozenset(v(cfg["org_stop_chars"])),
@@ -128,10 +118,6 @@ GENERIC_WORD_FREQ = 20  # an organisation name made only of dictionary words thi
 def is_common_word(name: str) -> bool:
     """A frequent dictionary word (公司, 文件) is not taken for an unknown person's name."""
     return _jieba_freq().get(name, 0) >= COMMON_WORD_FREQ and name not in lexicon.view_names()
-
-
-def paragraphs(doc: Doc) -> Iterator[tuple[int, int]]:
-    yield from doc.paragraphs
 
 
 def name_key(view_text: str) -> str:
@@ -225,7 +211,7 @@ def lexicon_names(doc: Doc) -> list[MentionCandidate]:
     by_id = lexicon.by_id()
     pat = vocab().lexicon
     view = doc.view
-    for a, b in paragraphs(doc):
+    for a, b in doc.paragraphs:
         for m in pat.finditer(view, a, b):
             s, e = m.span()
             if e == s:
@@ -244,7 +230,7 @@ def title_then_name(doc: Doc) -> list[MentionCandidate]:
     voc = vocab()
     out = []
     view = doc.view
-    for a, b in paragraphs(doc):
+    for a, b in doc.paragraphs:
         for m in voc.title_at.finditer(view, a, b):
             s = m.end()
             if s >= b:
@@ -271,7 +257,7 @@ def name_with_english(doc: Doc) -> list[MentionCandidate]:
     view = doc.view
     known = {(c.start, c.end): c for c in doc.candidates}
     ends = {c.end: c for c in doc.candidates}
-    for a, b in paragraphs(doc):
+    for a, b in doc.paragraphs:
         for m in PAREN.finditer(view, a, b):
             eng = m.group(1).strip()
             ps = m.start()
@@ -414,7 +400,7 @@ def book_title_outlet(doc: Doc) -> list[MentionCandidate]:
     voc = vocab()
     out = []
     view = doc.view
-    for a, b in paragraphs(doc):
+    for a, b in doc.paragraphs:
         for m in BOOK.finditer(view, a, b):
             name = m.group(1)
             if any(name.endswith(x) for x in voc.media_suffixes):
@@ -432,7 +418,7 @@ def name_then_cue(doc: Doc) -> list[MentionCandidate]:
     voc = vocab()
     out = []
     view = doc.view
-    for a, b in paragraphs(doc):
+    for a, b in doc.paragraphs:
         for cue in voc.cues.finditer(view, a, b):
             head = cue.start()
             adv = CUE_ADVERBS.search(view, max(a, head - 4), head)

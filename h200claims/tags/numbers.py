@@ -15,7 +15,7 @@ ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CHINESE = r"(?:[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿兆]*)"
 SCALE = r"(?:[十百千]?万亿|[十百千]?[万亿兆]|千|百)"
 #: digits with a scale followed by more digits with a smaller scale: 1兆300億, 3億5000萬
-COMPOUND = rf"(?:\d+(?:\.\d+)?[兆亿](?:\d{{1,4}}[亿万])+)"
+COMPOUND = r"(?:\d+(?:\.\d+)?[兆亿](?:\d{1,4}[亿万])+)"
 VAGUE = r"(?:[数几][十百千]?[万亿]?)"
 #: a number: digits with an optional scale, a Chinese numeral, or a vague 數十億 / 幾. A number
 #: never starts inside another (the look-behinds), which keeps every pattern built on it linear

@@ -170,10 +170,6 @@ def count_noun(doc: Doc, e: int) -> int:
     return end
 
 
-def paragraphs(doc: Doc) -> list[tuple[int, int]]:
-    return doc.paragraphs
-
-
 # ---------------------------------------------------------------- rules
 
 
@@ -182,7 +178,7 @@ def change(doc: Doc) -> list[Quantity]:
     """From one amount to another: 從原本約10倍縮小至最多5倍, 由15%提高至25%, 10倍縮至5倍."""
     g = grammar()
     out = []
-    for a, b in paragraphs(doc):
+    for a, b in doc.paragraphs:
         for m in g.change.finditer(doc.view, a, b):
             if not m.group("from") and not m.group("verb"):
                 continue  # 2到3年 is a range, not a change
@@ -210,7 +206,7 @@ def value_range(doc: Doc) -> list[Quantity]:
     """Two bounds and one unit: 2到3年, 3至6個月, 15%-25%."""
     g = grammar()
     out = []
-    for a, b in paragraphs(doc):
+    for a, b in doc.paragraphs:
         for m in g.range.finditer(doc.view, a, b):
             last = g.amount.match(m.group("b"))
             lo_m = g.range_low.match(m.group("a"))
@@ -236,7 +232,7 @@ def amount(doc: Doc) -> list[Quantity]:
     g = grammar()
     cfg = g.cfg
     out = []
-    for a, b in paragraphs(doc):
+    for a, b in doc.paragraphs:
         for m in g.amount.finditer(doc.view, a, b):
             num = m.group("num")
             ns = m.start("num") - len(m.group("cur") or "")
@@ -270,7 +266,7 @@ def percent_words(doc: Doc) -> list[Quantity]:
     """Percentages in words: 百分之四十, 一半, 兩成, 四成六."""
     g = grammar()
     out = []
-    for a, b in paragraphs(doc):
+    for a, b in doc.paragraphs:
         for m in g.percent_words.finditer(doc.view, a, b):
             if m.group("lo"):  # 三成至四成: a range of tenths
                 approx, bound = qualifiers(m.group("pre"), m.group("post"))
@@ -317,7 +313,7 @@ def dates(doc: Doc) -> list[Quantity]:
     g = grammar()
     out = []
     ref = _article_ym(doc)
-    for a, b in paragraphs(doc):
+    for a, b in doc.paragraphs:
         for m in g.date_quarter.finditer(doc.view, a, b):
             q = m.group("q") or m.group("q3") or m.group("q4") or m.group("q2")[1]
             qyear: int | None = None

@@ -41,7 +41,6 @@ SENT_END = "。！？!?"
 @dataclass(frozen=True)
 class Words:
     cfg: dict[str, Any]
-    cues: frozenset[str]
     cue_re: Any
     not_before: tuple[str, ...]
     not_after: tuple[str, ...]
@@ -71,7 +70,6 @@ def words() -> Words:
     tail = alt(v(t) for t in cfg["role_tail"])
     return Words(
         cfg=cfg,
-        cues=frozenset(cues),
         cue_re=compile_fast(alt(cues)),
         not_before=tuple(v(x) for x in cfg["cue_not_before"]),
         not_after=tuple(v(x) for x in cfg["cue_not_after"]),
@@ -426,7 +424,7 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
     st.see(s)
     via, after_via = via_in(st, s, e)
     out: list[Found] = []
-    heading = "。" not in view[para[0]:para[1]] and para[1] - para[0] <= 60
+    heading = is_heading(view, *para)
     cues = find_cues(doc, s, e, quoted, heading)
     acc = w.according.search(view, s, e)
     if acc:
@@ -481,14 +479,14 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
             if close is not None:
                 out.append(make_quote(st, cstart + 1, close, "direct", sp, doc.text[cs:ce], sp_via, "direct_after_cue"))
                 rest = skip_separators(view, close + 1, nxt)
-                rest_end = strip_end(view, rest, _content_end(view, rest, nxt, quoted, e))
+                rest_end = strip_end(view, rest, _content_end(view, rest, nxt, e))
                 if rest_end - rest >= w.cfg["content_min"] and rest_end <= nxt:
                     out.append(make_quote(st, rest, rest_end, "indirect", sp, doc.text[cs:ce], sp_via, "indirect_after_direct"))
                 _remember(st, sp, sp_via)
                 prev_sp = sp
                 clause_floor = max(nxt, close + 1) if nxt < e else e
                 continue
-        cend = _content_end(view, cstart, nxt, quoted, e_inner)
+        cend = _content_end(view, cstart, nxt, e_inner)
         beside = _trailing_passage(view, cstart, cend, quoted, e_inner)
         end = strip_end(view, cstart, beside[0] if beside else cend)
         if end - cstart >= w.cfg["content_min"]:
@@ -560,7 +558,7 @@ def _last_break(view: str, s: int, e: int, heading: bool = False) -> int:
     return i
 
 
-def _content_end(view: str, start: int, nxt: int, quoted: list[tuple[int, int]], e: int) -> int:
+def _content_end(view: str, start: int, nxt: int, e: int) -> int:
     """Content runs to the sentence end, or to the comma before the next cue that starts a new quote."""
     if nxt >= e:
         return e
@@ -622,11 +620,19 @@ def speaker_after_quote(st: State, s: int, e: int, quoted: list[tuple[int, int]]
 HEADLINE = regex.compile(r"(?:^|(?<=[\s!！?？]))(?P<src>[^:：,，。「」\s!！?？]{1,8})[:：]\s*(?P<content>\S.*)$")
 
 
+HEADING_MAX = 60
+
+
+def is_heading(view: str, a: int, b: int) -> bool:
+    """A headline or subheading: a short paragraph with no full stop."""
+    return b - a <= HEADING_MAX and "。" not in view[a:b]
+
+
 def headline_attribution(st: State, s: int, e: int) -> list[Found]:
     """Headlines and subheadings 'SOURCE：content' (黃仁勳：…, 陸專家：…, 分析師：…)."""
     view = st.doc.view
     line = view[s:e]
-    if "。" in line or len(line) > 60:
+    if not is_heading(view, s, e):
         return []
     m = HEADLINE.search(line)
     if not m or m.group("content")[:1] in OPEN:
