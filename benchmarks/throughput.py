@@ -132,7 +132,7 @@ def main() -> None:
 
     import tempfile
 
-    from h200claims.output.batch import run_batch
+    from h200claims.batch.run import run_batch
 
     tmp = Path(tempfile.mkdtemp(prefix="h200bench"))
     for i, t in enumerate(texts):

@@ -30,6 +30,7 @@ class Doc:
     source: str | None = None
     content_start: int = 0
     settings: dict[str, Any] = field(default_factory=dict)
+    lexicon: Any = None  # data.lexicon.Lexicon: the package's, plus the user's (Extractor(lexicon=...))
     body: list[tuple[int, int]] = field(default_factory=list)
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
@@ -42,6 +43,12 @@ class Doc:
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
     _token_starts: list[int] = field(default_factory=list, repr=False)
     _token_ends: set[int] = field(default_factory=set, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.lexicon is None:
+            from h200claims.data import lexicon
+
+            self.lexicon = lexicon.default()
 
     def in_body(self, start: int, end: int) -> bool:
         return any(a <= start and end <= b for a, b in self.body)

@@ -13,3 +13,17 @@ class H200ClaimsInputError(H200ClaimsError, ValueError):
         self.reason = reason
         self.path = path
         super().__init__(f"{path}: {reason}" if path else reason)
+
+
+class H200ClaimsConfigError(H200ClaimsError, ValueError):
+    """A pipeline that cannot be built: an unknown component or rule name, a missing step."""
+
+
+class H200ClaimsComponentError(H200ClaimsError):
+    """A component failed on an article: names the component and the article; the cause is chained."""
+
+    def __init__(self, component: str, source: str | None, cause: BaseException) -> None:
+        self.component = component
+        self.source = source
+        where = source or "<text>"
+        super().__init__(f"component {component!r} failed on {where}: {type(cause).__name__}: {cause}")

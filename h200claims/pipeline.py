@@ -1,6 +1,7 @@
 """The Extractor: runs the configured components over a Doc and returns ArticleClaims."""
 from __future__ import annotations
 
+import copy
 import importlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -8,7 +9,9 @@ from typing import Any
 
 from h200claims import data, registry
 from h200claims.doc import Doc
-from h200claims.errors import H200ClaimsInputError
+from h200claims.data import lexicon as lexicon_data
+from h200claims.errors import H200ClaimsComponentError, H200ClaimsConfigError, H200ClaimsError, H200ClaimsInputError
+from h200claims.tags.entity_merge import check_policy
 from h200claims.models import ArticleClaims
 from h200claims.text.read import article_date, date_line_end, html_to_text, is_html_path, read_file
 from h200claims.text.script import simplified_view
@@ -27,11 +30,50 @@ def _register_all() -> None:
         importlib.import_module(mod)
 
 
-class Extractor:
-    """A reusable extraction pipeline.
+#: settings a user may override by keyword; each must exist in data/pipeline.json
+OVERRIDABLE = ("entity_rules", "quantity_rules", "merge", "model")
 
-    >>> ex = Extractor()                      # default config from data/pipeline.json
-    >>> result = ex.extract("美國商務部長盧特尼克表示，…")
+
+def resolve_config(components: list[str] | None, disable: Iterable[str], overrides: dict[str, Any]) -> dict[str, Any]:
+    """The package's pipeline.json with the caller's overrides, checked: the one config an
+    Extractor passes down to every component (through ``doc.settings``)."""
+    _register_all()
+    cfg = copy.deepcopy(data.load_json("pipeline.json"))
+    unknown = sorted(set(overrides) - set(OVERRIDABLE))
+    if unknown:
+        raise H200ClaimsConfigError(f"unknown setting(s) {', '.join(unknown)}; known: {', '.join(OVERRIDABLE)}")
+    cfg.update(copy.deepcopy(overrides))
+    skip = set(disable)
+    registry.check_switches(skip)
+    names = list(components if components is not None else cfg["components"])
+    for n in names:
+        registry.info(n)
+    cfg["components"] = [n for n in names if n not in skip]
+    registry.check_pipeline(cfg["components"])
+    for key, stage in (("entity_rules", "entities"), ("quantity_rules", "quantities")):
+        known = registry.rule_names().get(stage, [])
+        bad = [r for r in cfg[key] if r not in known]
+        if bad:
+            raise H200ClaimsConfigError(f"{key}: unknown rule(s) {', '.join(bad)}; known: {', '.join(known)}")
+    check_policy({k: v for k, v in cfg["merge"].items() if not k.startswith("_")})
+    cfg["disabled"] = frozenset(skip)
+    return cfg
+
+
+class Extractor:
+    """A reusable extraction pipeline. Its config is resolved once, here, and every component it
+    runs reads that config (so two Extractors in one process can differ).
+
+    >>> ex = Extractor()                          # the default config, data/pipeline.json
+    >>> r = ex.extract("王小明表示，今年營收成長25%。")
+    >>> [q.value for q in r.quantities]
+    [25.0]
+    >>> Extractor(disable=["quotes"]).extract("王小明表示，今年營收成長25%。").quotes
+    []
+    >>> Extractor(disable=["no_such_rule"])
+    Traceback (most recent call last):
+    ...
+    h200claims.errors.H200ClaimsConfigError: unknown component or rule name(s): no_such_rule; ...
     """
 
     def __init__(
@@ -43,27 +85,28 @@ class Extractor:
         pkuseg_model: str | Path | None = None,
         hmm: bool | None = None,
         max_chars: int | None = None,
+        lexicon: Iterable[str | Path] | None = None,
         **settings: Any,
     ) -> None:
-        _register_all()
-        cfg = data.load_json("pipeline.json")
-        names = list(components if components is not None else cfg["components"])
-        skip = set(disable)
-        self.component_names = [n for n in names if n not in skip]
+        cfg = resolve_config(components, disable, settings)
+        self.component_names: list[str] = cfg["components"]
         self.components = [registry.get(n) for n in self.component_names]
+        self.lexicon = lexicon_data.build(lexicon)
         self.settings: dict[str, Any] = {
+            **cfg,
             "segmenter": segmenter or cfg["segmenter"],
             "pkuseg_model": str(pkuseg_model) if pkuseg_model else None,
             "hmm": cfg["hmm"] if hmm is None else hmm,
-            "disabled": sorted(skip),
-            **settings,
         }
         self.max_chars = max_chars or cfg["max_chars"]
-        self._init_kwargs = {"components": self.component_names, "segmenter": self.settings["segmenter"],
-                             "pkuseg_model": self.settings["pkuseg_model"], "hmm": self.settings["hmm"],
-                             "max_chars": self.max_chars, **settings}
+        self._init_kwargs = {"components": components, "disable": sorted(cfg["disabled"]),
+                             "segmenter": self.settings["segmenter"], "pkuseg_model": self.settings["pkuseg_model"],
+                             "hmm": self.settings["hmm"], "max_chars": self.max_chars,
+                             "lexicon": list(self.lexicon.key) or None, **settings}
+        if self.settings["segmenter"] not in ("jieba", "pkuseg"):
+            raise H200ClaimsConfigError(f"unknown segmenter {self.settings['segmenter']!r} (jieba or pkuseg)")
         if self.settings["segmenter"] == "pkuseg" and not pkuseg_model:
-            raise ValueError("segmenter='pkuseg' needs pkuseg_model=<path to a trained model>")
+            raise H200ClaimsConfigError("segmenter='pkuseg' needs pkuseg_model=<path to a trained model>")
 
     def init_kwargs(self) -> dict[str, Any]:
         """Arguments that rebuild this extractor in a worker process."""
@@ -76,11 +119,17 @@ class Extractor:
             raise H200ClaimsInputError(
                 f"article has {len(text):,} characters, over max_chars={self.max_chars:,}", source)
         return Doc(text=text, view=simplified_view(text), date=date or article_date(text), source=source,
-                   content_start=date_line_end(text), settings=self.settings)
+                   content_start=date_line_end(text), settings=self.settings, lexicon=self.lexicon)
 
     def run(self, doc: Doc) -> Doc:
-        for fn in self.components:
-            fn(doc)
+        """Run the components in order; a failure names the component and the article."""
+        for name, fn in zip(self.component_names, self.components):
+            try:
+                fn(doc)
+            except H200ClaimsError:
+                raise
+            except Exception as e:  # noqa: BLE001 - re-raised, typed, with where it happened
+                raise H200ClaimsComponentError(name, doc.source, e) from e
         return doc
 
     def extract(self, text: str, *, date: str | None = None, source: str | None = None) -> ArticleClaims:
@@ -102,7 +151,7 @@ class Extractor:
             for t in texts:
                 yield self.extract(t)
             return
-        from h200claims.output.workers import parallel_map
+        from h200claims.batch.workers import parallel_map
 
         yield from parallel_map(self, texts, n_process, batch_size)
 

@@ -6,7 +6,7 @@ from conftest import ARTICLES, seed_names
 
 
 def run(*args, **kw):
-    return subprocess.run([sys.executable, "-m", "h200claims.output.cli", *args], capture_output=True, text=True, **kw)
+    return subprocess.run([sys.executable, "-m", "h200claims.cli", *args], capture_output=True, text=True, **kw)
 
 
 def test_extract_folder_to_jsonl(tmp_path):

@@ -110,7 +110,7 @@ def test_model_finds_a_name_the_rules_miss():
     text = "在昨天的會議上林志明表示，公司將擴大投資。"
     assert ("林志明", "PERSON") not in mentions(text, disable=["model"])
     got = extractor().extract(text).mentions
-    assert [(m.text, m.rule) for m in got] == [("林志明", "model:jieba_hmm")]
+    assert [(m.text, m.rule) for m in got] == [("林志明", "model:crf")]
 
 
 def test_common_words_are_not_names():

@@ -20,7 +20,7 @@ def test_heldout_gold_is_valid():
 
 
 def test_heldout_scores():
-    from h200claims.output.evaluate import evaluate
+    from h200claims.evaluate.gold_eval import evaluate
 
     res = evaluate(HELD / "gold", HELD / "articles")["total"]
     assert res["actors"]["f1"] >= 0.9 and res["quantities"]["f1"] >= 0.9 and res["quotes"]["f1"] >= 0.8

@@ -120,7 +120,7 @@ def test_property_never_crashes_and_is_deterministic(text):
 
 
 def cli(*args, **kw):
-    return subprocess.run([sys.executable, "-m", "h200claims.output.cli", *args], capture_output=True, text=True, **kw)
+    return subprocess.run([sys.executable, "-m", "h200claims.cli", *args], capture_output=True, text=True, **kw)
 
 
 def make_folder(root, n, bad_every=0, full=False):
@@ -153,7 +153,7 @@ def test_a_thousand_files_some_bad(tmp_path):
 def test_killed_run_leaves_valid_file_and_resume_completes_it(tmp_path):
     folder = make_folder(tmp_path / "in", 150, full=True)
     out = tmp_path / "o.jsonl"
-    proc = subprocess.Popen([sys.executable, "-m", "h200claims.output.cli", "extract", str(folder), "-o", str(out)],
+    proc = subprocess.Popen([sys.executable, "-m", "h200claims.cli", "extract", str(folder), "-o", str(out)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 120
     while time.time() < deadline and (not out.exists() or out.read_bytes().count(b"\n") < 10):

@@ -92,10 +92,10 @@ def test_html_marks_every_item(seed_results):
 
 def test_show_command_writes_html(tmp_path):
     out = tmp_path / "a.html"
-    p = subprocess.run([sys.executable, "-m", "h200claims.output.cli", "show", str(ARTICLES / "004_460d789331464ea6.txt"),
+    p = subprocess.run([sys.executable, "-m", "h200claims.cli", "show", str(ARTICLES / "004_460d789331464ea6.txt"),
                         "--html", str(out)], capture_output=True, text=True)
     assert p.returncode == 0, p.stderr
     assert "<mark" in out.read_text(encoding="utf-8")
-    p = subprocess.run([sys.executable, "-m", "h200claims.output.cli", "show", str(ARTICLES / "004_460d789331464ea6.txt")],
+    p = subprocess.run([sys.executable, "-m", "h200claims.cli", "show", str(ARTICLES / "004_460d789331464ea6.txt")],
                        capture_output=True, text=True)
     assert "Quotes:" in p.stdout and "Wei Shaojun" in p.stdout

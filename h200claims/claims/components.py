@@ -6,6 +6,6 @@ from h200claims.doc import Doc
 from h200claims.registry import component
 
 
-@component("claims")
+@component("claims", requires=["entities"], assigns=["claims"])
 def claims(doc: Doc) -> None:
     doc.claims = build_claims(doc)

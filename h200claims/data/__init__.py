@@ -11,6 +11,11 @@ def path(name: str) -> Any:
     return resources.files(__name__).joinpath(name)
 
 
+def as_file(name: str) -> Any:
+    """A context manager giving a real file path for a packaged data file (a model, say)."""
+    return resources.as_file(path(name))
+
+
 def read_text(name: str) -> str:
     return path(name).read_text(encoding="utf-8")
 

@@ -1,18 +1,35 @@
 """The domain lexicon: entities with their names in every script and language.
 
 Files: data/lexicon/*.tsv, one entity a line:
-    id <TAB> label <TAB> canonical <TAB> name|name|... [<TAB> affiliation id]
-Names may be written in either script; they are matched through the Simplified view.
+    id <TAB> label <TAB> canonical <TAB> name|name|... [<TAB> affiliation id [<TAB> kind]]
+Names may be written in either script; they are matched through the Simplified view. ``kind``
+says what sort of body it is (outlet, think_tank, company, government, legislature, party,
+court, ...; see ``KINDS``), which the quote rules use (該公司, 該智庫, 報導).
+
+A user lexicon is a file (or a list of lines) in the same format, validated the same way, added to
+the package's: ``Extractor(lexicon=["my_names.tsv"])`` or ``h200claims extract --lexicon my_names.tsv``.
+
+    >>> lex = build(["wang_xm\\tPERSON\\tWang Xiaoming\\t王小明|王曉明"])
+    >>> lex.by_id["wang_xm"].names
+    ('王小明', '王曉明')
+    >>> lex.view_names["王晓明"]
+    ('wang_xm',)
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
+from pathlib import Path
+from typing import Any
 
+from h200claims.errors import H200ClaimsConfigError
 from h200claims.text.script import simplified_view
 
 LABELS = ("PERSON", "ORG", "GPE", "PRODUCT")
+KINDS = ("", "person", "place", "product", "company", "outlet", "think_tank", "government", "legislature",
+         "party", "court", "regulator", "central_bank", "university", "organisation")
 
 
 @dataclass(frozen=True)
@@ -22,45 +39,107 @@ class LexEntry:
     canonical: str
     names: tuple[str, ...]
     affiliation: str | None = None
+    kind: str = ""
     source: str = field(default="", compare=False)
 
 
-@lru_cache(maxsize=1)
-def entries() -> tuple[LexEntry, ...]:
+def parse_lines(lines: Iterable[str], source: str) -> list[LexEntry]:
+    """Entries of one TSV file (or list of lines); a bad line raises naming the source and line."""
     out: list[LexEntry] = []
-    seen: dict[str, str] = {}
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) < 4 or cols[1] not in LABELS or not cols[0].strip():
+            raise H200ClaimsConfigError(
+                f"{source}:{n}: expected id, label ({'/'.join(LABELS)}), canonical, names[, affiliation[, kind]]")
+        names = tuple(x.strip() for x in cols[3].split("|") if x.strip())
+        if not names:
+            raise H200ClaimsConfigError(f"{source}:{n}: no names")
+        aff = cols[4].strip() if len(cols) > 4 and cols[4].strip() else None
+        kind = cols[5].strip() if len(cols) > 5 else ""
+        if kind not in KINDS:
+            raise H200ClaimsConfigError(f"{source}:{n}: unknown kind {kind!r}; known: {', '.join(k for k in KINDS if k)}")
+        out.append(LexEntry(cols[0].strip(), cols[1], cols[2].strip(), names, aff, kind, source))
+    return out
+
+
+class Lexicon:
+    """A set of entries with the look-ups the stages need (built lazily, once)."""
+
+    def __init__(self, entries: Iterable[LexEntry], key: tuple[str, ...] = ()) -> None:
+        self.entries: tuple[LexEntry, ...] = tuple(entries)
+        self.key = key  # what it was built from: () for the package's own
+        seen: dict[str, str] = {}
+        for e in self.entries:
+            if e.id in seen:
+                raise H200ClaimsConfigError(f"{e.source}: id {e.id!r} already defined in {seen[e.id]}")
+            seen[e.id] = e.source
+
+    @cached_property
+    def by_id(self) -> dict[str, LexEntry]:
+        return {e.id: e for e in self.entries}
+
+    @cached_property
+    def view_names(self) -> dict[str, tuple[str, ...]]:
+        """Matching-view form of every name -> ids of the entries that carry it."""
+        table: dict[str, list[str]] = {}
+        for e in self.entries:
+            for name in e.names:
+                k = simplified_view(name)
+                if e.id not in table.setdefault(k, []):
+                    table[k].append(e.id)
+        return {k: tuple(v) for k, v in table.items()}
+
+    @cached_property
+    def pattern(self) -> Any:
+        """One compiled alternation of every name (longest first), for the lexicon rule."""
+        from h200claims.patterns import compile_fast, trie_pattern
+
+        return compile_fast(trie_pattern(list(self.view_names)))
+
+
+@lru_cache(maxsize=1)
+def default() -> Lexicon:
+    """The package's lexicon (data/lexicon/*.tsv)."""
+    out: list[LexEntry] = []
     folder = resources.files("h200claims.data").joinpath("lexicon")
     for f in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not f.name.endswith(".tsv"):
+        if f.name.endswith(".tsv"):
+            out.extend(parse_lines(f.read_text(encoding="utf-8").splitlines(), "lexicon/" + f.name))
+    return Lexicon(out)
+
+
+@lru_cache(maxsize=8)
+def _build(key: tuple[str, ...]) -> Lexicon:
+    extra: list[LexEntry] = []
+    for item in key:
+        if "\t" in item:  # an entry given as a line
+            extra.extend(parse_lines([item], "<lexicon entry>"))
             continue
-        for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if len(cols) < 4 or cols[1] not in LABELS:
-                raise ValueError(f"lexicon/{f.name}:{n}: expected id, label, canonical, names[, affiliation]")
-            eid = cols[0]
-            if eid in seen:
-                raise ValueError(f"lexicon/{f.name}:{n}: id {eid!r} already defined in {seen[eid]}")
-            seen[eid] = f.name
-            names = tuple(x.strip() for x in cols[3].split("|") if x.strip())
-            aff = cols[4].strip() if len(cols) > 4 and cols[4].strip() else None
-            out.append(LexEntry(eid, cols[1], cols[2], names, aff, f.name))
-    return tuple(out)
+        p = Path(item)
+        try:
+            text = p.read_text(encoding="utf-8")
+        except OSError as e:
+            raise H200ClaimsConfigError(f"{p}: cannot read the lexicon file ({e.strerror or e})") from None
+        extra.extend(parse_lines(text.splitlines(), str(p)))
+    return Lexicon(default().entries + tuple(extra), key)
 
 
-@lru_cache(maxsize=1)
+def build(items: Iterable[str | Path] | None) -> Lexicon:
+    """The package's lexicon plus user entries: TSV file paths, or TSV lines (with tabs)."""
+    key = tuple(str(i) for i in items or ())
+    return _build(key) if key else default()
+
+
+# the package lexicon's look-ups, for code that has no Doc at hand
+def entries() -> tuple[LexEntry, ...]:
+    return default().entries
+
+
 def by_id() -> dict[str, LexEntry]:
-    return {e.id: e for e in entries()}
+    return default().by_id
 
 
-@lru_cache(maxsize=1)
 def view_names() -> dict[str, tuple[str, ...]]:
-    """Matching-view form of every name -> ids of the entries that carry it."""
-    table: dict[str, list[str]] = {}
-    for e in entries():
-        for name in e.names:
-            key = simplified_view(name)
-            if e.id not in table.setdefault(key, []):
-                table[key].append(e.id)
-    return {k: tuple(v) for k, v in table.items()}
+    return default().view_names

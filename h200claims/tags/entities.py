@@ -1,33 +1,27 @@
 """The entities component: run the mention rules, settle overlaps, group mentions into entities."""
 from __future__ import annotations
 
-from h200claims import data
-from h200claims.data import lexicon
-from h200claims.doc import Doc, MentionCandidate, SpanIndex, longest_first
+from typing import Any
+
+from h200claims.doc import Doc, MentionCandidate, SpanIndex
 from h200claims.models import Entity, Mention
 from h200claims.registry import component
 from h200claims.tags import entity_model  # noqa: F401  (registers the "model" rule)
+from h200claims.tags.entity_merge import merge
 from h200claims.tags.entity_rules import RULES, is_cjk, repeat_names, surname_titles, vocab
 
 
+#: steps of this stage that are not candidate rules but can be switched off too
+RULES.switch("repeat_name", "surname_title", "place_prefix")
+
+
 def enabled(doc: Doc, name: str) -> bool:
-    return name not in doc.settings.get("disabled", ())
+    return name not in doc.settings["disabled"]
 
 
-def crosses_lexicon(c: MentionCandidate, lex: "set[MentionCandidate] | list[MentionCandidate]") -> bool:
-    """A rule-made name that cuts through a lexicon name (華府|不) is wrong about its edges."""
-    return any(c.start < x.end and x.start < c.end and not (c.start <= x.start and x.end <= c.end) for x in lex)
-
-
-def resolve(cands: list[MentionCandidate]) -> list[MentionCandidate]:
-    """Non-overlapping mentions: the longest wins, then the higher priority, then the earlier."""
-    lex = [c for c in cands if c.rule == "lexicon"]
-    lex_at: dict[int, list[MentionCandidate]] = {}
-    for x in lex:
-        for i in range(x.start, x.end):
-            lex_at.setdefault(i, []).append(x)
-    return longest_first([c for c in cands if c.rule == "lexicon" or not crosses_lexicon(
-        c, {x for i in range(c.start, c.end) for x in lex_at.get(i, ())})], tiebreak=lambda c: -c.priority)
+def resolve(doc: Doc, cands: list[MentionCandidate]) -> list[MentionCandidate]:
+    """Non-overlapping mentions under the configured merge policy (``entity_merge``)."""
+    return merge(cands, doc.settings["merge"])
 
 
 def attach_titles(doc: Doc, mentions: list[MentionCandidate]) -> None:
@@ -64,7 +58,7 @@ def attach_place_prefix(doc: Doc, mentions: list[MentionCandidate]) -> list[Ment
         prev = out[-1] if out else None
         if (prev is not None and prev.label == "GPE" and m.label == "ORG" and prev.end == m.start
                 and not doc.view[prev.start:prev.end].endswith("方") and m.rule == "lexicon"):
-            lex = lexicon.by_id().get(m.key)
+            lex = doc.lexicon.by_id.get(m.key)
             key = m.key if lex is None or lex.affiliation in (None, prev.key) else "name:" + doc.view[prev.start:m.end]
             out[-1] = MentionCandidate(prev.start, m.end, "ORG", "place_prefix", key, m.priority)
             continue
@@ -73,13 +67,12 @@ def attach_place_prefix(doc: Doc, mentions: list[MentionCandidate]) -> list[Ment
 
 
 def run_rules(doc: Doc) -> list[MentionCandidate]:
-    order = data.load_json("pipeline.json")["entity_rules"]
-    for name in order:
+    for name in doc.settings["entity_rules"]:
         if enabled(doc, name):
             doc.candidates.extend(c for c in RULES[name](doc) if doc.in_body(c.start, c.end))
     if enabled(doc, "repeat_name"):
         doc.candidates.extend(repeat_names(doc, doc.candidates))
-    mentions = resolve(doc.candidates)
+    mentions = resolve(doc, doc.candidates)
     if enabled(doc, "surname_title"):
         people: dict[str, str] = {}
         for m in mentions:
@@ -89,7 +82,7 @@ def run_rules(doc: Doc) -> list[MentionCandidate]:
         extra = surname_titles(doc, people)
         if extra:
             doc.candidates.extend(extra)
-            mentions = resolve(doc.candidates)
+            mentions = resolve(doc, doc.candidates)
     if enabled(doc, "place_prefix"):
         mentions = attach_place_prefix(doc, mentions)
     return mentions
@@ -136,7 +129,7 @@ def group(doc: Doc, mentions: list[MentionCandidate]) -> list[Entity]:
         if m.title_org and ent.affiliation is None:
             ent.affiliation = groups.find(m.title_org)
     for root in order:
-        _finish_names(entities[root])
+        _finish_names(entities[root], doc.lexicon.by_id)
     ids = {root: entities[root].id for root in order}
     out = []
     for root in order:
@@ -163,19 +156,19 @@ def _link_paren_pairs(doc: Doc, groups: _Groups) -> None:
 
 
 def _new_entity(root: str, m: MentionCandidate, doc: Doc) -> Entity:
-    lex = lexicon.by_id().get(root)
+    lex = doc.lexicon.by_id.get(root)
     if lex is not None:
         return Entity(id=lex.id, label=lex.label, name=lex.canonical, aliases=[], affiliation=None)  # type: ignore[arg-type]
     name = root.removeprefix("name:")
     return Entity(id=name, label=m.label, name=name, aliases=[])  # type: ignore[arg-type]
 
 
-def _finish_names(e: Entity) -> None:
+def _finish_names(e: Entity, lex_by_id: dict[str, Any]) -> None:
     surfaces = []
     for m in e.mentions:
         if m.text not in surfaces:
             surfaces.append(m.text)
-    lex = lexicon.by_id().get(e.id)
+    lex = lex_by_id.get(e.id)
     if lex is None:
         english = next((s for s in surfaces if s.isascii()), None)
         if english:
@@ -189,7 +182,7 @@ def _finish_names(e: Entity) -> None:
     e.aliases = [s for s in dict.fromkeys(surfaces + extra) if s != e.name]
 
 
-@component("entities")
+@component("entities", requires=["tokens", "sentences"], assigns=["entities"])
 def entities(doc: Doc) -> None:
     mentions = run_rules(doc)
     attach_titles(doc, mentions)

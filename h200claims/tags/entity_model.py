@@ -1,79 +1,81 @@
-"""The statistical model in the loop: jieba's HMM part-of-speech tagger proposes names.
+"""The trained model in the loop: the CRF tagger (``ner_model``) proposes names in every sentence.
 
-It runs only where a name is likely and no rule found one: on the few characters right before a
-speech cue (X表示, X指出), when the word there is not already a name, a place, a pronoun or an
-unnamed source (他表示, 專家表示), and a surname or transliteration character is among the last
-characters. Tokens tagged ``nr``/``nrfg``/``nrt`` (person) or ``nt`` (organisation) become
-candidates. Keeping it to those windows keeps the slow tagger out of the hot path.
+Its spans become candidates with the rule ``model:crf``; the merge policy (``entity_merge``)
+decides where they may stand beside the lexicon's and the rules'. The external sets' labels map to
+ours through ``model`` in ``data/pipeline.json``: PER → PERSON, ORG → ORG, and LOC → GPE only for
+places that are political units (a name ending in a natural-feature or building word, 山, 河,
+機場, is not one).
 """
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import Any
 
-import regex
+from h200claims.doc import Doc, MentionCandidate
+from h200claims.tags import ner_model
+from h200claims.tags.entity_rules import name_key, rule
+from h200claims.text.script import simplified_view as v
+
+RULE = "model:crf"
 
 
-from h200claims.doc import Doc, MentionCandidate, SpanIndex
-from h200claims.tags.entity_rules import CUE_ADVERBS, is_common_word, name_key, rule, vocab
-
-PERSON_TAGS = {"nr", "nrfg", "nrt"}
-ORG_TAGS = {"nt"}
-CLAUSE = regex.compile(r"[^,，。:：;；!?！？「」『』()\n]{2,8}$")
-#: the tagger sees at most this many characters before a cue
-WINDOW = 8
-#: a name ends right before the cue, so a surname or transliteration character must be this close
-NAME_REACH = 4
+@lru_cache(maxsize=4)
+def _not_gpe(endings: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v(x) for x in endings)
 
 
 @lru_cache(maxsize=1)
-def _skip_endings() -> Any:
-    """Words that already say who speaks: pronouns, unnamed sources, descriptions, adverbs."""
+def _currencies() -> tuple[str, ...]:
+    """Currency names (新台幣, 美元) from the number grammar's data: amounts, not names."""
     from h200claims import data
-    from h200claims.text.script import simplified_view as v
 
-    cfg = data.load_json("quotes.json")
-    words = list(cfg["pronouns"]) + cfg["role_nouns"] + list(cfg["descriptions"]) + cfg["singular_descriptions"]
-    return regex.compile("(?:" + "|".join(regex.escape(v(w)) for w in sorted(set(words), key=len, reverse=True)) + ")$")
+    cfg = data.load_json("quantities.json")
+    return tuple(sorted({v(c) for c in list(cfg["currencies_pre"]) + list(cfg["currencies_post"])}, key=len))
 
 
-@lru_cache(maxsize=1)
-def pos_tokenizer() -> Any:
-    import jieba.posseg
+def map_label(label: str, name: str, cfg: dict[str, Any]) -> str | None:
+    """Our label for a model span, or None to drop it.
 
-    from h200claims.tokens.segmenter import _jieba_tokenizer
+    >>> cfg = {"labels": {"PER": "PERSON", "LOC": "GPE"}, "not_gpe_endings": ["山", "機場"], "min_chars": 2}
+    >>> map_label("LOC", "阿里山", cfg), map_label("LOC", "慕尼黑", cfg), map_label("PER", "王", cfg)
+    (None, 'GPE', None)
+    >>> map_label("ORG", "新台幣", {"labels": {"ORG": "ORG"}, "not_gpe_endings": [], "min_chars": 2}) is None
+    True
+    """
+    ours = cfg["labels"].get(label)
+    if ours is None or len(name) < cfg["min_chars"]:
+        return None
+    if ours == "GPE" and name.endswith(_not_gpe(tuple(cfg["not_gpe_endings"]))):
+        return None
+    if v(name).endswith(_currencies()):
+        return None
+    return ours
 
-    return jieba.posseg.POSTokenizer(_jieba_tokenizer())
+
+def _tiling(tokens: list[tuple[int, int]], s: int, e: int) -> list[tuple[int, int]]:
+    """Tokens of [s, e) relative to s, with any gap filled by one-character tokens."""
+    out: list[tuple[int, int]] = []
+    pos = s
+    for a, b in tokens:
+        out.extend((i - s, i - s + 1) for i in range(pos, a))
+        out.append((a - s, b - s))
+        pos = b
+    out.extend((i - s, i - s + 1) for i in range(pos, e))
+    return out
 
 
 @rule("model")
-def hmm_names(doc: Doc) -> list[MentionCandidate]:
-    voc = vocab()
+def model_names(doc: Doc) -> list[MentionCandidate]:
+    cfg = doc.settings["model"]
     out = []
     view = doc.view
-    covered = SpanIndex([(c.start, c.end, None) for c in doc.candidates])
-    skip = _skip_endings()
-    for a, b in doc.paragraphs:
-        for cue in voc.cues.finditer(view, a, b):
-            head = cue.start()
-            adv = CUE_ADVERBS.search(view, max(a, head - 4), head)
-            if adv:
-                head = adv.start()
-            if head - a < 2 or covered.overlaps(head - 1, head) or skip.search(view, max(a, head - 6), head):
-                continue
-            if not any(c in voc.surnames or c in voc.translit for c in view[max(a, head - NAME_REACH):head]):
-                continue
-            m = CLAUSE.search(view, max(a, head - WINDOW), head)
-            if not m or covered.within(m.start(), head):
-                continue
-            pos = m.start()
-            for word, flag in pos_tokenizer().cut(m.group(), HMM=True):
-                s, e = pos, pos + len(word)
-                pos = e
-                if len(word) < 2 or is_common_word(word):
-                    continue
-                if flag in PERSON_TAGS and (word[0] in voc.surnames or all(c in voc.translit for c in word)):
-                    out.append(MentionCandidate(s, e, "PERSON", "model:jieba_hmm", name_key(word), priority=0))
-                elif flag in ORG_TAGS:
-                    out.append(MentionCandidate(s, e, "ORG", "model:jieba_hmm", name_key(word), priority=0))
+    for s, e in doc.sentences:
+        sent = view[s:e]
+        if not any("\u4e00" <= ch <= "\u9fff" for ch in sent):
+            continue
+        for a, b, label in ner_model.tag(sent, _tiling(doc.tokens_in(s, e), s, e)):
+            name = sent[a:b].strip()
+            ours = map_label(label, name, cfg)
+            if ours is not None and name == sent[a:b]:
+                out.append(MentionCandidate(s + a, s + b, ours, RULE, name_key(name), priority=0))
     return out

@@ -23,7 +23,7 @@ from h200claims.patterns import alternation, compile_fast, trie_pattern
 from h200claims.text.script import simplified_view as v
 
 EntityRule = Callable[[Doc], list[MentionCandidate]]
-RULES = RuleTable()
+RULES = RuleTable("entities")
 rule = RULES.rule
 
 
@@ -32,7 +32,6 @@ rule = RULES.rule
 
 @dataclass(frozen=True)
 class Vocab:
-    lexicon: Any
     titles: Any  # regex: a title ending at the end of the searched text
     title_at: Any  # regex: a title at a position
     surnames: frozenset[str]
@@ -66,7 +65,6 @@ def vocab() -> Vocab:
     titles = {v(t) for t in cfg["titles"]}
     title_alt = alternation(titles)
     return Vocab(
-        lexicon=compile_fast(trie_pattern(list(lexicon.view_names()))),
         titles=compile_fast(f"{title_alt}$"),
         title_at=compile_fast(title_alt),
         surnames=frozenset(v(cfg["surnames"])),
@@ -207,9 +205,9 @@ def person_name_at(view: str, pos: int, end: int) -> int | None:
 def lexicon_names(doc: Doc) -> list[MentionCandidate]:
     """Names from the domain lexicon, longest first, Latin names only at word boundaries."""
     out = []
-    names = lexicon.view_names()
-    by_id = lexicon.by_id()
-    pat = vocab().lexicon
+    names = doc.lexicon.view_names
+    by_id = doc.lexicon.by_id
+    pat = doc.lexicon.pattern
     view = doc.view
     for a, b in doc.paragraphs:
         for m in pat.finditer(view, a, b):
@@ -475,7 +473,9 @@ def repeat_names(doc: Doc, found: list[MentionCandidate]) -> list[MentionCandida
             if is_latin(view[s]) and s > 0 and is_latin(view[s - 1]):
                 continue
             c = names[m.group()]
-            out.append(MentionCandidate(s, e, c.label, "repeat_name", c.key, priority=0))
+            # a repeat stays with the source that found the name, so the merge policy treats it alike
+            rule_name = "model:repeat_name" if c.rule.startswith("model:") else "repeat_name"
+            out.append(MentionCandidate(s, e, c.label, rule_name, c.key, priority=0))
     return out
 
 

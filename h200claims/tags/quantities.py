@@ -4,7 +4,6 @@ from __future__ import annotations
 import regex
 
 
-from h200claims import data
 from h200claims.doc import Doc, SpanIndex, longest_first
 from h200claims.models import Quantity
 from h200claims.registry import component
@@ -36,12 +35,12 @@ def distant_qualifiers(doc: Doc, items: list[Quantity]) -> None:
             q.bound = effect  # type: ignore[assignment]
 
 
-@component("quantities")
+@component("quantities", requires=["tokens", "entities"], assigns=["quantities"])
 def quantities(doc: Doc) -> None:
-    disabled = set(doc.settings.get("disabled", ()))
+    disabled = doc.settings["disabled"]
     found: list[Quantity] = []
     names = SpanIndex([(m.start, m.end, None) for e in doc.entities for m in e.mentions])
-    for name in data.load_json("pipeline.json")["quantity_rules"]:
+    for name in doc.settings["quantity_rules"]:
         if name not in disabled:
             found.extend(q for q in RULES[name](doc) if doc.in_body(q.start, q.end) and not names.overlaps(q.start, q.end))
     items = longest_first(found)

@@ -21,7 +21,7 @@ from h200claims.models import Quantity
 from h200claims.tags.numbers import NUMBER, chinese_to_number, parse_number
 
 QuantityRule = Callable[[Doc], list[Quantity]]
-RULES = RuleTable()
+RULES = RuleTable("quantities")
 rule = RULES.rule
 
 

@@ -36,6 +36,8 @@ REPORT_CUE = regex.compile(r"(?:报导|报道|披露|指出)")
 SPEECH_MARK = regex.compile(r"[,，。!?！？]")
 NOT_WORD = regex.compile(r"[^\p{Han}A-Za-z0-9]")
 SENT_END = "。！？!?"
+#: the lexicon kinds that 該公司 / 該智庫 / 報導 refer back to
+QUOTE_KINDS = frozenset({"outlet", "think_tank", "company", "government"})
 
 
 @dataclass(frozen=True)
@@ -141,12 +143,12 @@ class State:
             self.gender.setdefault(sp.id, g)
 
 
-def entity_kind(e: Entity) -> str | None:
+def entity_kind(e: Entity, lex_by_id: dict[str, Any]) -> str | None:
+    """What sort of body an entity is: the lexicon's ``kind`` column, else its name's ending."""
     cfg = words().cfg
-    lex = lexicon.by_id().get(e.id)
+    lex = lex_by_id.get(e.id)
     if lex is not None:
-        return {"media.tsv": "outlet", "research.tsv": "think_tank", "companies.tsv": "company",
-                "government.tsv": "government"}.get(lex.source)
+        return lex.kind if lex.kind in QUOTE_KINDS else None
     if e.label != "ORG":
         return None
     name = v(e.name) if not e.name.isascii() else v(e.mentions[0].text)
@@ -164,7 +166,7 @@ def new_state(doc: Doc) -> State:
     for e in doc.entities:
         for m in e.mentions:
             st.mentions.append((m.start, m.end, e.id, e.label))
-        kind = entity_kind(e)
+        kind = entity_kind(e, doc.lexicon.by_id)
         if kind:
             st.kinds[e.id] = kind
         st.titles[e.id] = [v(t) for t in e.titles]

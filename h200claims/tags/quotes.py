@@ -23,7 +23,7 @@ def headings(doc: Doc) -> list[tuple[int, int]]:
             and "。" not in doc.view[a:b]]
 
 
-@component("quotes")
+@component("quotes", requires=["sentences", "entities"], assigns=["quotes"])
 def quotes(doc: Doc) -> None:
     disabled = set(doc.settings.get("disabled", ()))
     st = new_state(doc)

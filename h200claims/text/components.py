@@ -7,12 +7,12 @@ from h200claims.text.body import detect_body
 from h200claims.text.segment import paragraphs, sentences
 
 
-@component("body")
+@component("body", assigns=["body"])
 def body(doc: Doc) -> None:
     doc.body = detect_body(doc.view, doc.content_start)
 
 
-@component("sentences")
+@component("sentences", requires=["body"], assigns=["paragraphs", "sentences"])
 def split_sentences(doc: Doc) -> None:
     doc.paragraphs = paragraphs(doc.text, doc.body)
     doc.sentences = [s for p in doc.paragraphs for s in sentences(doc.text, p)]

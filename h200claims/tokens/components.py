@@ -5,17 +5,17 @@ from h200claims.doc import Doc
 from h200claims.registry import component
 from h200claims.tokens.segmenter import Segmenter, make_segmenter
 
-_SEGMENTERS: dict[tuple[str, str | None, bool], Segmenter] = {}
+_SEGMENTERS: dict[tuple[str, str | None, bool, tuple[str, ...]], Segmenter] = {}
 
 
 def segmenter_for(doc: Doc) -> Segmenter:
-    key = (doc.settings.get("segmenter", "jieba"), doc.settings.get("pkuseg_model"), doc.settings.get("hmm", False))
+    key = (doc.settings["segmenter"], doc.settings["pkuseg_model"], doc.settings["hmm"], doc.lexicon.key)
     if key not in _SEGMENTERS:
-        _SEGMENTERS[key] = make_segmenter(key[0], key[1], key[2])
+        _SEGMENTERS[key] = make_segmenter(*key)
     return _SEGMENTERS[key]
 
 
-@component("tokens")
+@component("tokens", requires=["paragraphs"], assigns=["tokens"])
 def tokens(doc: Doc) -> None:
     """Segment the body paragraphs (in the view) into tokens with original offsets."""
     seg = segmenter_for(doc)

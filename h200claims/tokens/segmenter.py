@@ -30,9 +30,9 @@ class JiebaSegmenter:
 
     name = "jieba"
 
-    def __init__(self, hmm: bool = False) -> None:
+    def __init__(self, hmm: bool = False, lexicon_key: tuple[str, ...] = ()) -> None:
         self.hmm = hmm
-        self.tok = _jieba_tokenizer()
+        self.tok = _jieba_tokenizer(lexicon_key)
 
     def __call__(self, view: str) -> list[tuple[int, int]]:
         if self.hmm:
@@ -126,15 +126,15 @@ def _cut_block(blk: str, base: int, freq: dict[str, int], logtotal: float, out: 
         out.append((base + run, base + n))
 
 
-@lru_cache(maxsize=1)
-def _jieba_tokenizer():  # type: ignore[no-untyped-def]
-    """One jieba tokenizer per process, with the lexicon's names added as words."""
+@lru_cache(maxsize=4)
+def _jieba_tokenizer(lexicon_key: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+    """One jieba tokenizer per process and lexicon, with the lexicon's names added as words."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
     tok.initialize()
-    for name in lexicon.view_names():
+    for name in lexicon.build(lexicon_key).view_names:
         if len(name) > 1:
             tok.add_word(name, freq=max(tok.suggest_freq(name, tune=False), 1000))
     return tok
@@ -176,9 +176,10 @@ def _gap(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(a, b)] if b > a and text[a:b].isspace() else []
 
 
-def make_segmenter(name: str = "jieba", model: str | Path | None = None, hmm: bool = False) -> Segmenter:
+def make_segmenter(name: str = "jieba", model: str | Path | None = None, hmm: bool = False,
+                   lexicon_key: tuple[str, ...] = ()) -> Segmenter:
     if name == "jieba":
-        return JiebaSegmenter(hmm=hmm)
+        return JiebaSegmenter(hmm=hmm, lexicon_key=lexicon_key)
     if name == "pkuseg":
         if model is None:
             raise ValueError("segmenter='pkuseg' needs pkuseg_model=<path to a trained model>")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from h200claims.output.workers import extract_paths
+from h200claims.batch.workers import extract_paths
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 

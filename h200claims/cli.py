@@ -9,7 +9,7 @@ from pathlib import Path
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from h200claims.output.batch import run_batch
+    from h200claims.batch.run import run_batch
 
     init = {"segmenter": args.segmenter, "pkuseg_model": args.pkuseg_model}
     out = Path(args.output) if args.output else None
@@ -22,7 +22,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from h200claims.output.evaluate import article_table, debug_listing, evaluate, label_table, table
+    from h200claims.evaluate.gold_eval import article_table, debug_listing, evaluate, label_table, table
     from h200claims.pipeline import Extractor
 
     runs = {"full": Extractor()}

@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from h200claims.output.score import PRF, score_article
+from h200claims.evaluate.score import PRF, score_article
 from h200claims.pipeline import Extractor
 from h200claims.text.read import read_file
 

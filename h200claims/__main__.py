@@ -1,0 +1,6 @@
+"""``python -m h200claims`` runs the command line."""
+import sys
+
+from h200claims.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""The batch stage: many files, a pool of worker processes, resumable output."""

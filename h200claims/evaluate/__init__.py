@@ -1,0 +1,1 @@
+"""The evaluation stage: gold scoring for the extraction rules, and the public NER sets."""

@@ -1,0 +1,82 @@
+"""The merge policy: which source's mention wins where the lexicon, the rules and the model overlap.
+
+spaCy names this choice (an ``entity_ruler`` before or after ``ner``, ``overwrite_ents``); here it
+is data, ``merge`` in ``data/pipeline.json``: for each label, tiers of sources, earliest first.
+Inside a tier the longest mention wins (then the higher priority, then the earlier) and a rule's
+name may not cut through a lexicon name; a later tier only fills the gaps an earlier tier left. A
+source missing from a label's tiers never gives that label.
+
+    >>> from h200claims.doc import MentionCandidate as C
+    >>> policy = {"PERSON": [["lexicon", "rules"], ["model"]]}
+    >>> got = merge([C(0, 3, "PERSON", "model:crf", "a"), C(0, 2, "PERSON", "cue_name", "b")], policy)
+    >>> [(c.start, c.end, c.rule) for c in got]
+    [(0, 2, 'cue_name')]
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from h200claims.doc import MentionCandidate, SpanIndex, longest_first
+from h200claims.errors import H200ClaimsConfigError
+
+SOURCES = ("lexicon", "rules", "model")
+Policy = Mapping[str, Sequence[Sequence[str]]]
+
+
+def source_of(rule: str) -> str:
+    """The source a mention's rule belongs to: ``lexicon``, ``model`` (``model:...``) or ``rules``."""
+    if rule == "lexicon":
+        return "lexicon"
+    if rule == "model" or rule.startswith("model:"):
+        return "model"
+    return "rules"
+
+
+def check_policy(policy: Policy) -> None:
+    """Refuse a policy naming an unknown source or giving a source twice for one label."""
+    for label, tiers in policy.items():
+        if label.startswith("_"):
+            continue
+        seen = [s for tier in tiers for s in tier]
+        bad = [s for s in seen if s not in SOURCES]
+        if bad or len(seen) != len(set(seen)):
+            raise H200ClaimsConfigError(
+                f"merge policy for {label}: tiers {tiers!r} must name each of {', '.join(SOURCES)} at most once")
+
+
+def tier_of(c: MentionCandidate, policy: Policy) -> int | None:
+    src = source_of(c.rule)
+    for i, tier in enumerate(policy.get(c.label, ())):
+        if src in tier:
+            return i
+    return None
+
+
+def crosses_lexicon(c: MentionCandidate, lex: "set[MentionCandidate] | list[MentionCandidate]") -> bool:
+    """A rule-made name that cuts through a lexicon name (華府|不) is wrong about its edges."""
+    return any(c.start < x.end and x.start < c.end and not (c.start <= x.start and x.end <= c.end) for x in lex)
+
+
+def resolve_tier(cands: list[MentionCandidate]) -> list[MentionCandidate]:
+    """Non-overlapping mentions of one tier: the longest wins, then the higher priority, then the earlier."""
+    lex_at: dict[int, list[MentionCandidate]] = {}
+    for x in cands:
+        if x.rule == "lexicon":
+            for i in range(x.start, x.end):
+                lex_at.setdefault(i, []).append(x)
+    return longest_first([c for c in cands if c.rule == "lexicon" or not crosses_lexicon(
+        c, {x for i in range(c.start, c.end) for x in lex_at.get(i, ())})], tiebreak=lambda c: -c.priority)
+
+
+def merge(cands: list[MentionCandidate], policy: Policy) -> list[MentionCandidate]:
+    """The mentions that survive the policy, in text order."""
+    tiers: dict[int, list[MentionCandidate]] = {}
+    for c in cands:
+        t = tier_of(c, policy)
+        if t is not None:
+            tiers.setdefault(t, []).append(c)
+    kept: list[MentionCandidate] = []
+    for t in sorted(tiers):
+        taken = SpanIndex([(c.start, c.end, None) for c in kept])
+        kept.extend(c for c in resolve_tier(tiers[t]) if not taken.overlaps(c.start, c.end))
+    return sorted(kept, key=lambda c: c.start)
