@@ -1,4 +1,8 @@
-"""The command line: extract, eval, show."""
+"""The command line: ``h200claims extract | eval | eval-ner | show`` (also ``python -m h200claims``).
+
+Errors the user can fix (a bad path, an unknown rule name, an unreadable lexicon) print one line
+and exit 2; a bug inside the library is not caught here and shows its traceback.
+"""
 from __future__ import annotations
 
 import argparse
@@ -7,34 +11,49 @@ import sys
 import warnings
 from pathlib import Path
 
+from h200claims.errors import H200ClaimsError
+
 
 def _extract(args: argparse.Namespace) -> int:
-    from h200claims.batch.run import run_batch
+    from h200claims.batch.run import run_batch, run_stdin
 
-    init = {"segmenter": args.segmenter, "pkuseg_model": args.pkuseg_model}
+    init = {"segmenter": args.segmenter, "pkuseg_model": args.pkuseg_model, "lexicon": args.lexicon or None}
     out = Path(args.output) if args.output else None
-    summary = run_batch(args.paths, out, args.format, args.jobs, args.resume, init)
-    for path, err in summary.failures:
-        if "no such file" in err:
-            print(f"h200claims: {path}: {err}", file=sys.stderr)
+    if args.paths == ["-"]:
+        summary = run_stdin(out, args.format, init)
+    else:
+        if "-" in args.paths:
+            raise H200ClaimsError("'-' (standard input) cannot be mixed with paths")
+        summary = run_batch(args.paths, out, args.format, args.jobs, args.resume, init)
     print(summary.line(), file=sys.stderr)
     return 1 if summary.failures else 0
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from h200claims.evaluate.gold_eval import article_table, debug_listing, evaluate, label_table, table
+    from h200claims import registry
+    from h200claims.evaluate.gold_eval import ablation_note, article_table, debug_listing, evaluate, label_table, table
     from h200claims.pipeline import Extractor
 
-    runs = {"full": Extractor()}
+    lex = args.lexicon or None
+    runs = {"full": Extractor(lexicon=lex)}
     for name in args.ablate or []:
-        runs[f"without {name}"] = Extractor(disable=[name])
+        runs[f"without {name}"] = Extractor(disable=[name], lexicon=lex)  # an unknown name is refused here
     results = {k: evaluate(Path(args.gold), Path(args.articles), ex) for k, ex in runs.items()}
     if args.json:
         print(json.dumps({k: {kk: vv for kk, vv in v.items() if kk != "_details"} for k, v in results.items()},
                          ensure_ascii=False, indent=1))
         return 0
     for name, res in results.items():
-        print(f"## {name}\n{table(res)}\n\n{label_table(res)}\n")
+        print(f"## {name}")
+        if name != "full":
+            ablated = name.removeprefix("without ")
+            note = ablation_note(ablated, results["full"], res)
+            if note and ablated in registry.names():
+                note = f"{ablated}: scores unchanged without this component"
+            if note:
+                print(note + "\n")
+                continue
+        print(f"{table(res)}\n\n{label_table(res)}\n")
         if name == "full":
             print(article_table(res) + "\n")
     if args.article:
@@ -42,11 +61,19 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _eval_ner(args: argparse.Namespace) -> int:
+    from h200claims.evaluate.ner_eval import evaluate_ner, format_ner
+
+    res = evaluate_ner(args.files, limit=args.limit, baseline=not args.no_baseline)
+    print(json.dumps(res, ensure_ascii=False, indent=1) if args.json else format_ner(res))
+    return 0
+
+
 def _show(args: argparse.Namespace) -> int:
     from h200claims.output.html import render, render_text
     from h200claims.pipeline import Extractor
 
-    result = Extractor().extract_file(args.file)
+    result = Extractor(lexicon=args.lexicon or None).extract_file(args.file)
     if args.html:
         Path(args.html).write_text(render(result, full_page=True), encoding="utf-8")
         print(f"wrote {args.html}", file=sys.stderr)
@@ -56,10 +83,17 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from h200claims import __version__
+
     p = argparse.ArgumentParser(prog="h200claims", description="Claims, quotes, quantities and actors from Chinese news.")
+    p.add_argument("--version", action="version", version=f"h200claims {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
-    e = sub.add_parser("extract", help="extract from files and folders (*.txt, *.md, *.html)")
+    def lexicon_arg(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--lexicon", action="append", metavar="FILE",
+                        help="a user lexicon (TSV: id, label, canonical, names[, affiliation[, kind]]); repeatable")
+
+    e = sub.add_parser("extract", help="extract from files and folders (*.txt, *.md, *.html), or - for stdin")
     e.add_argument("paths", nargs="+")
     e.add_argument("-o", "--output", help="output file (jsonl/csv) or folder (gold); default stdout")
     e.add_argument("--format", choices=("jsonl", "csv", "gold"), default="jsonl")
@@ -67,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--resume", action="store_true", help="skip articles already in the output")
     e.add_argument("--segmenter", choices=("jieba", "pkuseg"), default="jieba")
     e.add_argument("--pkuseg-model", help="path of a trained pkuseg model")
+    lexicon_arg(e)
     e.set_defaults(func=_extract)
 
     v = sub.add_parser("eval", help="score against gold files")
@@ -75,11 +110,20 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--json", action="store_true", help="machine-readable scores")
     v.add_argument("--ablate", action="append", metavar="NAME", help="also score with this rule/model/component off")
     v.add_argument("--article", help="list misses and false hits for this article (name prefix)")
+    lexicon_arg(v)
     v.set_defaults(func=_eval)
+
+    n = sub.add_parser("eval-ner", help="score entity mentions on public NER sets (CoNLL/iob2/CLUENER json)")
+    n.add_argument("files", nargs="+", help="e.g. ../shared/external/uner_zh_gsd/zh_gsd-ud-dev.iob2")
+    n.add_argument("--limit", type=int, default=0, help="at most this many sentences a file")
+    n.add_argument("--no-baseline", action="store_true", help="skip the jieba.posseg baseline")
+    n.add_argument("--json", action="store_true")
+    n.set_defaults(func=_eval_ner)
 
     s = sub.add_parser("show", help="show an article with its highlights")
     s.add_argument("file")
     s.add_argument("--html", metavar="OUT", help="write an HTML page instead of text")
+    lexicon_arg(s)
     s.set_defaults(func=_show)
     return p
 
@@ -89,8 +133,11 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
-    except (FileNotFoundError, KeyError, ValueError) as e:
+    except H200ClaimsError as e:  # the library's own errors: the user's to fix
         print(f"h200claims: error: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:  # a path that cannot be read or written
+        print(f"h200claims: error: {e.filename or ''}: {e.strerror or e}", file=sys.stderr)
         return 2
 
 

@@ -19,7 +19,8 @@ def test_indirect_named_speaker(text):
     r = extractor().extract(text)
     assert len(r.quotes) == 1
     q = r.quotes[0]
-    assert q.kind == "indirect" and q.cue in ("表示",) or q.cue == "表示"
+    assert q.kind == "indirect"
+    assert q.cue == "表示"
     assert q.text.startswith("公司將在新竹") or q.text.startswith("公司将在新竹")
     assert not q.text.endswith("。")
     assert speaker_name(r, q) in ("林柏安",)

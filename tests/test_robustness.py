@@ -29,7 +29,9 @@ def check(result: ArticleClaims, text: str) -> None:
 def test_trivial_inputs(text):
     r = extractor().extract(text)
     check(r, text)
-    assert r.quotes == [] and r.claims == [] or text.strip()
+    assert r.quotes == []
+    # a number with a unit is a claim even in English text; nothing else here states an amount
+    assert len(r.claims) == (1 if "42%" in text else 0)
 
 
 @pytest.mark.parametrize("text", [
@@ -170,11 +172,21 @@ def test_killed_run_leaves_valid_file_and_resume_completes_it(tmp_path):
     assert len(sources) == len(set(sources)) == 150
 
 
+CRASH_ON = """
+import os, sys
+from h200claims.batch import workers
+# the fault is injected here, by the test: forked workers inherit the hook
+workers.BEFORE_ARTICLE = lambda path: os._exit(70) if {marker!r} in path else None
+from h200claims.cli import main
+sys.exit(main({args!r}))
+"""
+
+
 def test_a_worker_crash_loses_only_its_article(tmp_path):
     folder = make_folder(tmp_path / "in", 30)
     out = tmp_path / "o.jsonl"
-    env = dict(os.environ, H200CLAIMS_TEST_CRASH_ON="a0007")
-    p = cli("extract", str(folder), "-o", str(out), "--jobs", "2", env=env)
+    code = CRASH_ON.format(marker="a0007", args=["extract", str(folder), "-o", str(out), "--jobs", "2"])
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert p.returncode == 1
     assert "a0007.txt" in p.stderr and "worker process died" in p.stderr
     sources = {json.loads(x)["source"] for x in out.read_text(encoding="utf-8").splitlines()}

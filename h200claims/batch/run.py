@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from h200claims.batch.workers import extract_paths
+from h200claims.batch.workers import Failure, extract_paths, failure_of
+from h200claims.errors import H200ClaimsError
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 
@@ -25,7 +26,7 @@ class Summary:
     articles: int = 0
     claims: int = 0
     skipped: int = 0
-    failures: list[tuple[str, str]] = field(default_factory=list)
+    failures: list[tuple[str, Failure]] = field(default_factory=list)
     seconds: float = 0.0
 
     def line(self) -> str:
@@ -33,10 +34,10 @@ class Summary:
                 f"{self.skipped} skipped, {self.seconds:.1f}s")
 
 
-def collect(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+def collect(paths: list[str]) -> tuple[list[str], list[tuple[str, Failure]]]:
     """Article files under the given paths (folders recursively), and paths that do not exist."""
     found: list[str] = []
-    missing: list[tuple[str, str]] = []
+    missing: list[tuple[str, Failure]] = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
@@ -44,7 +45,7 @@ def collect(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
         elif path.exists():
             found.append(str(path))
         else:
-            missing.append((p, "no such file or directory"))
+            missing.append((p, Failure("io", "no such file or directory")))
     return found, missing
 
 
@@ -95,7 +96,7 @@ class Writer:
         self.fd: int | None = None
         if fmt == "gold":
             if out is None:
-                raise ValueError("--format gold needs -o DIR")
+                raise H200ClaimsError("--format gold needs -o DIR")
             out.mkdir(parents=True, exist_ok=True)
             return
         if out is not None:
@@ -162,9 +163,14 @@ def done_for(out: Path | None, fmt: str, resume: bool) -> set[str]:
 
 def run_batch(paths: list[str], out: Path | None, fmt: str, jobs: int, resume: bool,
               init_kwargs: dict[str, Any], progress: bool | None = None) -> Summary:
+    from h200claims.pipeline import Extractor
+
+    Extractor(**init_kwargs)  # a bad config or lexicon fails here, once, before any work
     start = time.perf_counter()
     summary = Summary()
     files, summary.failures = collect(paths)
+    for path, failure in summary.failures:
+        print(f"h200claims: {path}: {failure}", file=sys.stderr)
     done = done_for(out, fmt, resume)
     todo = [f for f in files if f not in done and Path(f).stem + ".gold.json" not in done]
     summary.skipped = len(files) - len(todo)
@@ -185,5 +191,29 @@ def run_batch(paths: list[str], out: Path | None, fmt: str, jobs: int, resume: b
         writer.close()
         if show:
             print(file=sys.stderr)
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+def run_stdin(out: Path | None, fmt: str, init_kwargs: dict[str, Any]) -> Summary:
+    """``h200claims extract -``: one article read from standard input (UTF-8), source ``<stdin>``."""
+    from h200claims.pipeline import Extractor
+
+    extractor = Extractor(**init_kwargs)  # a bad config or lexicon is the user's error (exit 2), not a failure
+    start = time.perf_counter()
+    summary = Summary()
+    writer = Writer(out, fmt, resume=False)
+    try:
+        text = sys.stdin.buffer.read().decode("utf-8-sig")
+        result = extractor.extract(text, source="<stdin>")
+        summary.claims += writer.write(result.model_dump_json(), len(result.claims))
+        summary.articles += 1
+    except (UnicodeDecodeError, H200ClaimsError, OSError) as e:
+        failure = Failure("input", "standard input is not UTF-8 text") if isinstance(e, UnicodeDecodeError) \
+            else failure_of(e)
+        summary.failures.append(("<stdin>", failure))
+        print(f"h200claims: <stdin>: {failure}", file=sys.stderr)
+    finally:
+        writer.close()
     summary.seconds = time.perf_counter() - start
     return summary

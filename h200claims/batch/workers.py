@@ -7,19 +7,34 @@ reported as failed, and every other result is kept.
 from __future__ import annotations
 
 import multiprocessing as mp
-import os
+from dataclasses import dataclass
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
     from h200claims.models import ArticleClaims
     from h200claims.pipeline import Extractor
 
 _WORKER: "Extractor | None" = None
-#: fault injection for tests: a worker exits abruptly on an article whose path contains this
-CRASH_ENV = "H200CLAIMS_TEST_CRASH_ON"
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why one article has no result. ``kind``: ``input`` (unreadable or not an article),
+    ``component`` (a pipeline component failed; the message names it), ``io`` (the system could
+    not read the file), ``worker`` (the process extracting it died), ``internal`` (a bug)."""
+
+    kind: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.kind} error: {self.message}"
+
+
+#: a test may set this to a callable(path) run before each article in a worker (fault injection)
+BEFORE_ARTICLE: "Callable[[str], None] | None" = None
 
 
 def _init(kwargs: dict[str, Any]) -> None:
@@ -34,18 +49,29 @@ def _extract_text(text: str) -> "ArticleClaims":
     return _WORKER.extract(text)
 
 
-def _extract_path(path: str) -> tuple[str, str | None, str | None, int]:
-    """(path, JSON line, error, number of claims): errors are returned, never raised, so one bad
+def failure_of(e: BaseException) -> Failure:
+    from h200claims.errors import H200ClaimsComponentError, H200ClaimsInputError
+
+    if isinstance(e, H200ClaimsInputError):
+        return Failure("input", str(e))
+    if isinstance(e, H200ClaimsComponentError):
+        return Failure("component", str(e))
+    if isinstance(e, OSError):
+        return Failure("io", f"{type(e).__name__}: {e}")
+    return Failure("internal", f"{type(e).__name__}: {e}")
+
+
+def _extract_path(path: str) -> tuple[str, str | None, Failure | None, int]:
+    """(path, JSON line, failure, number of claims): failures are returned, never raised, so one bad
     file loses nothing; the count spares the parent from parsing the line again."""
     assert _WORKER is not None
-    marker = os.environ.get(CRASH_ENV)
-    if marker and marker in path:
-        os._exit(70)
+    if BEFORE_ARTICLE is not None:
+        BEFORE_ARTICLE(path)
     try:
         result = _WORKER.extract_file(path)
         return path, result.model_dump_json(), None, len(result.claims)
-    except Exception as e:  # noqa: BLE001 - reported per file by the batch command
-        return path, None, f"{type(e).__name__}: {e}", 0
+    except Exception as e:  # noqa: BLE001 - reported per file, typed, by the batch command
+        return path, None, failure_of(e), 0
 
 
 def _context() -> Any:
@@ -57,8 +83,8 @@ def parallel_map(extractor: "Extractor", texts: Iterable[str], n_process: int, b
         yield from pool.imap(_extract_text, texts, chunksize=max(1, batch_size // n_process))
 
 
-def extract_paths(init_kwargs: dict[str, Any], paths: list[str], jobs: int) -> Iterator[tuple[str, str | None, str | None, int]]:
-    """Yield (path, json, error) for each path, as they finish."""
+def extract_paths(init_kwargs: dict[str, Any], paths: list[str], jobs: int) -> Iterator[tuple[str, str | None, Failure | None, int]]:
+    """Yield (path, json, failure, claims) for each path, as they finish."""
     if jobs <= 1:
         _init(init_kwargs)
         for p in paths:
@@ -74,12 +100,12 @@ def extract_paths(init_kwargs: dict[str, Any], paths: list[str], jobs: int) -> I
         stalls = stalls + 1 if len(todo) == before and not lost else 0
         if stalls >= 3:  # the pool cannot even start: report, do not spin
             for p in todo:
-                yield p, None, "worker processes could not be started", 0
+                yield p, None, Failure("worker", "worker processes could not be started"), 0
             return
     for p in suspects:  # the articles in flight when a worker died: each alone, in a fresh process
         _, again = yield from _pool_run(init_kwargs, [p], 1)
         if again:
-            yield p, None, "worker process died while extracting this article", 0
+            yield p, None, Failure("worker", "worker process died while extracting this article"), 0
 
 
 def _pool_run(init_kwargs: dict[str, Any], paths: list[str], jobs: int):  # type: ignore[no-untyped-def]

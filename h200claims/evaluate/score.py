@@ -135,7 +135,12 @@ def speaker_matches(g: dict[str, Any], p: dict[str, Any], gold: dict[str, Any], 
 
 
 def score_quotes(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[PRF, PRF]:
-    """(quote P/R/F, speaker accuracy over span-matched quotes as tp/(tp+fn))."""
+    """(quote P/R/F, speaker P/R/F over span-matched quotes).
+
+    On each span-matched pair: the same speaker (or both unnamed) is a tp; a predicted speaker
+    that is wrong is a fp (a false speaker), and also a fn when gold names someone; no speaker
+    where gold names one is a fn. So speaker precision falls when speakers are invented.
+    """
     quotes = match_one_to_one(
         gold["quotes"], pred["quotes"],
         lambda g, p: quote_span_matches(g, p) and g["kind"] == p["kind"] and speaker_matches(g, p, gold, pred))
@@ -146,11 +151,16 @@ def score_quotes(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[PRF, PRF]:
         if hit is None:
             continue
         used.add(hit)
-        if speaker_matches(g, pred["quotes"][hit], gold, pred):
+        p = pred["quotes"][hit]
+        if speaker_matches(g, p, gold, pred):
             speakers.tp += 1
-        else:
+            continue
+        if p.get("speaker") is not None:
+            speakers.fp += 1
+            speakers.false_hits.append({"gold": g, "pred": p})
+        if g.get("speaker") is not None:
             speakers.fn += 1
-            speakers.misses.append({"gold": g, "pred": pred["quotes"][hit]})
+            speakers.misses.append({"gold": g, "pred": p})
     return quotes, speakers
 
 

@@ -8,7 +8,8 @@ from h200claims.models import Entity, Mention
 from h200claims.registry import component
 from h200claims.tags import entity_model  # noqa: F401  (registers the "model" rule)
 from h200claims.tags.entity_merge import merge
-from h200claims.tags.entity_rules import RULES, is_cjk, repeat_names, surname_titles, vocab
+from h200claims.tags.entity_rules import RULES, repeat_names, surname_titles
+from h200claims.tags.entity_vocab import is_cjk, vocab
 
 
 #: steps of this stage that are not candidate rules but can be switched off too

@@ -13,7 +13,8 @@ from typing import Any
 
 from h200claims.doc import Doc, MentionCandidate
 from h200claims.tags import ner_model
-from h200claims.tags.entity_rules import name_key, rule
+from h200claims.tags.entity_rules import rule
+from h200claims.tags.entity_vocab import name_key
 from h200claims.text.script import simplified_view as v
 
 RULE = "model:crf"

@@ -7,7 +7,6 @@ Overlaps are settled afterwards (longest wins) by h200claims/tags/entities.py.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -16,186 +15,18 @@ import re
 import regex
 
 from h200claims import data
-from h200claims.data import lexicon
 from h200claims.registry import RuleTable
 from h200claims.doc import Doc, MentionCandidate
-from h200claims.patterns import alternation, compile_fast, trie_pattern
+from h200claims.patterns import alternation, compile_fast
+from h200claims.tags.entity_vocab import (
+    GENERIC_WORD_FREQ, _jieba_freq, chinese_name_at, is_cjk, is_latin, name_key, person_name_at,
+    translit_name_at, vocab,
+)
 from h200claims.text.script import simplified_view as v
 
 EntityRule = Callable[[Doc], list[MentionCandidate]]
 RULES = RuleTable("entities")
 rule = RULES.rule
-
-
-# ---------------------------------------------------------------- data, compiled once
-
-
-@dataclass(frozen=True)
-class Vocab:
-    titles: Any  # regex: a title ending at the end of the searched text
-    title_at: Any  # regex: a title at a position
-    surnames: frozenset[str]
-    multi_surnames: Any  # pattern: a surname of two or more characters at a position
-    government_suffixes: tuple[str, ...]
-    translit: frozenset[str]
-    joiners: str
-    name_stops_re: Any
-    org_suffix_last: frozenset[str]
-    cues: Any
-    org_suffixes: tuple[str, ...]
-    org_block: frozenset[str]
-    org_institutional: tuple[str, ...]
-    org_left_stops_re: Any
-    long_titles: Any
-    org_type_nouns: frozenset[str]
-    org_max: int
-    org_stop: frozenset[str]
-    one_char: dict[str, str]
-    one_before: frozenset[str]
-    clause_start: frozenset[str]
-    media_suffixes: tuple[str, ...]
-    en_org: frozenset[str]
-    en_not: frozenset[str]
-    title_mod_max: int
-
-
-@lru_cache(maxsize=1)
-def vocab() -> Vocab:
-    cfg = data.load_json("entity_rules.json")
-    titles = {v(t) for t in cfg["titles"]}
-    title_alt = alternation(titles)
-    return Vocab(
-        titles=compile_fast(f"{title_alt}$"),
-        title_at=compile_fast(title_alt),
-        surnames=frozenset(v(cfg["surnames"])),
-        multi_surnames=compile_fast(alternation(
-            v(s) for s in cfg["compound_surnames"] + cfg["japanese_surnames"] if len(v(s)) > 1)),
-        government_suffixes=tuple(v(s) for s in cfg["government_suffixes"]),
-        translit=frozenset(v(cfg["translit_chars"])),
-        joiners=v(cfg["name_joiners"]),
-        name_stops_re=compile_fast(alternation(v(s) for s in cfg["name_stops"])),
-        org_suffix_last=frozenset(v(s)[-1] for s in cfg["org_suffixes"]),
-        cues=compile_fast(alternation(v(c) for c in cfg["person_cue_after"])),
-        org_suffixes=tuple(sorted({v(s) for s in cfg["org_suffixes"]}, key=len, reverse=True)),
-        org_block=frozenset(v(s) for s in cfg["org_suffix_blocklist"]),
-        org_institutional=tuple(v(s) for s in cfg["org_institutional_suffixes"]),
-        org_left_stops_re=compile_fast(alternation(v(s) for s in cfg["org_left_stops"]) + "$"),
-        long_titles=compile_fast(alternation(t for t in titles if len(t) > 1) + "$"),
-        org_type_nouns=frozenset(v(s) for s in cfg["org_type_nouns"]),
-        org_max=cfg["org_name_max"],
-        org_stop=frozenset(v(cfg["org_stop_chars"])),
-        one_char={v(k): val for k, val in cfg["one_char_countries"].items()},
-        one_before=frozenset(v(s) for s in cfg["one_char_before"]),
-        clause_start=frozenset(v(cfg["one_char_clause_start"])),
-        media_suffixes=tuple(v(s) for s in cfg["book_title_org_suffixes"]),
-        en_org=frozenset(cfg["english_org_words"]),
-        en_not=frozenset(cfg["english_not_entity_words"]),
-        title_mod_max=cfg["title_modifiers_max"],
-    )
-
-
-def is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
-
-
-def is_latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
-
-
-@lru_cache(maxsize=1)
-def _jieba_freq() -> dict[str, int]:
-    from h200claims.tokens.segmenter import _jieba_tokenizer
-
-    return _jieba_tokenizer().FREQ  # type: ignore[no-any-return]
-
-
-COMMON_WORD_FREQ = 300  # a dictionary word this frequent is not an unknown person's name
-GENERIC_WORD_FREQ = 20  # an organisation name made only of dictionary words this frequent is generic
-
-
-def is_common_word(name: str) -> bool:
-    """A frequent dictionary word (公司, 文件) is not taken for an unknown person's name."""
-    return _jieba_freq().get(name, 0) >= COMMON_WORD_FREQ and name not in lexicon.view_names()
-
-
-def name_key(view_text: str) -> str:
-    return "name:" + view_text
-
-
-# ---------------------------------------------------------------- name shapes
-
-
-LATIN_NAME = compile_fast(r"[A-Z][a-zA-Z'\-]+(?:[ .][A-Z][a-zA-Z'\-]*\.?){0,3}")
-
-
-def stops_at(view: str, pos: int) -> bool:
-    return vocab().name_stops_re.match(view, pos) is not None
-
-
-def chinese_name_at(view: str, pos: int, end: int) -> int | None:
-    """End of a Chinese personal name (surname + 1-2 given characters) starting at pos."""
-    voc = vocab()
-    multi = voc.multi_surnames.match(view, pos)
-    sur = multi.end() - pos if multi else 0
-    if not sur and pos < end and view[pos] in voc.surnames:
-        sur = 1
-    if not sur:
-        return None
-    n = pos + sur
-    given = 0
-    while given < 2 and n + given < end and is_cjk(view[n + given]) and not stops_at(view, n + given):
-        given += 1
-    if given == 0 or (view[n] in NUMERALS and view[n + given:n + given + 1] in ("月", "日", "年", "号")):
-        return None
-    name = view[pos:n + given]
-    if is_common_word(name) or (len(name) == 2 and _jieba_freq().get(name, 0) > 0 and name not in lexicon.view_names()):
-        if given == 2 and not is_common_word(view[pos:n + 1]):
-            return n + 1
-        return None
-    return n + given
-
-
-NUMERALS = frozenset("零一二两三四五六七八九十百千")
-
-
-def translit_name_at(view: str, pos: int, end: int) -> int | None:
-    """End of a transliterated foreign name (克拉齊奧斯, 喬治．陳) starting at pos."""
-    voc = vocab()
-    i = pos
-    while i < end and i - pos < 8:
-        ch = view[i]
-        if ch in voc.joiners and i > pos and i + 1 < end and is_cjk(view[i + 1]):
-            i += 1
-            continue
-        if ch not in voc.translit and not (ch in voc.surnames and i > pos and view[i - 1] in voc.joiners):
-            break
-        if i > pos + 1 and stops_at(view, i):
-            break
-        i += 1
-    if i - pos < 2 or is_common_word(view[pos:i]):
-        return None
-    return i
-
-
-NAME_BEFORE_PAREN = compile_fast(r"[^\s()]{2,8}\(")
-
-
-def person_name_at(view: str, pos: int, end: int) -> int | None:
-    if pos < end and view[pos].isascii() and view[pos].isupper():
-        m = LATIN_NAME.match(view, pos, end)
-        if m and " " in m.group() and not set(m.group().replace(".", " ").split()) & vocab().en_org:
-            return m.end()
-        return None
-    paren = NAME_BEFORE_PAREN.match(view, pos, end)
-    if paren:
-        inner = view[pos:paren.end() - 1]
-        if all(is_cjk(c) or c in vocab().joiners for c in inner) and inner[-1] not in vocab().joiners:
-            return paren.end() - 1
-    a = chinese_name_at(view, pos, end)
-    b = translit_name_at(view, pos, end)
-    if a and b:
-        return max(a, b) if view[pos] in vocab().translit and b - pos > 3 else a
-    return a or b
 
 
 # ---------------------------------------------------------------- rules
@@ -419,7 +250,7 @@ def name_then_cue(doc: Doc) -> list[MentionCandidate]:
     for a, b in doc.paragraphs:
         for cue in voc.cues.finditer(view, a, b):
             head = cue.start()
-            adv = CUE_ADVERBS.search(view, max(a, head - 4), head)
+            adv = cue_adverbs().search(view, max(a, head - 4), head)
             if adv:
                 head = adv.start()
             for s in range(max(a, head - 12), head - 1):
@@ -431,7 +262,10 @@ def name_then_cue(doc: Doc) -> list[MentionCandidate]:
     return out
 
 
-CUE_ADVERBS = compile_fast(r"(?:也|则|就|更|并|还|再|亦|都|又|已|进一步|同时|稍早|日前|近日|今天|昨天|曾|则是|此前|随后|接着|当时)+$")
+@lru_cache(maxsize=1)
+def cue_adverbs() -> Any:
+    """Adverbs between a name and its cue (陳莉也表示): the quote stage's list, data/quotes.json."""
+    return compile_fast("(?:" + alternation(v(a) for a in data.load_json("quotes.json")["adverbs"]) + ")+$")
 
 
 @rule("one_char_country")

@@ -35,7 +35,7 @@ def config() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _char_sets() -> tuple[frozenset[str], frozenset[str]]:
-    from h200claims.tags.entity_rules import vocab
+    from h200claims.tags.entity_vocab import vocab
 
     voc = vocab()
     return voc.surnames, voc.translit

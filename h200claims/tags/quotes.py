@@ -5,7 +5,9 @@ import bisect
 
 from h200claims.doc import Doc
 from h200claims.registry import component
-from h200claims.tags.quote_rules import Found, headline_attribution, new_state, read_sentence, resolve_descriptions
+from h200claims.tags.quote_headlines import headline_attribution, resolve_descriptions
+from h200claims.tags.quote_rules import read_sentence
+from h200claims.tags.quote_speakers import Found, new_state
 
 
 def non_overlapping(found: list[Found]) -> list[Found]:
@@ -25,11 +27,10 @@ def headings(doc: Doc) -> list[tuple[int, int]]:
 
 @component("quotes", requires=["sentences", "entities"], assigns=["quotes"])
 def quotes(doc: Doc) -> None:
-    disabled = set(doc.settings.get("disabled", ()))
     st = new_state(doc)
     found: list[Found] = []
     for para in doc.paragraphs:
-        if "headline_colon" not in disabled:
+        if st.on("headline_colon"):
             head = headline_attribution(st, *para)
             if head:
                 found.extend(head)
@@ -38,11 +39,11 @@ def quotes(doc: Doc) -> None:
         i = bisect.bisect_left(doc.sentences, (para[0], para[0]))
         while i < len(doc.sentences) and doc.sentences[i][1] <= para[1]:
             s, e = doc.sentences[i]
-            got = [f for f in read_sentence(st, s, e, para) if f.quote.rule not in disabled]
+            got = read_sentence(st, s, e, para)
             found.extend(got)
             if got:
                 st.last_in_paragraph = got[-1].speaker
             i += 1
-    if "resolve_descriptions" not in disabled:
+    if st.on("resolve_descriptions"):
         resolve_descriptions(found, headings(doc))
     doc.quotes = [f.quote for f in non_overlapping(found) if f.quote.end > f.quote.start]

@@ -12,6 +12,12 @@ def body(doc: Doc) -> None:
     doc.body = detect_body(doc.view, doc.content_start)
 
 
+@component("whole_body", assigns=["body"])
+def whole_body(doc: Doc) -> None:
+    """The whole text is the body (text already clean: a sentence, a paragraph, an NER test set)."""
+    doc.body = [(doc.content_start, len(doc.text))] if len(doc.text) > doc.content_start else []
+
+
 @component("sentences", requires=["body"], assigns=["paragraphs", "sentences"])
 def split_sentences(doc: Doc) -> None:
     doc.paragraphs = paragraphs(doc.text, doc.body)

@@ -1,0 +1,135 @@
+"""Parts of a sentence: quoted passages, speech cues, relaying outlets, where content starts and ends."""
+from __future__ import annotations
+
+import re
+
+from h200claims.doc import Doc
+from h200claims.tags.quote_speakers import State
+from h200claims.tags.quote_words import (
+    CLAUSE_OR_QUOTE,
+    OPEN,
+    SENT_END,
+    SPEAKER_WINDOW,
+    SPEECH_MARK,
+    WHEN_END,
+    words,
+)
+
+# ---------------------------------------------------------------- parts of a sentence
+
+
+_QUOTE_MARKS = re.compile("[「」『』“”\"]")
+
+
+def passages(view: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Outermost quoted passages in view[s:e] as (open mark offset, close mark offset)."""
+    out = []
+    stack: list[tuple[str, int]] = []
+    for m in _QUOTE_MARKS.finditer(view, s, e):
+        i = m.start()
+        c = view[i]
+        if stack and c == stack[-1][0]:
+            close, start = stack.pop()
+            if not stack:
+                out.append((start, i))
+        elif c in OPEN and len(stack) < 32:
+            stack.append((OPEN[c], i))
+    return out
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos <= b for a, b in spans)
+
+
+def find_cues(doc: Doc, s: int, e: int, quoted: list[tuple[int, int]], heading: bool = False) -> list[tuple[int, int]]:
+    """Speech cues in a sentence: whole tokens from the cue list, outside quoted passages.
+
+    In a headline, the clipped verbs of headline style (業者估…, 某某嗆…) count too, as whole tokens.
+    """
+    w = words()
+    out: list[tuple[int, int]] = []
+    view = doc.view
+    if heading:
+        for m in w.heading_cue_re.finditer(view, s, e):
+            cs, ce = m.span()
+            if doc.at_token_boundary(cs) and doc.at_token_boundary(ce) and cs > s and ce < e:
+                out.append((cs, ce))
+    for m in w.cue_re.finditer(view, s, e):
+        cs, ce = m.span()
+        if inside(cs, quoted) or not doc.at_token_boundary(cs):
+            continue
+        if ce < len(view) and not doc.at_token_boundary(ce) and view[cs:ce] not in ("说",):
+            continue
+        if m.group() == "说" and (not doc.at_token_boundary(ce) or view[ce:ce + 1] in ("服", "明", "法", "是")):
+            continue
+        if any(view.startswith(x, ce) for x in w.not_before) or any(view.endswith(x, s, cs) for x in w.not_after):
+            continue
+        if m.group() in w.weak and view[ce:ce + 1] not in (",", ":") and not (heading and view[ce:ce + 1] != " "):
+            continue  # 指, 估計 report speech only when a comma or colon follows (or in a headline)
+        if out and out[-1][1] == cs:
+            if view[out[-1][0]:cs] in w.cue_nouns:  # 分析稱: the analysis is who speaks, 稱 the cue
+                out[-1] = (cs, ce)
+            else:  # 補充 + 說: one cue
+                out[-1] = (out[-1][0], ce)
+            continue
+        between = view[out[-1][1]:cs] if out else ""
+        if out and not CLAUSE_OR_QUOTE.search(between) and WHEN_END.search(between):
+            out.pop()  # 回應相關進展時指出: the cue of a 'when' clause gives way to the main one
+        out.append((cs, ce))
+    return sorted(out)
+
+
+def skip_separators(view: str, i: int, e: int) -> int:
+    while i < e and view[i] in ",，:：、 　":
+        i += 1
+    return i
+
+
+def strip_end(view: str, s: int, e: int) -> int:
+    while e > s and (view[e - 1] in SENT_END or view[e - 1] in ",，、;；:： 　"):
+        e -= 1
+    return e
+
+
+def via_in(st: State, s: int, e: int) -> tuple[str | None, int]:
+    """An outlet relaying the sentence (據《南華早報》報導, 《金融時報》引述): (entity id, end of the phrase)."""
+    view = st.doc.view
+    for pat in words().via:
+        m = pat.search(view, s, e)
+        if not m:
+            continue
+        os_, oe = m.span("outlet")
+        ment = [x for x in st.mentions_in(os_, oe + 1) if x[3] == "ORG"]
+        if ment:
+            return ment[-1][2], m.end()
+    return None, s
+
+
+def _last_break(view: str, s: int, e: int, heading: bool = False) -> int:
+    """Start of the clause that ends at e; in a headline a space separates clauses too."""
+    i = e
+    s = max(s, e - SPEAKER_WINDOW)
+    breaks = ",，;；:：。 　" if heading else ",，;；:：。"
+    while i > s and view[i - 1] not in breaks:
+        i -= 1
+    return i
+
+
+def _content_end(view: str, start: int, nxt: int, e: int) -> int:
+    """Content runs to the sentence end, or to the comma before the next cue that starts a new quote."""
+    if nxt >= e:
+        return e
+    i = nxt
+    while i > start and view[i - 1] not in ",，;；":
+        i -= 1
+    return i if i > start else e
+
+
+def _trailing_passage(view: str, s: int, e: int, quoted: list[tuple[int, int]], sent_end: int) -> tuple[int, int] | None:
+    """A 「…」 of whole sentences closing the sentence after paraphrase: (open, close)."""
+    for a, b in quoted:
+        if s < a and b < sent_end and view[a - 1] in ",，:：" and not view[b + 1:sent_end].strip(SENT_END + " 　"):
+            inner = view[a + 1:b]
+            if len(inner) >= words().cfg["speech_like_min"] and (SPEECH_MARK.search(inner) or a > s + 2):
+                return a, b
+    return None

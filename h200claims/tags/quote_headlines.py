@@ -1,0 +1,95 @@
+"""Headlines and subheadings: 'SOURCE：content' lines, and linking a description (專家) to the named speaker quoted later."""
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from h200claims.tags.quote_cues import strip_end
+from h200claims.tags.quote_speakers import Found, Speaker, State, make_quote
+from h200claims.tags.quote_words import NOT_WORD, OPEN, words
+
+HEADLINE = regex.compile(r"(?:^|(?<=[\s!！?？]))(?P<src>[^:：,，。「」\s!！?？]{1,8})[:：]\s*(?P<content>\S.*)$")
+
+
+HEADING_MAX = 60
+
+
+def is_heading(view: str, a: int, b: int) -> bool:
+    """A headline or subheading: a short paragraph with no full stop."""
+    return b - a <= HEADING_MAX and "。" not in view[a:b]
+
+
+def headline_attribution(st: State, s: int, e: int) -> list[Found]:
+    """Headlines and subheadings 'SOURCE：content' (黃仁勳：…, 陸專家：…, 分析師：…)."""
+    view = st.doc.view
+    line = view[s:e]
+    if not is_heading(view, s, e):
+        return []
+    m = HEADLINE.search(line)
+    if not m or m.group("content")[:1] in OPEN:
+        return []
+    src = m.group("src")
+    cue = words().cue_re.search(src)
+    if cue and cue.end() == len(src) and cue.start() > 0:
+        return []  # 有記者問：「…」 is a question put by someone, read as a sentence with a cue
+    ss, se = s + m.start("src"), s + m.end("src")
+    ms = [x for x in st.mentions_in(ss, se)]
+    if ms and ms[0][1] == se:
+        sp = Speaker(ms[0][2], st.doc.text[ss:se])
+    else:
+        sp = Speaker(None, st.doc.text[ss:se], description=view[ss:se])
+    cs = s + m.start("content")
+    ce = strip_end(view, cs, e)
+    return [make_quote(st, cs, ce, "indirect", sp, "：", None, "headline_colon")]
+
+
+def bigrams(text: str) -> set[str]:
+    t = NOT_WORD.sub("", text)
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+MIN_SHARED_BIGRAMS = 2
+
+
+#: a description is resolved to a speaker quoted at most this many characters later
+DESCRIPTION_REACH = 5000
+
+
+def resolve_descriptions(found: list[Found], headings: list[tuple[int, int]]) -> None:
+    """A singular description (專家, 分析師, a headline's 陸專家) is the named speaker the article
+    then quotes saying the same thing.
+
+    Under a subheading, that is the first named speaker of its section; elsewhere (the title, a
+    lead paragraph) it is the later quote, within DESCRIPTION_REACH characters, sharing the most
+    wording (at least two bigrams).
+    """
+    named = sorted((f for f in found if f.quote.speaker is not None), key=lambda f: f.quote.start)
+    starts = [f.quote.start for f in named]
+    head_starts = [h[0] for h in headings]
+    grams: dict[int, set[str]] = {}
+    title = headings[0] if headings else None
+    for f in found:
+        if f.speaker.description is None or f.quote.speaker is not None:
+            continue
+        i = bisect.bisect_right(head_starts, f.quote.start) - 1
+        heading = headings[i] if i >= 0 and f.quote.start < headings[i][1] else None
+        if heading is not None and heading != title:
+            nxt = head_starts[i + 1] if i + 1 < len(headings) else None
+            j = bisect.bisect_left(starts, heading[1])
+            if j < len(named) and (nxt is None or named[j].quote.start < nxt):
+                f.quote.speaker = named[j].quote.speaker
+            continue
+        mine = bigrams(f.quote.text)
+        best, score = None, 0
+        j = bisect.bisect_left(starts, f.quote.end)
+        while j < len(named) and named[j].quote.start < f.quote.end + DESCRIPTION_REACH:
+            g = named[j]
+            if id(g) not in grams:
+                grams[id(g)] = bigrams(g.quote.text)
+            shared = len(mine & grams[id(g)])
+            if shared > score:
+                best, score = g, shared
+            j += 1
+        if best is not None and score >= MIN_SHARED_BIGRAMS:
+            f.quote.speaker = best.quote.speaker

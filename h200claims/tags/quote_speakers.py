@@ -1,0 +1,253 @@
+"""Who speaks: the reader's article state, and resolving pronouns, descriptions, titles and clauses to speakers."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from h200claims.doc import Doc, SpanIndex
+from h200claims.models import Entity, Quote
+from h200claims.tags.quote_words import CLAUSE_MARK, QUOTE_KINDS, SPEAKER_WINDOW, words
+from h200claims.text.script import simplified_view as v
+
+# ---------------------------------------------------------------- article state
+
+
+@dataclass
+class Speaker:
+    id: str | None
+    text: str
+    via: str | None = None
+    description: str | None = None  # an unresolved singular description (專家), resolved later
+
+
+@dataclass
+class State:
+    """What the reader remembers while going through the article."""
+
+    doc: Doc
+    mentions: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, id, label
+    kinds: dict[str, str] = field(default_factory=dict)  # entity id -> think_tank / company / outlet / ...
+    titles: dict[str, list[str]] = field(default_factory=dict)
+    history: list[str] = field(default_factory=list)  # speaker ids, most recent last
+    gender: dict[str, str] = field(default_factory=dict)
+    via_of: dict[str, str] = field(default_factory=dict)
+    last_of_kind: dict[str, str] = field(default_factory=dict)
+    index: SpanIndex = field(default_factory=lambda: SpanIndex([]))
+    seen: int = 0  # mentions before this index were taken into last_of_kind
+    last_in_paragraph: "Speaker | None" = None
+    persons: set[str] = field(default_factory=set)
+    disabled: frozenset[str] = frozenset()
+
+    def on(self, rule: str) -> bool:
+        """Whether the quote rule ``rule`` runs (not switched off in the Extractor's config)."""
+        return rule not in self.disabled
+
+    def mentions_in(self, s: int, e: int) -> list[tuple[int, int, str, str]]:
+        return [m[2] for m in self.index.within(s, e)]
+
+    def see(self, upto: int) -> None:
+        """Remember the organisations named up to ``upto`` (for 該智庫, 該公司, 報導)."""
+        while self.seen < len(self.mentions) and self.mentions[self.seen][1] <= upto:
+            eid = self.mentions[self.seen][2]
+            if eid in self.kinds:
+                self.last_of_kind[self.kinds[eid]] = eid
+            self.seen += 1
+
+    def spoke(self, sp: Speaker, pronoun: str | None = None) -> None:
+        if sp.id is None:
+            return
+        if sp.id in self.history:
+            self.history.remove(sp.id)
+        self.history.append(sp.id)
+        g = words().pronouns.get(pronoun or "")
+        if g:
+            self.gender.setdefault(sp.id, g)
+
+
+def entity_kind(e: Entity, lex_by_id: dict[str, Any]) -> str | None:
+    """What sort of body an entity is: the lexicon's ``kind`` column, else its name's ending."""
+    cfg = words().cfg
+    lex = lex_by_id.get(e.id)
+    if lex is not None:
+        return lex.kind if lex.kind in QUOTE_KINDS else None
+    if e.label != "ORG":
+        return None
+    name = v(e.name) if not e.name.isascii() else v(e.mentions[0].text)
+    if any(name.endswith(v(x)) for x in cfg["think_tank_suffixes"]):
+        return "think_tank"
+    if any(name.endswith(v(x)) for x in cfg["company_suffixes"]):
+        return "company"
+    if any(m.rule == "book_title" for m in e.mentions):
+        return "outlet"
+    return None
+
+
+def new_state(doc: Doc) -> State:
+    st = State(doc, disabled=frozenset(doc.settings["disabled"]))
+    for e in doc.entities:
+        for m in e.mentions:
+            st.mentions.append((m.start, m.end, e.id, e.label))
+        kind = entity_kind(e, doc.lexicon.by_id)
+        if kind:
+            st.kinds[e.id] = kind
+        st.titles[e.id] = [v(t) for t in e.titles]
+    st.mentions.sort()
+    st.index = SpanIndex([(m[0], m[1], m) for m in st.mentions])
+    st.persons = {m[2] for m in st.mentions if m[3] == "PERSON"}
+    return st
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def resolve_pronoun(st: State, pronoun: str, sentence_start: int | None = None, at: int | None = None) -> str | None:
+    want = words().pronouns.get(pronoun)
+    if sentence_start is not None and at is not None:
+        people = [m for m in st.mentions_in(sentence_start, at) if m[3] == "PERSON"]
+        if people and (want is None or st.gender.get(people[0][2]) in (None, want)):
+            return people[0][2]
+    ranked = [sid for sid in reversed(st.history) if pronoun not in ("他", "她") or sid in st.persons]
+    for sid in ranked:  # the last speaker, skipping those the article made clear are of the other gender
+        if want is None or st.gender.get(sid) in (None, want):
+            return sid
+    return None
+
+
+def resolve_description(st: State, desc: str) -> str | None:
+    kind = words().descriptions[desc]
+    if kind == "report":
+        return st.last_of_kind.get("report") or st.last_of_kind.get("think_tank") or st.last_of_kind.get("outlet")
+    return st.last_of_kind.get(kind)
+
+
+def resolve_title(st: State, title: str) -> str | None:
+    for sid in reversed(st.history):
+        if any(t.endswith(title) for t in st.titles.get(sid, [])):
+            return sid
+    for eid, ts in st.titles.items():
+        if any(t.endswith(title) for t in ts):
+            return eid
+    return None
+
+
+def speaker_in_clause(st: State, s: int, e: int, sentence_start: int | None = None) -> Speaker | None:
+    """Who speaks in view[s:e], the words right before a cue (adverbs already removed)."""
+    w = words()
+    s = max(s, e - SPEAKER_WINDOW)
+    view = st.doc.view
+    text = view[s:e]
+    if not text:
+        return None
+    for p in sorted(w.pronouns, key=len, reverse=True):
+        if text.endswith(p) and (len(text) == len(p) or not _name_char(text[-len(p) - 1])):
+            return Speaker(resolve_pronoun(st, p, sentence_start, e - len(p)), st.doc.text[e - len(p):e])
+    for d in sorted(w.descriptions, key=len, reverse=True):
+        if text.endswith(d) or text.endswith(d + "报告"):
+            off = len(d) + (2 if text.endswith(d + "报告") else 0)
+            owner = [m for m in st.mentions_in(s, e - off) if m[3] == "ORG"]
+            if owner and w.descriptions[d] in ("report", "outlet"):  # 高盛最新報告: the report is Goldman's
+                st.last_of_kind["report"] = owner[-1][2]
+                return Speaker(owner[-1][2], _speaker_text(st, s, owner[-1]) + st.doc.text[owner[-1][1]:e])
+            return Speaker(resolve_description(st, d), st.doc.text[e - off:e])
+    people = [m for m in st.mentions_in(s, e) if m[3] == "PERSON"]
+    role = w.role_end.search(text)
+    if role and not people:
+        start = _phrase_start(view, s, e)
+        phrase = view[start:e]
+        if phrase in w.singular and not any(phrase.startswith(p) for p in w.plural):
+            return Speaker(None, st.doc.text[start:e], description=phrase)
+        return Speaker(None, st.doc.text[start:e])
+    if people:
+        first = people[0]
+        return Speaker(first[2], _speaker_text(st, s, first))
+    others = st.mentions_in(s, e)
+    if others:
+        first = others[0]
+        return Speaker(first[2], _speaker_text(st, s, first))
+    title = w.title_only.search(text)
+    if title:
+        return Speaker(resolve_title(st, title.group()), st.doc.text[e - len(title.group()):e])
+    if text in w.singular:
+        return Speaker(None, st.doc.text[s:e], description=text)
+    return None
+
+
+def clause_subject(st: State, s: int, e: int) -> Speaker | None:
+    """The subject of the sentence before a cue: the nearest earlier clause that names someone.
+
+    In each clause an unnamed source (許多中國評論者) wins, then the first person, then the first
+    organisation or place; sentence openers (與此同時, 然而) are skipped.
+    """
+    w = words()
+    view = st.doc.view
+    s = max(s, e - SPEAKER_WINDOW)
+    bounds = [m.end() - s for m in CLAUSE_MARK.finditer(view, s, e)]
+    starts = [s] + [s + b for b in bounds]
+    clauses = [(a, (starts[i + 1] - 1) if i + 1 < len(starts) else e) for i, a in enumerate(starts)]
+    for a, b in reversed(clauses):
+        text = view[a:b].strip()
+        if not text or text in w.openers:
+            continue
+        ms = [m for m in st.mentions_in(a, b) if m[3] != "PRODUCT"]
+        role = w.role_any.search(view[a:b])
+        people = [m for m in ms if m[3] == "PERSON"]
+        if role and not [m for m in people if m[0] < a + role.start()]:
+            start = a
+            while start < b and view[start] in " 　":
+                start += 1
+            return Speaker(None, st.doc.text[start:a + role.end()])
+        if people:
+            return Speaker(people[0][2], _speaker_text(st, a, people[0]))
+        if ms:
+            return Speaker(ms[0][2], _speaker_text(st, a, ms[0]))
+    return None
+
+
+def _name_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" and ch not in "，。、也就则并还更而但且又再亦却都今曾"
+
+
+def _phrase_start(view: str, s: int, e: int) -> int:
+    i = e
+    while i > s and view[i - 1] not in ",，。:：;；、「」 　(" and not (view[i - 1] in "让被由据" and i < e):
+        i -= 1
+    return i
+
+
+def _speaker_text(st: State, clause_start: int, m: tuple[int, int, str, str]) -> str:
+    """The words for the speaker: the name with the title and body before it (美國商務部長盧特尼克)."""
+    view = st.doc.view
+    i = m[0]
+    while i > clause_start and view[i - 1] not in ",，。:：;；、「」 \n" and m[0] - i < 20:
+        i -= 1
+    j = m[1]
+    if view[j:j + 1] == "(":
+        k = view.find(")", j)
+        if 0 < k - j < 40:
+            j = k + 1
+    return st.doc.text[i:j]
+
+
+def trim_adverbs(view: str, s: int, e: int) -> int:
+    s = max(s, e - 12)
+    m = words().adverbs.search(view, s, e)
+    return m.start() if m and m.start() > s else (s if m else e)
+
+
+@dataclass
+class Found:
+    quote: Quote
+    speaker: Speaker
+
+def make_quote(st: State, s: int, e: int, kind: str, sp: Speaker, cue: str | None, via: str | None, rule: str) -> Found:
+    q = Quote.model_construct(start=s, end=e, text=st.doc.text[s:e], rule=rule, kind=kind, speaker=sp.id,
+                              speaker_text=sp.text, cue=cue, via=via)  # validated with the result, at the edge
+    return Found(q, sp)
+
+
+def _remember(st: State, sp: Speaker, via: str | None) -> None:
+    said = v(sp.text) if sp.text else None
+    pron = said if said in words().pronouns else None
+    st.spoke(sp, pron)
+    if sp.id and via:
+        st.via_of.setdefault(sp.id, via)

@@ -1,0 +1,85 @@
+"""The quote stage's vocabulary: cue words, pronouns, role nouns, descriptions, from data/quotes.json."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from h200claims import data
+from h200claims.patterns import alternation as alt
+from h200claims.patterns import compile_fast
+from h200claims.text.script import simplified_view as v
+
+OPEN = {"「": "」", "『": "』", "“": "”", '"': '"'}
+#: how far before a cue the speaker is looked for (characters); keeps each cue's work bounded
+SPEAKER_WINDOW = 120
+CLAUSE_OR_QUOTE = regex.compile(r"[,，;；:：「『“]")
+WHEN_END = regex.compile(r"[时后间]$")
+CLAUSE_MARK = regex.compile(r"[,，;；:：]")
+SPEECH_MARK = regex.compile(r"[,，。!?！？]")
+NOT_WORD = regex.compile(r"[^\p{Han}A-Za-z0-9]")
+SENT_END = "。！？!?"
+#: the lexicon kinds that 該公司 / 該智庫 / 報導 refer back to
+QUOTE_KINDS = frozenset({"outlet", "think_tank", "company", "government"})
+
+
+@dataclass(frozen=True)
+class Words:
+    cfg: dict[str, Any]
+    cue_re: Any
+    not_before: tuple[str, ...]
+    not_after: tuple[str, ...]
+    weak: frozenset[str]
+    cue_nouns: frozenset[str]
+    heading_cue_re: Any
+    openers: frozenset[str]
+    adverbs: Any  # regex: trailing adverbs before a cue
+    connective_only: Any
+    pronouns: dict[str, str | None]
+    role_end: Any  # regex: clause ending in a role noun
+    role_any: Any  # regex: a role noun anywhere
+    plural: tuple[str, ...]
+    singular: frozenset[str]
+    descriptions: dict[str, str]
+    according: Any
+    via: list[Any]
+    relay: Any
+    title_only: Any  # regex: a bare title ending the clause (部長, 董事長)
+    report_cue: Any  # regex: the verb of an outlet's report (報導, 披露)
+    speaker_after: Any  # regex: '，SPEAKER CUE。' closing a sentence after a quoted passage
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    cfg = data.load_json("quotes.json")
+    cues = sorted({v(c) for c in cfg["cues"]}, key=len, reverse=True)
+    adv = alt(v(a) for a in cfg["adverbs"])
+    roles = alt(v(r) for r in cfg["role_nouns"])
+    tail = alt(v(t) for t in cfg["role_tail"])
+    return Words(
+        cfg=cfg,
+        cue_re=compile_fast(alt(cues)),
+        not_before=tuple(v(x) for x in cfg["cue_not_before"]),
+        not_after=tuple(v(x) for x in cfg["cue_not_after"]),
+        weak=frozenset(v(x) for x in cfg["weak_cues"]),
+        cue_nouns=frozenset(v(x) for x in cfg["cue_nouns"]),
+        heading_cue_re=compile_fast(alt(v(x) for x in cfg["heading_cues"])),
+        openers=frozenset(v(x) for x in cfg["sentence_openers"]),
+        adverbs=regex.compile(rf"(?:{adv})+$"),
+        connective_only=regex.compile(rf"^(?:{alt(v(c) for c in cfg['connectives'])}|{adv})*$"),
+        pronouns={v(k): g for k, g in cfg["pronouns"].items()},
+        role_end=regex.compile(rf"{roles}(?:{tail})?$"),
+        role_any=regex.compile(rf"{roles}(?:{tail})?"),
+        plural=tuple(v(p) for p in cfg["plural_markers"]),
+        singular=frozenset(v(s) for s in cfg["singular_descriptions"]),
+        descriptions={v(k): val for k, val in cfg["descriptions"].items()},
+        according=regex.compile(v(cfg["according_to"])),
+        via=[regex.compile(v(p)) for p in cfg["via_patterns"]],
+        relay=regex.compile(alt(v(r) for r in cfg["relay_cues"])),
+        title_only=regex.compile(f"({alt(v(t) for t in cfg['title_only'])})$"),
+        report_cue=regex.compile(alt(v(r) for r in cfg["report_cues"])),
+        speaker_after=regex.compile(r"^[,，]\s*(?P<who>[^,，。「」]{1,20}?)(?P<cue>"
+                                    + alt(v(c) for c in cfg["speaker_after_cues"]) + r")[。!！]?\s*$"),
+    )
