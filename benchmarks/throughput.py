@@ -8,6 +8,8 @@ measures, interleaved and repeated (medians reported):
   (b) spaCy `zh` with its jieba segmenter, via nlp.pipe
   (c) h200claims full extraction (entities, quantities, quotes, claims), one process
   (d) the same with 2 worker processes
+  (e) jieba.posseg (HMM on) on a 20,000-character slice of the same texts (it is too slow for all)
+  (m) h200claims without the NER model (--ablate model), to show what the model costs
 It prints characters per second, the ratios c/a (also on the Traditional half alone), c/b and d/c,
 the cold start (a fresh process: import and first result on one article), the peak RSS of one
 worker, the cost of a 1 MB article against a 100 KB one, and the time of every regex-heavy
@@ -141,7 +143,19 @@ def main() -> None:
     def batch(jobs: int) -> None:
         run_batch([str(tmp)], tmp / f"out{jobs}.jsonl", "jsonl", jobs, False, {}, progress=False)
 
-    results: dict[str, list[float]] = {k: [] for k in ("a", "b", "c", "d", "c_cli", "d_cli", "a_trad", "c_trad")}
+    import jieba.posseg
+
+    no_model = Extractor(disable=["model"])
+    no_model.extract(texts[0])
+    slice_text, n = [], 0
+    for t in texts:
+        if n >= 20_000:
+            break
+        slice_text.append(t[:20_000 - n])
+        n += len(slice_text[-1])
+    list(jieba.posseg.cut(texts[0][:200]))
+    results: dict[str, list[float]] = {k: [] for k in ("a", "b", "c", "d", "c_cli", "d_cli", "a_trad", "c_trad",
+                                                        "e", "m")}
     for _ in range(args.rounds):  # interleaved
         results["a"].append(timed(lambda: [jieba.lcut(t) for t in texts]))
         results["b"].append(timed(lambda: list(nlp.pipe(texts, batch_size=32))))
@@ -151,17 +165,24 @@ def main() -> None:
         results["d_cli"].append(timed(batch, 2))
         results["a_trad"].append(timed(lambda: [jieba.lcut(t) for t in trad]))
         results["c_trad"].append(timed(lambda: [ex.extract(t) for t in trad]))
+        results["e"].append(timed(lambda: [list(jieba.posseg.cut(t)) for t in slice_text]))
+        results["m"].append(timed(lambda: [no_model.extract(t) for t in texts]))
     med = {k: statistics.median(v) for k, v in results.items()}
-    cps = {k: (tchars if k.endswith("trad") else chars) / v for k, v in med.items()}
+    cps = {k: (tchars if k.endswith("trad") else n if k == "e" else chars) / v for k, v in med.items()}
     names = {"a": "jieba.lcut", "b": "spaCy zh (jieba) nlp.pipe", "c": "h200claims extract(), 1 process",
              "d": "h200claims Extractor.pipe(n_process=2)", "c_cli": "h200claims extract files, --jobs 1",
              "d_cli": "h200claims extract files, --jobs 2", "a_trad": "jieba.lcut, Traditional half",
-             "c_trad": "h200claims extract(), Traditional half"}
+             "c_trad": "h200claims extract(), Traditional half", "e": "jieba.posseg (20k-char slice)",
+             "m": "h200claims extract() without the model"}
     for k, name in names.items():
         print(f"  ({k}) {name:<42}{cps[k]:>12,.0f} chars/s   (median of {args.rounds})")
     print(f"  c/a = {cps['c'] / cps['a']:.2f}   c/a on Traditional = {cps['c_trad'] / cps['a_trad']:.2f}   "
           f"c/b = {cps['c'] / cps['b']:.2f}   d/c = {cps['d'] / cps['c']:.2f} (pipe)   "
           f"--jobs 2 / --jobs 1 = {cps['d_cli'] / cps['c_cli']:.2f} (batch command)")
+    model_mb = sum(f.stat().st_size for f in (ROOT / "h200claims" / "data" / "models").glob("*")) / 1e6
+    print(f"  with the NER model: c/a = {cps['c'] / cps['a']:.2f} (target >= 0.3), c/e = {cps['c'] / cps['e']:.1f} "
+          f"x jieba.posseg (target >= 20), model costs {1 - cps['c'] / cps['m']:.0%} of the speed without it; "
+          f"model files {model_mb:.1f} MB (target <= 30)")
 
     print(f"cold start (fresh process: import + first result): {cold_start():.2f} s")
     print(f"peak RSS of one worker over the corpus' first 40 articles: {worker_rss_mb(texts[:40]):.0f} MB")

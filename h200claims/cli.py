@@ -64,7 +64,7 @@ def _eval(args: argparse.Namespace) -> int:
 def _eval_ner(args: argparse.Namespace) -> int:
     from h200claims.evaluate.ner_eval import evaluate_ner, format_ner
 
-    res = evaluate_ner(args.files, limit=args.limit, baseline=not args.no_baseline)
+    res = evaluate_ner(args.files, limit=args.limit, baseline=not args.no_baseline, every=args.every)
     print(json.dumps(res, ensure_ascii=False, indent=1) if args.json else format_ner(res))
     return 0
 
@@ -116,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     n = sub.add_parser("eval-ner", help="score entity mentions on public NER sets (CoNLL/iob2/CLUENER json)")
     n.add_argument("files", nargs="+", help="e.g. ../shared/external/uner_zh_gsd/zh_gsd-ud-dev.iob2")
     n.add_argument("--limit", type=int, default=0, help="at most this many sentences a file")
+    n.add_argument("--every", type=int, default=1, metavar="N",
+                   help="every N-th sentence only (20 on MSRA train: the trainer's held-out dev slice)")
     n.add_argument("--no-baseline", action="store_true", help="skip the jieba.posseg baseline")
     n.add_argument("--json", action="store_true")
     n.set_defaults(func=_eval_ner)

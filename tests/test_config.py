@@ -87,10 +87,10 @@ def test_a_disabled_quote_rule_does_not_touch_the_speaker_state():
 
 
 def test_a_disabled_entity_rule_is_not_run():
-    text = "研究員戴明哲表示，晶片需求將持續成長。"
+    text = "研究員戴明哲（Daniel Tai）表示，晶片需求將持續成長。"
     rules = {m.rule for m in Extractor().extract(text).mentions}
-    assert "title_name" in rules
-    assert "title_name" not in {m.rule for m in Extractor(disable=["title_name"]).extract(text).mentions}
+    assert "paren_alias" in rules
+    assert "paren_alias" not in {m.rule for m in Extractor(disable=["paren_alias"]).extract(text).mentions}
 
 
 # ---------------------------------------------------------------- the merge policy, on its own

@@ -46,8 +46,10 @@ def posseg_spans(tok: Any, text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def evaluate_ner(files: list[str], limit: int = 0, baseline: bool = True) -> dict[str, Any]:
-    """Scores per file and system: {file: {system: {label: P/R/F1, "kchar_per_s": ...}}}."""
+def evaluate_ner(files: list[str], limit: int = 0, baseline: bool = True, every: int = 1) -> dict[str, Any]:
+    """Scores per file and system: {file: {system: {label: P/R/F1, "kchar_per_s": ...}}}.
+
+    ``every=20`` keeps sentences 0, 20, 40, …: the MSRA dev slice the trainer holds out."""
     import jieba
     import jieba.posseg
 
@@ -63,7 +65,7 @@ def evaluate_ner(files: list[str], limit: int = 0, baseline: bool = True) -> dic
         systems["jieba.posseg"] = lambda t: posseg_spans(tok, t)
     out: dict[str, Any] = {}
     for f in files:
-        sents = [s for s in ner_sets.read_any(Path(f)) if s.text]
+        sents = [s for i, s in enumerate(ner_sets.read_any(Path(f))) if i % every == 0 and s.text]
         if limit:
             sents = sents[:limit]
         gold = [s.spans for s in sents]

@@ -15,6 +15,7 @@ source missing from a label's tiers never gives that label.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from h200claims.doc import MentionCandidate, SpanIndex, longest_first
 from h200claims.errors import H200ClaimsConfigError
@@ -36,6 +37,8 @@ def check_policy(policy: Policy) -> None:
     """Refuse a policy naming an unknown source or giving a source twice for one label."""
     for label, tiers in policy.items():
         if label.startswith("_"):
+            if label == "_extend" and not isinstance(tiers, dict):
+                raise H200ClaimsConfigError("merge policy _extend: a map of label -> labels it may swallow")
             continue
         seen = [s for tier in tiers for s in tier]
         bad = [s for s in seen if s not in SOURCES]
@@ -68,6 +71,17 @@ def resolve_tier(cands: list[MentionCandidate]) -> list[MentionCandidate]:
         c, {x for i in range(c.start, c.end) for x in lex_at.get(i, ())})], tiebreak=lambda c: -c.priority)
 
 
+def extends(c: MentionCandidate, inside: list[MentionCandidate], policy: Policy) -> bool:
+    """Whether a later tier's ``c`` may replace the earlier mentions it overlaps: all lie inside it,
+    the first starts where it starts, and their labels are ones ``_extend`` lets ``c``'s label
+    swallow (a place prefix: 日本|播州訪華團 as one ORG, 紐約|州 as one GPE)."""
+    extend: Any = policy.get("_extend", {})
+    allowed = extend.get(c.label, ())
+    return bool(inside) and inside[0].start == c.start and all(
+        c.start <= x.start and x.end <= c.end and (x.end - x.start) < (c.end - c.start) and x.label in allowed
+        for x in inside)
+
+
 def merge(cands: list[MentionCandidate], policy: Policy) -> list[MentionCandidate]:
     """The mentions that survive the policy, in text order."""
     tiers: dict[int, list[MentionCandidate]] = {}
@@ -77,6 +91,25 @@ def merge(cands: list[MentionCandidate], policy: Policy) -> list[MentionCandidat
             tiers.setdefault(t, []).append(c)
     kept: list[MentionCandidate] = []
     for t in sorted(tiers):
-        taken = SpanIndex([(c.start, c.end, None) for c in kept])
-        kept.extend(c for c in resolve_tier(tiers[t]) if not taken.overlaps(c.start, c.end))
+        taken = SpanIndex([(c.start, c.end, c) for c in kept])
+        gone: set[int] = set()
+        add = []
+        for c in resolve_tier(tiers[t]):
+            if not taken.overlaps(c.start, c.end):
+                add.append(c)
+                continue
+            inside = [x[2] for x in taken.within(c.start, c.end)]
+            if extends(c, inside, policy) and not any(id(x) in gone for x in inside) and not _touches(taken, c, inside):
+                gone.update(id(x) for x in inside)
+                add.append(c)
+        kept = [c for c in kept if id(c) not in gone] + add
     return sorted(kept, key=lambda c: c.start)
+
+
+def _touches(taken: SpanIndex, c: MentionCandidate, inside: list[MentionCandidate]) -> bool:
+    """An earlier mention that crosses ``c``'s edges (not wholly inside it) blocks the extension."""
+    return taken.overlaps(c.start, c.end) and len(inside) != sum(1 for _ in _overlapping(taken, c))
+
+
+def _overlapping(taken: SpanIndex, c: MentionCandidate) -> list[tuple[int, int, object]]:
+    return [x for x in taken.items if x[0] < c.end and c.start < x[1]]

@@ -4,7 +4,8 @@ Its spans become candidates with the rule ``model:crf``; the merge policy (``ent
 decides where they may stand beside the lexicon's and the rules'. The external sets' labels map to
 ours through ``model`` in ``data/pipeline.json``: PER → PERSON, ORG → ORG, and LOC → GPE only for
 places that are political units (a name ending in a natural-feature or building word, 山, 河,
-機場, is not one).
+機場, is not one). The model also vetoes: a name made by one of ``veto_rules`` (a title or cue
+rule guessing an unknown name) is dropped where the model is sure (``veto``) no name stands.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from typing import Any
 from h200claims.doc import Doc, MentionCandidate
 from h200claims.tags import ner_model
 from h200claims.tags.entity_rules import rule
-from h200claims.tags.entity_vocab import name_key
+from h200claims.tags.entity_vocab import GENERIC_WORD_FREQ, _jieba_freq, is_common_word, name_key
 from h200claims.text.script import simplified_view as v
 
 RULE = "model:crf"
@@ -40,8 +41,9 @@ def map_label(label: str, name: str, cfg: dict[str, Any]) -> str | None:
     >>> cfg = {"labels": {"PER": "PERSON", "LOC": "GPE"}, "not_gpe_endings": ["山", "機場"], "min_chars": 2}
     >>> map_label("LOC", "阿里山", cfg), map_label("LOC", "慕尼黑", cfg), map_label("PER", "王", cfg)
     (None, 'GPE', None)
-    >>> map_label("ORG", "新台幣", {"labels": {"ORG": "ORG"}, "not_gpe_endings": [], "min_chars": 2}) is None
-    True
+    >>> other = {"labels": {"ORG": "ORG"}, "not_gpe_endings": [], "min_chars": 2}
+    >>> map_label("ORG", "新台幣", other), map_label("ORG", "Pax Silica", other), map_label("ORG", "國安", other)
+    (None, None, None)
     """
     ours = cfg["labels"].get(label)
     if ours is None or len(name) < cfg["min_chars"]:
@@ -50,6 +52,10 @@ def map_label(label: str, name: str, cfg: dict[str, Any]) -> str | None:
         return None
     if v(name).endswith(_currencies()):
         return None
+    if name.isascii() and not cfg.get("latin", False):
+        return None  # the training sets hold almost no Latin-script names; the rules find those
+    if ours in ("PERSON", "ORG") and len(name) == 2 and is_common_word(v(name)):
+        return None  # 國安, 中央: a frequent two-character word is not a person's or body's name (places are)
     return ours
 
 
@@ -65,18 +71,56 @@ def _tiling(tokens: list[tuple[int, int]], s: int, e: int) -> list[tuple[int, in
     return out
 
 
+def common_words_only(doc: Doc, start: int, end: int) -> bool:
+    """Every token of the span a frequent dictionary word of two or more characters (外資|券商):
+    a description. A rare word or a run of single characters (鈺|翔) is what a name looks like."""
+    freq = _jieba_freq()
+    words = [doc.view[a:b] for a, b in doc.tokens_in(start, end)]
+    return bool(words) and all(len(w) >= 2 and freq.get(w, 0) >= GENERIC_WORD_FREQ for w in words)
+
+
+def described_after_place(doc: Doc, start: int, end: int, places: dict[int, int]) -> bool:
+    """An ORG span that is a place name followed by two or more common words (中國|科技|公司)."""
+    p = places.get(start)
+    if p is None or p >= end:
+        return False
+    freq = _jieba_freq()
+    words = [doc.view[a:b] for a, b in doc.tokens_in(p, end)]
+    return len(words) >= 2 and all(freq.get(w, 0) >= GENERIC_WORD_FREQ for w in words)
+
+
 @rule("model")
 def model_names(doc: Doc) -> list[MentionCandidate]:
     cfg = doc.settings["model"]
+    places = {c.start: c.end for c in doc.candidates if c.label == "GPE"}
+    vetoable = sorted((c for c in doc.candidates if c.rule in cfg["veto_rules"]), key=lambda c: c.start)
+    vetoed: set[int] = set()
     out = []
     view = doc.view
+    k = 0
     for s, e in doc.sentences:
         sent = view[s:e]
         if not any("\u4e00" <= ch <= "\u9fff" for ch in sent):
             continue
-        for a, b, label in ner_model.tag(sent, _tiling(doc.tokens_in(s, e), s, e)):
+        scored = ner_model.tag_scored(sent, _tiling(doc.tokens_in(s, e), s, e))
+        while k < len(vetoable) and vetoable[k].start < s:
+            k += 1
+        j = k
+        while j < len(vetoable) and vetoable[j].end <= e:  # a rule's name where the model is sure there is none
+            c = vetoable[j]
+            if ner_model.outside_probability(c.start - s, c.end - s) >= cfg["veto"]:
+                vetoed.add(id(c))
+            j += 1
+        for a, b, label, conf in scored:
             name = sent[a:b].strip()
             ours = map_label(label, name, cfg)
-            if ours is not None and name == sent[a:b]:
-                out.append(MentionCandidate(s + a, s + b, ours, RULE, name_key(name), priority=0))
+            if ours is None or name != sent[a:b] or conf < cfg["min_confidence"]:
+                continue
+            if ours == "ORG" and conf < cfg["sure"] and common_words_only(doc, s + a, s + b):
+                continue  # 外資券商: common words with an organisation's ending, and the model unsure
+            if ours == "ORG" and described_after_place(doc, s + a, s + b, places):
+                continue  # 中國科技公司, 北京監管機構: a place and a description, not a name
+            out.append(MentionCandidate(s + a, s + b, ours, RULE, name_key(name), priority=0))
+    if vetoed:
+        doc.candidates[:] = [c for c in doc.candidates if id(c) not in vetoed]
     return out

@@ -128,11 +128,28 @@ def _tagger() -> Any:
     return tagger
 
 
-def tag(view: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """Entity spans the model finds in one sentence of the view, given its tokens."""
+def tag_scored(view: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int, str, float]]:
+    """(start, end, label, confidence) for each span the model finds in one sentence of the view;
+    the confidence is the lowest marginal probability of the span's tags (the CRF's own)."""
     if not view:
         return []
-    return bio_spans(_tagger().tag(features(view, tokens)))
+    tagger = _tagger()
+    tags = tagger.tag(features(view, tokens))
+    return [(s, e, lab, min(tagger.marginal(tags[i], i) for i in range(s, e))) for s, e, lab in bio_spans(list(tags))]
+
+
+def outside_probability(start: int, end: int) -> float:
+    """After :func:`tag_scored` on a sentence: the lowest probability, over view[start:end] of that
+    sentence, that the character is outside every name (``O``). High means the model is sure
+    there is no name there."""
+    tagger = _tagger()
+    return min(tagger.marginal("O", i) for i in range(start, end))
+
+
+def tag(view: str, tokens: list[tuple[int, int]], min_confidence: float = 0.0) -> list[tuple[int, int, str]]:
+    """Entity spans the model finds in one sentence of the view, given its tokens, keeping those
+    whose confidence (see :func:`tag_scored`) is at least ``min_confidence``."""
+    return [(s, e, lab) for s, e, lab, conf in tag_scored(view, tokens) if conf >= min_confidence]
 
 
 def tag_sentence(view: str) -> list[tuple[int, int, str]]:

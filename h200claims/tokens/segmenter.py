@@ -126,9 +126,13 @@ def _cut_block(blk: str, base: int, freq: dict[str, int], logtotal: float, out: 
         out.append((base + run, base + n))
 
 
-@lru_cache(maxsize=4)
 def _jieba_tokenizer(lexicon_key: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
     """One jieba tokenizer per process and lexicon, with the lexicon's names added as words."""
+    return _tokenizer_for(tuple(lexicon_key))  # one cache key however it is called
+
+
+@lru_cache(maxsize=4)
+def _tokenizer_for(lexicon_key: tuple[str, ...]):  # type: ignore[no-untyped-def]
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
