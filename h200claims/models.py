@@ -47,7 +47,8 @@ class Entity(BaseModel):
 
     id: str
     label: Label
-    name: str = Field(description="canonical name: English where known, else simplified script")
+    name: str = Field(description="canonical name: the lexicon's (English where known), else the English name the "
+                      "article gives, else the name as the article first writes it, in its script")
     aliases: list[str] = Field(default_factory=list, description="other names, scripts, languages")
     titles: list[str] = Field(default_factory=list, description="roles the article gives (部長, 執行長)")
     affiliation: str | None = Field(default=None, description="id of the body it speaks for")
@@ -138,6 +139,8 @@ class ArticleClaims(BaseModel):
     quantities: list[Quantity] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list, description="what the user should know about this result "
+                                "(an empty body although the text holds prose, say)")
 
     @model_validator(mode="after")
     def _offsets_are_sacred(self) -> "ArticleClaims":

@@ -156,10 +156,24 @@ class Extractor:
         yield from parallel_map(self, texts, n_process, batch_size)
 
 
+#: a text with at least this many Chinese characters holds prose; an empty body then gets a warning
+PROSE_CHARS = 40
+
+
+def warnings_for(doc: Doc) -> list[str]:
+    """What a user should be told about a result that looks wrong for reasons of its input."""
+    out = []
+    han = sum(1 for ch in doc.text if "\u4e00" <= ch <= "\u9fff")
+    if "body" in doc.settings["components"] and not any(b > a for a, b in doc.body) and han >= PROSE_CHARS:
+        out.append(f"no article body found although the text has {han} Chinese characters: every line was "
+                   "taken for boilerplate (captions, bylines, repeated or headline-like lines); nothing was extracted")
+    return out
+
+
 def to_result(doc: Doc) -> ArticleClaims:
     return ArticleClaims(
         source=doc.source, date=doc.date, text=doc.text, body=doc.body, entities=doc.entities,
-        quantities=doc.quantities, quotes=doc.quotes, claims=doc.claims,
+        quantities=doc.quantities, quotes=doc.quotes, claims=doc.claims, warnings=warnings_for(doc),
     )
 
 

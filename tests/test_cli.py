@@ -78,5 +78,7 @@ def test_eval_command_tables_json_ablation_and_debug_listing():
     assert "== 002_7cdbda35982f72d8.txt" in p.stdout
     p = run("eval", "--gold", str(GOLD), "--articles", str(ARTICLES), "--json")
     scores = json.loads(p.stdout)["full"]["total"]
-    assert scores["actors"]["f1"] >= 0.9 and scores["quantities"]["f1"] >= 0.9 and scores["quotes"]["f1"] >= 0.8
-    assert scores["mentions_strict"]["f1"] >= 0.85 and scores["speakers"]["recall"] >= 0.9
+    # today's seed scores, less 0.02: a drop beyond that fails
+    floors = {"mentions_strict": 0.995, "actors": 0.984, "quantities": 1.0, "quotes": 0.981, "speakers": 0.990}
+    for task, today in floors.items():
+        assert scores[task]["f1"] >= today - 0.02, (task, scores[task])

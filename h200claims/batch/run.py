@@ -26,12 +26,14 @@ class Summary:
     articles: int = 0
     claims: int = 0
     skipped: int = 0
+    warnings: int = 0
     failures: list[tuple[str, Failure]] = field(default_factory=list)
     seconds: float = 0.0
 
     def line(self) -> str:
+        warned = f", {self.warnings} warnings" if self.warnings else ""
         return (f"{self.articles} articles, {self.claims} claims, {len(self.failures)} failures, "
-                f"{self.skipped} skipped, {self.seconds:.1f}s")
+                f"{self.skipped} skipped{warned}, {self.seconds:.1f}s")
 
 
 def collect(paths: list[str]) -> tuple[list[str], list[tuple[str, Failure]]]:
@@ -177,7 +179,7 @@ def run_batch(paths: list[str], out: Path | None, fmt: str, jobs: int, resume: b
     show = sys.stderr.isatty() if progress is None else progress
     writer = Writer(out, fmt, resume)
     try:
-        for n, (path, line, error, claims) in enumerate(extract_paths(init_kwargs, todo, jobs), 1):
+        for n, (path, line, error, (claims, warns)) in enumerate(extract_paths(init_kwargs, todo, jobs), 1):
             if error is not None:
                 summary.failures.append((path, error))
                 print(f"h200claims: {path}: {error}", file=sys.stderr)
@@ -185,6 +187,9 @@ def run_batch(paths: list[str], out: Path | None, fmt: str, jobs: int, resume: b
                 assert line is not None
                 summary.claims += writer.write(line, claims)
                 summary.articles += 1
+            for w in warns:
+                summary.warnings += 1
+                print(f"h200claims: {path}: warning: {w}", file=sys.stderr)
             if show:
                 print(f"\r[{n}/{len(todo)}] {os.path.basename(path)[:40]:<40}", end="", file=sys.stderr, flush=True)
     finally:
@@ -208,6 +213,9 @@ def run_stdin(out: Path | None, fmt: str, init_kwargs: dict[str, Any]) -> Summar
         result = extractor.extract(text, source="<stdin>")
         summary.claims += writer.write(result.model_dump_json(), len(result.claims))
         summary.articles += 1
+        for w in result.warnings:
+            summary.warnings += 1
+            print(f"h200claims: <stdin>: warning: {w}", file=sys.stderr)
     except (UnicodeDecodeError, H200ClaimsError, OSError) as e:
         failure = Failure("input", "standard input is not UTF-8 text") if isinstance(e, UnicodeDecodeError) \
             else failure_of(e)

@@ -61,17 +61,17 @@ def failure_of(e: BaseException) -> Failure:
     return Failure("internal", f"{type(e).__name__}: {e}")
 
 
-def _extract_path(path: str) -> tuple[str, str | None, Failure | None, int]:
-    """(path, JSON line, failure, number of claims): failures are returned, never raised, so one bad
-    file loses nothing; the count spares the parent from parsing the line again."""
+def _extract_path(path: str) -> tuple[str, str | None, Failure | None, tuple[int, list[str]]]:
+    """(path, JSON line, failure, (number of claims, warnings)): failures are returned, never
+    raised, so one bad file loses nothing; the count spares the parent from parsing the line again."""
     assert _WORKER is not None
     if BEFORE_ARTICLE is not None:
         BEFORE_ARTICLE(path)
     try:
         result = _WORKER.extract_file(path)
-        return path, result.model_dump_json(), None, len(result.claims)
+        return path, result.model_dump_json(), None, (len(result.claims), result.warnings)
     except Exception as e:  # noqa: BLE001 - reported per file, typed, by the batch command
-        return path, None, failure_of(e), 0
+        return path, None, failure_of(e), (0, [])
 
 
 def _context() -> Any:
@@ -83,7 +83,8 @@ def parallel_map(extractor: "Extractor", texts: Iterable[str], n_process: int, b
         yield from pool.imap(_extract_text, texts, chunksize=max(1, batch_size // n_process))
 
 
-def extract_paths(init_kwargs: dict[str, Any], paths: list[str], jobs: int) -> Iterator[tuple[str, str | None, Failure | None, int]]:
+def extract_paths(init_kwargs: dict[str, Any], paths: list[str],
+                  jobs: int) -> Iterator[tuple[str, str | None, Failure | None, tuple[int, list[str]]]]:
     """Yield (path, json, failure, claims) for each path, as they finish."""
     if jobs <= 1:
         _init(init_kwargs)
@@ -100,12 +101,12 @@ def extract_paths(init_kwargs: dict[str, Any], paths: list[str], jobs: int) -> I
         stalls = stalls + 1 if len(todo) == before and not lost else 0
         if stalls >= 3:  # the pool cannot even start: report, do not spin
             for p in todo:
-                yield p, None, Failure("worker", "worker processes could not be started"), 0
+                yield p, None, Failure("worker", "worker processes could not be started"), (0, [])
             return
     for p in suspects:  # the articles in flight when a worker died: each alone, in a fresh process
         _, again = yield from _pool_run(init_kwargs, [p], 1)
         if again:
-            yield p, None, Failure("worker", "worker process died while extracting this article"), 0
+            yield p, None, Failure("worker", "worker process died while extracting this article"), (0, [])
 
 
 def _pool_run(init_kwargs: dict[str, Any], paths: list[str], jobs: int):  # type: ignore[no-untyped-def]

@@ -4,6 +4,8 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING, Any
 
+from h200claims.text.script import to_simplified
+
 if TYPE_CHECKING:
     from h200claims.models import ArticleClaims
 
@@ -18,7 +20,7 @@ def to_gold(result: "ArticleClaims") -> dict[str, Any]:
         "date": result.date,
         "body": [list(r) for r in result.body],
         "entities": [
-            {"id": e.id, "label": e.label, "canonical": e.name, "titles": list(e.titles),
+            {"id": e.id, "label": e.label, "canonical": e.name if e.name.isascii() else to_simplified(e.name), "titles": list(e.titles),
              "affiliation": e.affiliation}
             for e in result.entities
         ],

@@ -175,8 +175,9 @@ def _finish_names(e: Entity, lex_by_id: dict[str, Any]) -> None:
         if english:
             e.name = english
             e.id = english.lower().replace(" ", "_").replace(".", "")
-        else:
-            e.name = e.id
+        else:  # as the article writes it, in its script (the id stays the script-folded form)
+            e.name = max(surfaces, key=len) if all(m.rule == "surname_title" for m in e.mentions) else next(
+                m.text for m in e.mentions if m.rule != "surname_title")
     elif e.affiliation is None and lex.affiliation:
         e.affiliation = lex.affiliation
     extra = list(lex.names) if lex else []

@@ -92,14 +92,19 @@ def is_headline_like(line: Line) -> bool:
 
 
 def classify(lines: list[Line]) -> None:
-    """Set each line's kind; the first matching rule wins."""
+    """Set each line's kind; the first matching rule wins. A line seen more than once is
+    boilerplate (navigation, promos, a repeated caption), except that repeated prose keeps its
+    first occurrence: an article that quotes one of its paragraphs twice is not emptied."""
     counts = Counter(ln.view for ln in lines)
+    seen: set[str] = set()
     for ln in lines:
+        first = ln.view not in seen
+        seen.add(ln.view)
         if is_end_marker(ln):
             ln.kind = "end"
         elif is_caption(ln):
             ln.kind = "caption"
-        elif counts[ln.view] > 1:
+        elif counts[ln.view] > 1 and not (first and is_prose(ln)):
             ln.kind = "repeated"
         elif is_byline(ln):
             ln.kind = "byline"
