@@ -17,7 +17,12 @@ from h200claims.errors import H200ClaimsError
 def _extract(args: argparse.Namespace) -> int:
     from h200claims.batch.run import run_batch, run_stdin
 
-    init = {"segmenter": args.segmenter, "pkuseg_model": args.pkuseg_model, "lexicon": args.lexicon or None}
+    from h200claims.pipeline import check_date
+
+    init = {"segmenter": args.segmenter, "pkuseg_model": args.pkuseg_model, "lexicon": args.lexicon or None,
+            "max_chars": args.max_chars}
+    if args.date:
+        init["date"] = check_date(args.date)
     out = Path(args.output) if args.output else None
     if args.paths == ["-"]:
         summary = run_stdin(out, args.format, init)
@@ -101,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--resume", action="store_true", help="skip articles already in the output")
     e.add_argument("--segmenter", choices=("jieba", "pkuseg"), default="jieba")
     e.add_argument("--pkuseg-model", help="path of a trained pkuseg model")
+    e.add_argument("--max-chars", type=int, metavar="N", help="refuse articles longer than N characters")
+    e.add_argument("--date", metavar="YYYY-MM-DD", help="the articles' date where a file gives none")
     lexicon_arg(e)
     e.set_defaults(func=_extract)
 
@@ -141,6 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as e:  # a path that cannot be read or written
         print(f"h200claims: error: {e.filename or ''}: {e.strerror or e}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("h200claims: interrupted; every article finished so far is written (go on with --resume)",
+              file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -60,6 +60,26 @@ def resolve_config(components: list[str] | None, disable: Iterable[str], overrid
     return cfg
 
 
+def check_date(date: str, source: str | None = None) -> str:
+    """A real calendar date as YYYY-MM-DD, or H200ClaimsInputError.
+
+    >>> check_date("2025-12-10")
+    '2025-12-10'
+    >>> check_date("2025-13-45")
+    Traceback (most recent call last):
+    ...
+    h200claims.errors.H200ClaimsInputError: date '2025-13-45' is not a calendar date (YYYY-MM-DD)
+    """
+    import datetime
+
+    try:
+        if len(date) != 10:
+            raise ValueError(date)
+        return datetime.date.fromisoformat(date).isoformat()
+    except (TypeError, ValueError):
+        raise H200ClaimsInputError(f"date {date!r} is not a calendar date (YYYY-MM-DD)", source) from None
+
+
 class Extractor:
     """A reusable extraction pipeline. Its config is resolved once, here, and every component it
     runs reads that config (so two Extractors in one process can differ).
@@ -113,6 +133,9 @@ class Extractor:
         return dict(self._init_kwargs)
 
     def make_doc(self, text: str, *, date: str | None = None, source: str | None = None) -> Doc:
+        """The Doc the components will fill: the text, its Simplified view, the article date."""
+        if date is not None:
+            date = check_date(date, source)
         if not isinstance(text, str):
             raise H200ClaimsInputError(f"text must be str, not {type(text).__name__}", source)
         if len(text) > self.max_chars:
@@ -136,10 +159,14 @@ class Extractor:
         doc = self.run(self.make_doc(text, date=date, source=source))
         return to_result(doc)
 
-    def extract_file(self, path: str | Path, *, date: str | None = None) -> ArticleClaims:
+    def extract_file(self, path: str | Path, *, date: str | None = None,
+                     default_date: str | None = None) -> ArticleClaims:
         """Extract from a file; HTML files are reduced to their visible text first, and the
-        result says so (``offsets_refer_to == "html_text"``)."""
+        result says so (``offsets_refer_to == "html_text"``). ``date`` overrides the file's own
+        date; ``default_date`` is used only when the file gives none."""
         text = read_file(path)
+        if date is None and default_date is not None and article_date(text) is None:
+            date = default_date
         if is_html_path(path):
             result = self.extract(html_to_text(text), date=date, source=str(path))
             return result.model_copy(update={"offsets_refer_to": "html_text"})

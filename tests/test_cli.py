@@ -82,3 +82,58 @@ def test_eval_command_tables_json_ablation_and_debug_listing():
     floors = {"mentions_strict": 0.995, "actors": 0.984, "quantities": 1.0, "quotes": 0.981, "speakers": 0.990}
     for task, today in floors.items():
         assert scores[task]["f1"] >= today - 0.02, (task, scores[task])
+
+
+def test_resume_by_resolved_path_and_input_order_with_two_jobs(tmp_path):
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(12):
+        # long and short articles mixed, so with two workers they finish out of order
+        body = "王大明表示，今年營收將成長兩成。" * (40 if i % 3 == 0 else 1)
+        (folder / f"a{i:02d}.txt").write_text(f"研究員{i}號。{body}", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    p = run("extract", str(folder), "-o", str(out), "--jobs", "2")
+    assert p.returncode == 0, p.stderr
+    sources = [json.loads(x)["source"] for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [os.path.basename(s) for s in sources] == [f"a{i:02d}.txt" for i in range(12)]
+    rel = os.path.relpath(folder, os.getcwd())  # the same folder spelt another way
+    p = run("extract", rel, "-o", str(out), "--resume")
+    assert p.returncode == 0 and "12 skipped" in p.stderr, p.stderr
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 12
+
+
+def test_bad_date_and_max_chars(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("王大明表示，今年營收將成長兩成，明年再成長一成。", encoding="utf-8")
+    p = run("extract", str(f), "--date", "2025-13-45")
+    assert p.returncode == 2 and "not a calendar date" in p.stderr and "Traceback" not in p.stderr
+    p = run("extract", str(f), "--date", "2025-12-10")
+    assert p.returncode == 0 and json.loads(p.stdout)["date"] == "2025-12-10"
+    p = run("extract", str(f), "--max-chars", "5")
+    assert p.returncode == 1 and "max_chars=5" in p.stderr
+
+
+def test_ctrl_c_exits_130_with_one_line_and_a_valid_file(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(300):
+        (folder / f"a{i:03d}.txt").write_text("研究員王大明表示，出口將增加25%。" * 30, encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "h200claims", "extract", str(folder), "-o", str(out), "--jobs", "2"],
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 120
+    while time.time() < deadline and (not out.exists() or out.read_bytes().count(b"\n") < 5):
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "interrupted" in err
+    for line in out.read_text(encoding="utf-8").splitlines():
+        json.loads(line)

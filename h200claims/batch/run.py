@@ -6,6 +6,7 @@ file (a torn last line is dropped on --resume), and --resume skips articles alre
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -48,11 +49,27 @@ def collect(paths: list[str]) -> tuple[list[str], list[tuple[str, Failure]]]:
             found.append(str(path))
         else:
             missing.append((p, Failure("io", "no such file or directory")))
-    return found, missing
+    seen: set[str] = set()
+    unique = []
+    for f in found:  # the same file named twice (a folder and a file in it) is extracted once
+        if resolved(f) not in seen:
+            seen.add(resolved(f))
+            unique.append(f)
+    return unique, missing
+
+
+def resolved(path: str) -> str:
+    """The path as the resume check compares it: absolute, symlinks resolved."""
+    return str(Path(path).resolve())
+
+
+def text_hash(text: str) -> str:
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def done_sources(out: Path) -> set[str]:
-    """Sources already in a JSONL output; a torn last line is cut off the file."""
+    """Articles already in a JSONL output, by resolved path and by the sha256 of their text; a
+    torn last line is cut off the file."""
     if not out.exists():
         return set()
     done: set[str] = set()
@@ -60,9 +77,11 @@ def done_sources(out: Path) -> set[str]:
     with out.open("rb") as f:
         for raw in f:
             try:
-                done.add(json.loads(raw)["source"])
+                record = json.loads(raw)
+                done.add(resolved(record["source"]))
+                done.add(text_hash(record["text"]))
                 good += len(raw)
-            except (ValueError, KeyError):
+            except (ValueError, KeyError, TypeError):
                 break
     if good != out.stat().st_size:
         with out.open("r+b") as f:
@@ -160,26 +179,42 @@ def done_for(out: Path | None, fmt: str, resume: bool) -> set[str]:
     if not out.exists():
         return set()
     with out.open(encoding="utf-8") as f:
-        return {row["source"] for row in csv.DictReader(f)}
+        return {resolved(row["source"]) for row in csv.DictReader(f)}
+
+
+def is_done(path: str, done: set[str]) -> bool:
+    """Whether a resumed run already holds this article: the same file by any spelling of its
+    path, the same gold file name, or (JSONL) the same text."""
+    if not done:
+        return False
+    if resolved(path) in done or Path(path).stem + ".gold.json" in done:
+        return True
+    try:
+        from h200claims.text.read import read_file
+
+        return text_hash(read_file(path)) in done
+    except Exception:  # noqa: BLE001 - an unreadable file is not done; extracting it reports why
+        return False
 
 
 def run_batch(paths: list[str], out: Path | None, fmt: str, jobs: int, resume: bool,
               init_kwargs: dict[str, Any], progress: bool | None = None) -> Summary:
     from h200claims.pipeline import Extractor
 
-    Extractor(**init_kwargs)  # a bad config or lexicon fails here, once, before any work
+    Extractor(**{k: v for k, v in init_kwargs.items() if k != "date"})  # a bad config fails here, once
     start = time.perf_counter()
     summary = Summary()
     files, summary.failures = collect(paths)
     for path, failure in summary.failures:
         print(f"h200claims: {path}: {failure}", file=sys.stderr)
     done = done_for(out, fmt, resume)
-    todo = [f for f in files if f not in done and Path(f).stem + ".gold.json" not in done]
+    todo = [f for f in files if not is_done(f, done)]
     summary.skipped = len(files) - len(todo)
     show = sys.stderr.isatty() if progress is None else progress
     writer = Writer(out, fmt, resume)
     try:
-        for n, (path, line, error, (claims, warns)) in enumerate(extract_paths(init_kwargs, todo, jobs), 1):
+        results = in_input_order(todo, extract_paths(init_kwargs, todo, jobs))
+        for n, (path, line, error, (claims, warns)) in enumerate(results, 1):
             if error is not None:
                 summary.failures.append((path, error))
                 print(f"h200claims: {path}: {error}", file=sys.stderr)
@@ -200,17 +235,33 @@ def run_batch(paths: list[str], out: Path | None, fmt: str, jobs: int, resume: b
     return summary
 
 
+def in_input_order(paths: list[str], results: Any) -> Any:
+    """Results as the workers finish them, handed on in the order of ``paths`` (the ones that
+    finish early wait in memory for those before them)."""
+    position = {p: i for i, p in enumerate(paths)}
+    waiting: dict[int, Any] = {}
+    nxt = 0
+    for r in results:
+        waiting[position[r[0]]] = r
+        while nxt in waiting:
+            yield waiting.pop(nxt)
+            nxt += 1
+    for i in sorted(waiting):  # a path given twice: whatever is left, in order
+        yield waiting[i]
+
+
 def run_stdin(out: Path | None, fmt: str, init_kwargs: dict[str, Any]) -> Summary:
     """``h200claims extract -``: one article read from standard input (UTF-8), source ``<stdin>``."""
     from h200claims.pipeline import Extractor
 
-    extractor = Extractor(**init_kwargs)  # a bad config or lexicon is the user's error (exit 2), not a failure
+    # a bad config or lexicon is the user's error (exit 2), not a failure
+    extractor = Extractor(**{k: v for k, v in init_kwargs.items() if k != "date"})
     start = time.perf_counter()
     summary = Summary()
     writer = Writer(out, fmt, resume=False)
     try:
         text = sys.stdin.buffer.read().decode("utf-8-sig")
-        result = extractor.extract(text, source="<stdin>")
+        result = extractor.extract(text, source="<stdin>", date=init_kwargs.get("date"))
         summary.claims += writer.write(result.model_dump_json(), len(result.claims))
         summary.articles += 1
         for w in result.warnings:

@@ -7,6 +7,7 @@ reported as failed, and every other result is kept.
 from __future__ import annotations
 
 import multiprocessing as mp
+import signal
 from dataclasses import dataclass
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -37,11 +38,22 @@ class Failure:
 BEFORE_ARTICLE: "Callable[[str], None] | None" = None
 
 
+_DATE: str | None = None  # the batch's --date, for files that give none
+
+
 def _init(kwargs: dict[str, Any]) -> None:
-    global _WORKER
+    global _WORKER, _DATE
     from h200claims.pipeline import Extractor
 
+    kwargs = dict(kwargs)
+    _DATE = kwargs.pop("date", None)
     _WORKER = Extractor(**kwargs)
+
+
+def _init_pool(kwargs: dict[str, Any]) -> None:
+    """A pool worker leaves Ctrl-C to the parent, which stops the run and reports it in one line."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init(kwargs)
 
 
 def _extract_text(text: str) -> "ArticleClaims":
@@ -68,7 +80,7 @@ def _extract_path(path: str) -> tuple[str, str | None, Failure | None, tuple[int
     if BEFORE_ARTICLE is not None:
         BEFORE_ARTICLE(path)
     try:
-        result = _WORKER.extract_file(path)
+        result = _WORKER.extract_file(path, default_date=_DATE)
         return path, result.model_dump_json(), None, (len(result.claims), result.warnings)
     except Exception as e:  # noqa: BLE001 - reported per file, typed, by the batch command
         return path, None, failure_of(e), (0, [])
@@ -79,7 +91,7 @@ def _context() -> Any:
 
 
 def parallel_map(extractor: "Extractor", texts: Iterable[str], n_process: int, batch_size: int) -> Iterator["ArticleClaims"]:
-    with _context().Pool(n_process, initializer=_init, initargs=(extractor.init_kwargs(),)) as pool:
+    with _context().Pool(n_process, initializer=_init_pool, initargs=(extractor.init_kwargs(),)) as pool:
         yield from pool.imap(_extract_text, texts, chunksize=max(1, batch_size // n_process))
 
 
@@ -117,7 +129,7 @@ def _pool_run(init_kwargs: dict[str, Any], paths: list[str], jobs: int):  # type
     todo = list(reversed(paths))
     running: dict[Future[Any], str] = {}
     lost: list[str] = []
-    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init, initargs=(init_kwargs,))
+    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_pool, initargs=(init_kwargs,))
     try:
         while (todo or running) and not lost:
             while todo and len(running) < 2 * jobs:
