@@ -27,7 +27,7 @@ def test_binary_file_is_a_clear_error(tmp_path):
 
 
 def test_undecodable_bytes_name_the_reason():
-    with pytest.raises(H200ClaimsInputError, match="not decodable"):
+    with pytest.raises(H200ClaimsInputError, match="not plausible Chinese text"):
         decode(b"\x81\x20\xff\xfe\x80\x80" * 50, "bad.txt")
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from h200claims.errors import H200ClaimsInputError
@@ -28,9 +29,11 @@ def decode(data: bytes, path: str | None = None) -> str:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        if enc == "utf-8" or _looks_like_text(text):
+        if enc == "utf-8" or (_looks_like_text(text) and looks_chinese(text)):
             return text
-    raise H200ClaimsInputError(f"not decodable as {', '.join(FALLBACKS)} or UTF-16", path)
+    raise H200ClaimsInputError(
+        f"not plausible Chinese text in any of {', '.join(FALLBACKS)} or UTF-16 (tried each; a legacy decode "
+        f"must be mostly common Chinese characters or ASCII)", path)
 
 
 def _strict(data: bytes, enc: str, path: str | None) -> str:
@@ -38,6 +41,36 @@ def _strict(data: bytes, enc: str, path: str | None) -> str:
         return data.decode(enc)
     except UnicodeDecodeError as e:
         raise H200ClaimsInputError(f"invalid {enc}: {e.reason} at byte {e.start}", path) from None
+
+
+#: a legacy-codec decode is accepted when at least this share of its Chinese characters is common
+COMMON_SHARE = 0.8
+
+
+@lru_cache(maxsize=1)
+def _common_chars() -> frozenset[str]:
+    from h200claims import data
+
+    lines = [ln for ln in data.read_text("common_chars.txt").splitlines() if not ln.startswith("#")]
+    return frozenset("".join(lines))
+
+
+def looks_chinese(text: str) -> bool:
+    """A plausible decode: ASCII only, or mostly common Chinese characters (seen through the
+    Simplified view, so Big5 text passes). Shift-JIS read as GB18030 gives rare characters.
+
+    >>> looks_chinese("美國商務部長表示，晶片出口將增加。"), looks_chinese("plain ASCII")
+    (True, True)
+    >>> looks_chinese("僕偺偼擔杮岅偱偡")   # Japanese Shift-JIS bytes decoded as GB18030
+    False
+    """
+    from h200claims.text.script import simplified_view
+
+    han = [c for c in simplified_view(text) if "\u4e00" <= c <= "\u9fff"]
+    if not han:
+        return all(c.isascii() or not c.isprintable() or c.isspace() for c in text) or len(text) < 20
+    common = _common_chars()
+    return sum(c in common for c in han) / len(han) >= COMMON_SHARE
 
 
 def _looks_like_text(text: str) -> bool:
