@@ -125,7 +125,14 @@ Claim = Annotated[Union[QuoteClaim, QuantityClaim], Field(discriminator="type")]
 
 
 class ArticleClaims(BaseModel):
-    """Everything extracted from one article."""
+    """Everything extracted from one article: ``entities`` (with their mentions), ``quantities``,
+    ``quotes`` and ``claims``, with exact offsets into ``text``; ``model_dump_json()`` serialises it.
+
+    >>> import h200claims
+    >>> r = h200claims.extract("王小明表示，今年營收成長25%。", date="2025-12-10")
+    >>> r.date, [q.text for q in r.quotes], [c.type for c in r.claims]
+    ('2025-12-10', ['今年營收成長25%'], ['quote', 'quantity'])
+    """
 
     model_config = ConfigDict(extra="forbid")
 
@@ -151,7 +158,14 @@ class ArticleClaims(BaseModel):
         return self
 
     def spans(self) -> list[Span]:
-        """Every span item (mentions, quantities, quotes) in one list."""
+        """Every span item (mentions, quantities, quotes) in one list; each obeys
+        ``text[start:end] == span.text``.
+
+        >>> import h200claims
+        >>> r = h200claims.extract("王小明表示，今年營收成長25%。")
+        >>> all(r.text[s.start:s.end] == s.text for s in r.spans())
+        True
+        """
         out: list[Span] = [m for e in self.entities for m in e.mentions]
         out.extend(self.quantities)
         out.extend(self.quotes)
@@ -159,21 +173,46 @@ class ArticleClaims(BaseModel):
 
     @property
     def mentions(self) -> list[Mention]:
+        """Every entity mention, in text order.
+
+        >>> import h200claims
+        >>> [(m.text, m.label) for m in h200claims.extract("輝達執行長黃仁勳表示，需求強勁。").mentions]
+        [('輝達', 'ORG'), ('黃仁勳', 'PERSON')]
+        """
         return sorted((m for e in self.entities for m in e.mentions), key=lambda m: m.start)
 
     def to_gold(self) -> dict[str, Any]:
-        """The result in the gold JSON format of the guidelines, ready to be scored."""
+        """The result in the gold JSON format (``docs/annotation.md``), ready to be scored by
+        ``h200claims eval``.
+
+        >>> import h200claims
+        >>> g = h200claims.extract("王小明表示，今年營收成長25%。").to_gold()
+        >>> sorted(g)[:4], g["quantities"][0]["value"]
+        (['article', 'body', 'date', 'entities'], 25.0)
+        """
         from h200claims.output.gold import to_gold
 
         return to_gold(self)
 
     def to_dataframe(self) -> Any:
-        """Claims as a pandas DataFrame (needs pandas)."""
+        """Claims as a pandas DataFrame, one row a claim (needs pandas).
+
+        >>> import h200claims
+        >>> df = h200claims.extract("王小明表示，今年營收成長25%。").to_dataframe()
+        >>> sorted(df["type"].unique())
+        ['quantity', 'quote']
+        """
         from h200claims.output.table import to_dataframe
 
         return to_dataframe(self)
 
     def _repr_html_(self) -> str:
+        """The article with its highlights, for a notebook cell (the same page as ``show --html``).
+
+        >>> import h200claims
+        >>> "<mark" in h200claims.extract("王小明表示，今年營收成長25%。")._repr_html_()
+        True
+        """
         from h200claims.output.html import render
 
         return render(self)

@@ -145,7 +145,14 @@ class Extractor:
                    content_start=date_line_end(text), settings=self.settings, lexicon=self.lexicon)
 
     def run(self, doc: Doc) -> Doc:
-        """Run the components in order; a failure names the component and the article."""
+        """Run the components in order over a Doc from :meth:`make_doc`; a failure names the
+        component and the article.
+
+        >>> ex = Extractor()
+        >>> doc = ex.run(ex.make_doc("王小明表示，今年營收成長25%。"))
+        >>> [doc.text[s:e] for s, e in doc.tokens][:3]
+        ['王小明', '表示', '，']
+        """
         for name, fn in zip(self.component_names, self.components):
             try:
                 fn(doc)
@@ -156,6 +163,12 @@ class Extractor:
         return doc
 
     def extract(self, text: str, *, date: str | None = None, source: str | None = None) -> ArticleClaims:
+        """Extract from one article's text (see :func:`h200claims.extract`); ``source`` is kept
+        in the result and named in errors.
+
+        >>> Extractor(disable=["quotes"]).extract("王小明表示，今年營收成長25%。", source="a.txt").source
+        'a.txt'
+        """
         doc = self.run(self.make_doc(text, date=date, source=source))
         return to_result(doc)
 
@@ -163,7 +176,15 @@ class Extractor:
                      default_date: str | None = None) -> ArticleClaims:
         """Extract from a file; HTML files are reduced to their visible text first, and the
         result says so (``offsets_refer_to == "html_text"``). ``date`` overrides the file's own
-        date; ``default_date`` is used only when the file gives none."""
+        date; ``default_date`` is used only when the file gives none.
+
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+        >>> _ = p.write_text(" date 2025-12-10" + chr(10) + "王小明表示，明年營收成長25%。", encoding="utf-8")
+        >>> r = Extractor().extract_file(p)
+        >>> r.date, r.source == str(p)
+        ('2025-12-10', True)
+        """
         text = read_file(path)
         if date is None and default_date is not None and article_date(text) is None:
             date = default_date
@@ -173,7 +194,11 @@ class Extractor:
         return self.extract(text, date=date, source=str(path))
 
     def pipe(self, texts: Iterable[str], n_process: int = 1, batch_size: int = 16) -> Iterator[ArticleClaims]:
-        """Extract from many texts, in order; ``n_process > 1`` uses worker processes."""
+        """Extract from many texts, in order; ``n_process > 1`` uses worker processes.
+
+        >>> [len(r.quotes) for r in Extractor().pipe(["王小明表示，營收成長。", "沒有引述的句子。"])]
+        [1, 0]
+        """
         if n_process <= 1:
             for t in texts:
                 yield self.extract(t)
@@ -215,5 +240,18 @@ def default_extractor() -> Extractor:
 
 
 def extract(text: str, *, date: str | None = None) -> ArticleClaims:
-    """Extract actors, quantities, quotes and claims from one article's text."""
+    """Extract actors, quantities, quotes and claims from one article's text, in either script,
+    with the default pipeline (one shared ``Extractor``). ``date`` (YYYY-MM-DD) resolves 8日,
+    明年, 第4季; without it a leading `` date YYYY-MM-DD`` line or the page's own timestamp is used.
+
+    >>> import h200claims
+    >>> r = h200claims.extract("美國商務部長盧特尼克表示，美方將抽取約25%的分潤。", date="2025-12-10")
+    >>> [(e.id, e.label) for e in r.entities]
+    [('us_commerce', 'ORG'), ('howard_lutnick', 'PERSON'), ('us', 'GPE')]
+    >>> q = r.quantities[0]
+    >>> q.text, q.value, q.unit, q.approx
+    ('約25%', 25.0, '%', True)
+    >>> r.quotes[0].speaker, r.quotes[0].cue
+    ('howard_lutnick', '表示')
+    """
     return default_extractor().extract(text, date=date)

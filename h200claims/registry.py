@@ -96,9 +96,12 @@ class RuleTable(dict):  # type: ignore[type-arg]
     A step inside a stage that is not one of its rules can still be named as a ``switch``, so it
     can be switched off by name too (resolving descriptions, say).
 
-    >>> RULES = RuleTable("entities")
-    >>> @RULES.rule("lexicon")
-    ... def lexicon_names(doc): ...
+    >>> RULES = RuleTable("example_stage")
+    >>> @RULES.rule("shout")
+    ... def shout(doc): ...
+    >>> RULES.switch("tidy_up")
+    >>> RULES.names()
+    ['shout', 'tidy_up']
     """
 
     def __init__(self, stage: str) -> None:

@@ -82,7 +82,16 @@ def _looks_like_text(text: str) -> bool:
 
 
 def read_file(path: str | Path) -> str:
-    """Read and decode one article file."""
+    """Read and decode one article file (UTF-8 with or without BOM, UTF-16 with BOM, GB18030,
+    Big5); an unreadable, binary or implausibly decoded file raises ``H200ClaimsInputError``
+    naming the file and the reason.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = p.write_bytes("美國商務部長表示".encode("big5"))
+    >>> read_file(p)
+    '美國商務部長表示'
+    """
     p = str(path)
     try:
         data = Path(path).read_bytes()

@@ -1,0 +1,22 @@
+"""The docstring examples of the public API run, and say what they show."""
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = ["h200claims", "h200claims.pipeline", "h200claims.models", "h200claims.text.read",
+           "h200claims.data.lexicon", "h200claims.registry", "h200claims.tags.entity_merge",
+           "h200claims.tags.entity_model", "h200claims.tags.ner_model", "h200claims.evaluate.ner_sets",
+           "h200claims.evaluate.ner_score", "h200claims.evaluate.ner_eval"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name):
+    mod = importlib.import_module(name)
+    flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE | doctest.IGNORE_EXCEPTION_DETAIL
+    res = doctest.testmod(mod, optionflags=flags, verbose=False)
+    assert res.failed == 0
+    if name in ("h200claims", "h200claims.pipeline", "h200claims.models", "h200claims.text.read"):
+        assert res.attempted > 0
