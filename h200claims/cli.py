@@ -1,4 +1,4 @@
-"""The command line: ``h200claims extract | eval | eval-ner | show`` (also ``python -m h200claims``).
+"""The command line: ``h200claims extract | eval | eval-ner | gold | show`` (also ``python -m h200claims``).
 
 Errors the user can fix (a bad path, an unknown rule name, an unreadable lexicon) print one line
 and exit 2; a bug inside the library is not caught here and shows its traceback.
@@ -74,6 +74,27 @@ def _eval_ner(args: argparse.Namespace) -> int:
     return 0
 
 
+def _gold(args: argparse.Namespace) -> int:
+    from h200claims.evaluate.gold_spec import check, compile_spec
+    from h200claims.text.read import read_file
+
+    text = read_file(args.article)
+    if args.gold_command == "compile":
+        spec = json.loads(Path(args.spec).read_text(encoding="utf-8"))
+        gold = compile_spec(spec, text, Path(args.article).name)
+        Path(args.out).write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"{len(gold['entities'])} entities, {len(gold['mentions'])} mentions, "
+              f"{len(gold['quantities'])} quantities, {len(gold['quotes'])} quotes -> {args.out}")
+    else:
+        gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
+    errors = check(gold, text)
+    for e in errors:
+        print(f"ERROR {e}")
+    if args.gold_command == "check":
+        print("ok" if not errors else f"{len(errors)} errors")
+    return 1 if errors else 0
+
+
 def _show(args: argparse.Namespace) -> int:
     from h200claims.output.html import render, render_text
     from h200claims.pipeline import Extractor
@@ -128,6 +149,17 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--no-baseline", action="store_true", help="skip the jieba.posseg baseline")
     n.add_argument("--json", action="store_true")
     n.set_defaults(func=_eval_ner)
+
+    g = sub.add_parser("gold", help="gold by text: compile a spec into a gold file, or check one (docs/annotation.md)")
+    gsub = g.add_subparsers(dest="gold_command", required=True)
+    gc = gsub.add_parser("compile", help="SPEC ARTICLE OUT: find the offsets of what the spec names")
+    gc.add_argument("spec")
+    gc.add_argument("article")
+    gc.add_argument("out")
+    gk = gsub.add_parser("check", help="GOLD ARTICLE: validate a gold file against its article")
+    gk.add_argument("gold")
+    gk.add_argument("article")
+    g.set_defaults(func=_gold)
 
     s = sub.add_parser("show", help="show an article with its highlights")
     s.add_argument("file")

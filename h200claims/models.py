@@ -1,6 +1,6 @@
 """The public contract: pydantic v2 models for everything the library returns.
 
-Field names and meanings follow the gold guidelines (shared/gold/GUIDELINES.md). Every span
+Field names and meanings follow the annotation format (docs/annotation.md). Every span
 item carries ``start``/``end`` (Python ``str`` offsets into the original input, end exclusive),
 ``text`` (always ``input[start:end]``) and ``rule`` (the rule or model that produced it).
 """

@@ -1,4 +1,4 @@
-"""Scoring predicted gold-format dicts against gold files, as GUIDELINES.md defines.
+"""Scoring predicted gold-format dicts against gold files, as docs/annotation.md describes.
 
 All functions take and return plain dicts so any extractor's output can be scored.
 """

@@ -1,4 +1,4 @@
-"""ArticleClaims -> the gold JSON format of the guidelines."""
+"""ArticleClaims -> the gold JSON format (docs/annotation.md)."""
 from __future__ import annotations
 
 import hashlib
