@@ -99,3 +99,49 @@ def test_show_command_writes_html(tmp_path):
     p = subprocess.run([sys.executable, "-m", "h200claims.cli", "show", str(ARTICLES / "004_460d789331464ea6.txt")],
                        capture_output=True, text=True)
     assert "Quotes:" in p.stdout and "Wei Shaojun" in p.stdout
+
+
+def _shot(tmp_path, html_text, name, size="600,200"):
+    page = tmp_path / f"{name}.html"
+    page.write_text(html_text, encoding="utf-8")
+    shot = tmp_path / f"{name}.png"
+    cmd = [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
+           "--disable-background-networking", "--disable-component-update", f"--user-data-dir={tmp_path / 'p'}",
+           f"--window-size={size}", f"--screenshot={shot}", page.as_uri()]
+    subprocess.run(cmd, capture_output=True, timeout=120)
+    assert shot.exists(), "no screenshot"
+    return read_png(shot)
+
+
+def _dark(rows):
+    return {(x, y) for y, row in enumerate(rows) for x, px in enumerate(row) if sum(px) < 300}
+
+
+def test_chinese_renders_as_glyphs_not_boxes(tmp_path):
+    """With no CJK font every character is the same hollow box: two different characters then
+    give the same pixels. CI installs a CJK font; this fails without one."""
+    tpl = '<!doctype html><meta charset="utf-8"><body style="margin:0;background:#fff"><div style="font-size:80px">{}</div>'
+    a = _dark(_shot(tmp_path, tpl.format("國國國"), "a"))
+    b = _dark(_shot(tmp_path, tpl.format("美美美"), "b"))
+    assert a and b, "nothing drawn"
+    assert len(a ^ b) > 0.2 * len(a | b), "Chinese characters render as identical boxes: no CJK font"
+
+
+def test_view_has_legend_summary_and_click_highlights_a_speaker(tmp_path, seed_results):
+    r = seed_results["002_7cdbda35982f72d8.txt"]
+    page = render(r, full_page=True)
+    assert "Who said what" in page and "Actors" in page and "amount" in page
+    speaker = next(q.speaker for q in r.quotes if q.speaker)
+    # click the speaker in the panel, then dump the DOM: its mentions and quotes carry class "on"
+    clicker = page.replace("</body>", f"""<script>window.addEventListener('load',function(){{
+      document.querySelector('[data-who="{speaker}"]').click();}});</script></body>""")
+    f = tmp_path / "click.html"
+    f.write_text(clicker, encoding="utf-8")
+    p = subprocess.run([chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                        f"--user-data-dir={tmp_path / 'p2'}", "--dump-dom", f.as_uri()],
+                       capture_output=True, text=True, timeout=120)
+    dom = p.stdout
+    lit = dom.count(" on\"") + dom.count(" on ")
+    n_mentions = len(next(e for e in r.entities if e.id == speaker).mentions)
+    n_quotes = sum(q.speaker == speaker for q in r.quotes)
+    assert lit >= n_mentions + n_quotes, (lit, n_mentions, n_quotes)

@@ -1,8 +1,9 @@
 """Views of a result: HTML (notebooks, `h200claims show --html`) and plain text (terminal).
 
-Entities, quantities and quotes are highlighted; each quote is linked to its speaker (hover
-shows the speaker; the speaker's mentions carry the same colour ring); text outside the body
-is greyed.
+Entities, quantities and quotes are highlighted, with a legend and a summary panel (actors with
+their mention counts, quotes by speaker, amounts); text outside the body is greyed. Clicking a
+speaker (in the panel or in the text) highlights that actor's mentions and quotes; the page
+works offline (inline style and script, no CDN). The same HTML is the notebook's ``_repr_html_``.
 """
 from __future__ import annotations
 
@@ -19,8 +20,20 @@ STYLE = (".h2c{font-family:sans-serif;line-height:2.1;white-space:pre-wrap;max-w
          ".h2c .direct{background:#fbe3fb}"
          ".h2c .lbl{font-size:.6em;font-weight:bold;margin-left:2px;vertical-align:super;color:#555}"
          ".h2c .boiler{color:#aaa}"
-         ".h2c .speaker{outline:2px solid #c0c}"
-         + "".join(f".h2c .{k}{{background:{c}}}" for k, c in COLOURS.items()))
+         ".h2c .speaker{outline:2px solid #c0c;cursor:pointer}"
+         ".h2c .on{outline:3px solid #e00 !important;box-shadow:0 0 0 3px #fcc}"
+         ".h2c-panel{font-family:sans-serif;max-width:60em;border:1px solid #ddd;padding:.5em 1em;margin-bottom:1em}"
+         ".h2c-panel h4{margin:.4em 0 .2em}.h2c-panel ul{margin:0;padding-left:1.2em}"
+         ".h2c-panel .who{cursor:pointer;text-decoration:underline dotted}"
+         ".h2c-legend span{display:inline-block;padding:1px 6px;margin-right:6px;border-radius:3px}"
+         + "".join(f".h2c .{k},.h2c-legend .{k}{{background:{c}}}" for k, c in COLOURS.items()))
+LEGEND = [("PERSON", "person"), ("ORG", "organisation"), ("GPE", "place"), ("PRODUCT", "product"),
+          ("quantity", "amount")]
+SCRIPT = """<script>(function(){var root=document.currentScript.parentNode;
+function pick(id){root.querySelectorAll('.on').forEach(function(x){x.classList.remove('on')});
+if(!id)return;root.querySelectorAll('[data-entity="'+id+'"],[data-speaker="'+id+'"]').forEach(function(x){x.classList.add('on')});}
+root.addEventListener('click',function(ev){var t=ev.target.closest('[data-entity],[data-who]');
+if(t)pick(t.getAttribute('data-entity')||t.getAttribute('data-who'));});})();</script>"""
 
 
 def _highlights(result: "ArticleClaims") -> list[tuple[int, int, str, str]]:
@@ -46,7 +59,35 @@ def _highlights(result: "ArticleClaims") -> list[tuple[int, int, str, str]]:
     return out
 
 
+def summary(result: "ArticleClaims") -> str:
+    """The panel above the text: a legend, actors with mention counts, quotes by speaker, amounts."""
+    esc = html.escape
+    names = {e.id: e.name for e in result.entities}
+    legend = "".join(f'<span class="{k}">{esc(v)}</span>' for k, v in LEGEND)
+    actors = "".join(
+        f'<li><span class="who" data-who="{esc(e.id)}">{esc(e.name)}</span> ({e.label}) × {len(e.mentions)}</li>'
+        for e in sorted(result.entities, key=lambda e: -len(e.mentions)))
+    by_speaker: dict[str, list[str]] = {}
+    for q in result.quotes:
+        by_speaker.setdefault(q.speaker or "", []).append(q.text)
+    quotes = "".join(
+        f'<li><span class="who" data-who="{esc(sid)}">{esc(names.get(sid, sid) if sid else "unnamed sources")}</span>: '
+        f'{len(qs)} quote{"s" if len(qs) > 1 else ""} — {esc(qs[0][:40])}{"…" if len(qs[0]) > 40 else ""}</li>'
+        for sid, qs in by_speaker.items())
+    amounts = ", ".join(esc(q.text) for q in result.quantities if q.kind != "date")
+    return (f'<div class="h2c-panel"><div class="h2c-legend">{legend}<span style="background:#fbe3fb;border-bottom:3px solid #c0c">quote</span></div>'
+            f'<h4>Actors</h4><ul>{actors or "<li>none</li>"}</ul><h4>Who said what</h4><ul>{quotes or "<li>none</li>"}</ul>'
+            f'<h4>Amounts</h4><div>{amounts or "none"}</div></div>')
+
+
 def render(result: "ArticleClaims", full_page: bool = False) -> str:
+    """The article as HTML with its highlights, a legend and a summary panel.
+
+    >>> import h200claims
+    >>> page = render(h200claims.extract("王小明表示，今年營收成長25%。"))
+    >>> "Who said what" in page and 'data-who="' in page
+    True
+    """
     text = result.text
     opens: dict[int, list[tuple[int, str]]] = {}
     closes: dict[int, list[tuple[int, str]]] = {}
@@ -54,7 +95,7 @@ def render(result: "ArticleClaims", full_page: bool = False) -> str:
         opens.setdefault(s, []).append((e - s, o))
         closes.setdefault(e, []).append((e - s, c))
     cuts = sorted({0, len(text)} | set(opens) | set(closes) | {x for r in result.body for x in r})
-    out = [f"<style>{STYLE}</style>", '<div class="h2c">']
+    out = ['<div class="h2c-view">', f"<style>{STYLE}</style>", summary(result), '<div class="h2c">']
     for i, pos in enumerate(cuts):
         for _, c in sorted(closes.get(pos, []), key=lambda x: x[0]):
             out.append(c)
@@ -64,6 +105,8 @@ def render(result: "ArticleClaims", full_page: bool = False) -> str:
             chunk = html.escape(text[pos:cuts[i + 1]])
             body = any(a <= pos < b for a, b in result.body)
             out.append(chunk if body else f'<span class="boiler">{chunk}</span>')
+    out.append("</div>")
+    out.append(SCRIPT)
     out.append("</div>")
     page = "".join(out)
     if full_page:

@@ -15,7 +15,7 @@ from typing import Any
 from h200claims.doc import Doc, MentionCandidate
 from h200claims.tags import ner_model
 from h200claims.tags.entity_rules import rule
-from h200claims.tags.entity_vocab import GENERIC_WORD_FREQ, _jieba_freq, is_common_word, name_key
+from h200claims.tags.entity_vocab import GENERIC_WORD_FREQ, _jieba_freq, is_common_word, name_key, vocab
 from h200claims.text.script import simplified_view as v
 
 RULE = "model:crf"
@@ -79,6 +79,13 @@ def common_words_only(doc: Doc, start: int, end: int) -> bool:
     return bool(words) and all(len(w) >= 2 and freq.get(w, 0) >= GENERIC_WORD_FREQ for w in words)
 
 
+def joined_people(doc: Doc) -> list[tuple[int, int]]:
+    """Spans of rule-made person names that hold a name joiner (喬治．陳, 唐納·川普)."""
+    joiners = vocab().joiners
+    return [(c.start, c.end) for c in doc.candidates if c.label == "PERSON" and c.rule != "lexicon"
+            and any(ch in joiners for ch in doc.view[c.start:c.end])]
+
+
 def described_after_place(doc: Doc, start: int, end: int, places: dict[int, int]) -> bool:
     """An ORG span that is a place name followed by two or more common words (中國|科技|公司)."""
     p = places.get(start)
@@ -93,6 +100,7 @@ def described_after_place(doc: Doc, start: int, end: int, places: dict[int, int]
 def model_names(doc: Doc) -> list[MentionCandidate]:
     cfg = doc.settings["model"]
     places = {c.start: c.end for c in doc.candidates if c.label == "GPE"}
+    joined = joined_people(doc)
     vetoable = sorted((c for c in doc.candidates if c.rule in cfg["veto_rules"]), key=lambda c: c.start)
     vetoed: set[int] = set()
     out = []
@@ -118,6 +126,8 @@ def model_names(doc: Doc) -> list[MentionCandidate]:
                 continue
             if ours == "ORG" and conf < cfg["sure"] and common_words_only(doc, s + a, s + b):
                 continue  # 外資券商: common words with an organisation's ending, and the model unsure
+            if ours == "PERSON" and any(js <= s + a and s + b < je for js, je in joined):
+                continue  # 喬治|．陳: a rule's name across a joiner the model splits at (it learnt ·)
             if ours == "ORG" and described_after_place(doc, s + a, s + b, places):
                 continue  # 中國科技公司, 北京監管機構: a place and a description, not a name
             out.append(MentionCandidate(s + a, s + b, ours, RULE, name_key(name), priority=0))
