@@ -68,8 +68,8 @@ def text_hash(text: str) -> str:
 
 
 def done_sources(out: Path) -> set[str]:
-    """Articles already in a JSONL output, by resolved path and by the sha256 of their text; a
-    torn last line is cut off the file."""
+    """Articles already in a JSONL output, as ``resolved path|sha256 of the text``: the same file
+    by any spelling of its path, unchanged since; a torn last line is cut off the file."""
     if not out.exists():
         return set()
     done: set[str] = set()
@@ -78,8 +78,7 @@ def done_sources(out: Path) -> set[str]:
         for raw in f:
             try:
                 record = json.loads(raw)
-                done.add(resolved(record["source"]))
-                done.add(text_hash(record["text"]))
+                done.add(resolved(record["source"]) + "|" + text_hash(record["text"]))
                 good += len(raw)
             except (ValueError, KeyError, TypeError):
                 break
@@ -183,16 +182,17 @@ def done_for(out: Path | None, fmt: str, resume: bool) -> set[str]:
 
 
 def is_done(path: str, done: set[str]) -> bool:
-    """Whether a resumed run already holds this article: the same file by any spelling of its
-    path, the same gold file name, or (JSONL) the same text."""
+    """Whether a resumed run already holds this article: (JSONL) the same file by any spelling of
+    its path with the same text, (CSV) the same resolved path, (gold) the same gold file name."""
     if not done:
         return False
     if resolved(path) in done or Path(path).stem + ".gold.json" in done:
         return True
     try:
-        from h200claims.text.read import read_file
+        from h200claims.text.read import html_to_text, is_html_path, read_file
 
-        return text_hash(read_file(path)) in done
+        text = read_file(path)
+        return resolved(path) + "|" + text_hash(html_to_text(text) if is_html_path(path) else text) in done
     except Exception:  # noqa: BLE001 - an unreadable file is not done; extracting it reports why
         return False
 

@@ -15,7 +15,14 @@ from typing import Any
 from h200claims.doc import Doc, MentionCandidate
 from h200claims.tags import ner_model
 from h200claims.tags.entity_rules import rule
-from h200claims.tags.entity_vocab import GENERIC_WORD_FREQ, _jieba_freq, is_common_word, name_key, vocab
+from h200claims.tags.entity_vocab import (
+    GENERIC_WORD_FREQ,
+    NUMERALS,
+    _jieba_freq,
+    is_common_word,
+    name_key,
+    vocab,
+)
 from h200claims.text.script import simplified_view as v
 
 RULE = "model:crf"
@@ -44,6 +51,8 @@ def map_label(label: str, name: str, cfg: dict[str, Any]) -> str | None:
     >>> other = {"labels": {"ORG": "ORG"}, "not_gpe_endings": [], "min_chars": 2}
     >>> map_label("ORG", "新台幣", other), map_label("ORG", "Pax Silica", other), map_label("ORG", "國安", other)
     (None, None, None)
+    >>> map_label("ORG", "九十三台", other), map_label("ORG", "三星", other)
+    (None, 'ORG')
     """
     ours = cfg["labels"].get(label)
     if ours is None or len(name) < cfg["min_chars"]:
@@ -54,9 +63,17 @@ def map_label(label: str, name: str, cfg: dict[str, Any]) -> str | None:
         return None
     if name.isascii() and not cfg.get("latin", False):
         return None  # the training sets hold almost no Latin-script names; the rules find those
+    if sum(1 for _ in _takewhile_numeral(v(name))) >= 2 or any(ch.isdigit() for ch in name[:1]):
+        return None  # 九十三台, 2025年: an amount, which the number grammar reads, not a name
     if ours in ("PERSON", "ORG") and len(name) == 2 and is_common_word(v(name)):
         return None  # 國安, 中央: a frequent two-character word is not a person's or body's name (places are)
     return ours
+
+
+def _takewhile_numeral(name: str) -> Any:
+    from itertools import takewhile
+
+    return takewhile(lambda ch: ch in NUMERALS or ch in "万亿", name)
 
 
 def _tiling(tokens: list[tuple[int, int]], s: int, e: int) -> list[tuple[int, int]]:
