@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         for s in sents:
             view = simplified_view(s.text)
             gold.append(s.spans)
-            pred.append(ner_sets_spans(tagger.tag(ner_model.features(view, seg(view)))))
+            pred.append(ner_model.bio_spans(list(tagger.tag(ner_model.features(view, seg(view))))))
             n += len(view)
         secs = time.time() - t2
         table = score_spans(gold, pred)
@@ -116,10 +116,6 @@ def main(argv: list[str] | None = None) -> int:
     (out / "ner.json").write_text(json.dumps(cfg, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {model_path} ({model_path.stat().st_size / 1e6:.1f} MB) and {out / 'ner.json'}")
     return 0
-
-
-def ner_sets_spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    return ner_model.bio_spans(list(tags))
 
 
 if __name__ == "__main__":

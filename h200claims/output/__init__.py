@@ -1,1 +1,1 @@
-"""Stage 5, output: gold format, scoring, HTML view, tables and the command line."""
+"""Stage 5, output: the gold format, the HTML and text views, the claims table (the CLI is h200claims/cli.py)."""
