@@ -113,6 +113,11 @@ class QuantityClaim(BaseModel):
     subject: str | None = Field(default=None, description="entity id the amount is about")
     subject_text: str | None = None
     comparison: str | None = Field(default=None, description="entity id it is compared with")
+    direction: Literal["up", "down"] | None = Field(
+        default=None, description="which way the amount moved (年增22.3% up, 下降5.5% down); the value stays as written")
+    basis: Literal["year_on_year", "previous_period"] | None = Field(
+        default=None, description="what the change is measured against: 同比/年增 year on year, 環比/季增 the previous period")
+    direction_text: str | None = Field(default=None, description="the words that gave direction and basis")
     source: str | None = Field(description="entity id of who states it, 'article' when no one is quoted, "
                                            "null for an unnamed source (see source_text)")
     source_text: str | None = None

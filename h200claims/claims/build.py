@@ -28,6 +28,12 @@ class ClaimWords:
     measure_re: Any
     link_re: Any
     comparison: tuple[str, ...]
+    direction_re: Any  # a direction word (up or down) at the end of the text before an amount
+    directions: dict[str, str]
+    basis_re: Any
+    bases: dict[str, str]
+    direction_reach: int
+    basis_reach: int
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +44,12 @@ def words() -> ClaimWords:
         measure_re=regex.compile(alt),
         link_re=regex.compile(v(cfg["measure_link"]).replace("MEASURE", alt) + "$"),
         comparison=tuple(sorted({v(c) for c in cfg["comparison_cues"]}, key=len, reverse=True)),
+        direction_re=regex.compile(alternation(v(w) for w in cfg["direction_up"] + cfg["direction_down"])),
+        directions={**{v(w): "up" for w in cfg["direction_up"]}, **{v(w): "down" for w in cfg["direction_down"]}},
+        basis_re=regex.compile(alternation(v(w) for w in cfg["basis_year_on_year"] + cfg["basis_previous_period"])),
+        bases={**{v(w): "year_on_year" for w in cfg["basis_year_on_year"]},
+               **{v(w): "previous_period" for w in cfg["basis_previous_period"]}},
+        direction_reach=cfg["direction_reach"], basis_reach=cfg["basis_reach"],
     )
 
 
@@ -167,6 +179,42 @@ def comparison_of(doc: Doc, q: Quantity) -> str | None:
     return None
 
 
+#: words that may stand between a direction word and its amount (年增約22.3%, 下降了5.5%, 成長達兩成)
+BETWEEN = regex.compile(r"^(?:了|约|近|达|逾|超过|至|到|为|幅度|幅|分别|高达|仅|共|达到|将近|超过了|约为)*$")
+
+
+def direction_of(doc: Doc, q: Quantity) -> tuple[str | None, str | None, str | None]:
+    """(direction, basis, the words): which way a change goes and against what.
+
+    A change with a from and a to value goes the way its numbers go (從15%提高至25% up); otherwise
+    a direction word right before the amount, with only qualifiers between (年增22.3%, 下降了5.5%),
+    and a basis word earlier in the clause (同比, 環比, 較去年同期). 翻倍 alone is an amount's
+    direction too.
+    """
+    w = words()
+    a, _ = clause_of(doc, q)
+    view = doc.view
+    direction: str | None = None
+    said: list[str] = []
+    if q.from_value is not None and q.to_value is not None and q.from_value != q.to_value:
+        direction = "up" if q.to_value > q.from_value else "down"
+    else:
+        lo = max(a, q.start - w.direction_reach)
+        fits = [m for m in w.direction_re.finditer(view, lo, q.start, overlapped=True)
+                if BETWEEN.match(view[m.end():q.start])]
+        if fits:  # the word nearest the amount, in its longest form (下降, not 降)
+            best = max(fits, key=lambda m: (m.end(), -m.start()))
+            direction = w.directions[best.group()]
+            said = [doc.text[best.start():best.end()]]
+    basis: str | None = None
+    hits = list(w.basis_re.finditer(view, max(a, q.start - w.basis_reach), q.start))
+    if hits and (direction is not None or q.from_value is not None):
+        basis = w.bases[hits[-1].group()]
+        word = doc.text[hits[-1].start():hits[-1].end()]
+        said = [word] + [x for x in said if x not in word]  # 年增: one word gives both
+    return direction, basis, " ".join(said) or None
+
+
 def source_of(doc: Doc, q: Quantity) -> tuple[str | None, str | None]:
     """Who states it: the speaker when the quantity sits inside a quote, else the article."""
     if "quotes" not in doc.cache:
@@ -181,8 +229,10 @@ def quantity_claim(doc: Doc, q: Quantity) -> QuantityClaim:
     subject, subject_text = subject_of(doc, q)
     source, source_text = source_of(doc, q)
     s, e = doc.sentence_of(q.start)
+    direction, basis, direction_text = direction_of(doc, q)
     return QuantityClaim(quantity=q, measure=measure_of(doc, q), subject=subject, subject_text=subject_text,
-                         comparison=comparison_of(doc, q), source=source, source_text=source_text,
+                         comparison=comparison_of(doc, q), direction=direction, basis=basis,
+                         direction_text=direction_text, source=source, source_text=source_text,
                          evidence=TextRange(start=q.start, end=q.end), sentence=TextRange(start=s, end=e),
                          rule="quantity_claim")
 
