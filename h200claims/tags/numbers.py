@@ -7,12 +7,20 @@ from __future__ import annotations
 
 import regex
 
-DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-UNITS = {"十": 10, "百": 100, "千": 1000}
+DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+          # the financial forms (壹貳參 in Traditional text reach the view as 壹贰参; 参 and 陆 stay out of
+          # the single-character pattern, being words of their own: 参加, 大陆)
+          "壹": 1, "贰": 2, "叁": 3, "参": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
+UNITS = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100, "仟": 1000}
 BIG = {"万": 10_000, "亿": 100_000_000, "兆": 1_000_000_000_000}
+#: 廿 and 卅 are 二十 and 三十 (百分之廿八, 卅年)
+TENS = {"廿": "二十", "卅": "三十"}
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-CHINESE = r"(?:[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿兆]*)"
+_PLAIN = r"(?:[零〇一二两三四五六七八九十廿卅][零〇一二两三四五六七八九十廿卅百千万亿兆]*(?:点[零〇一二三四五六七八九]+)?)"
+#: financial numerals: any run of two or more, or one of those that is no word by itself
+_FINANCIAL = r"(?:[壹贰叁参肆伍陆柒捌玖拾佰仟][零壹贰叁参肆伍陆柒捌玖拾佰仟万亿]+|[壹贰叁肆伍柒捌玖])"
+CHINESE = rf"(?:{_PLAIN}|{_FINANCIAL})"
 SCALE = r"(?:[十百千]?万亿|[十百千]?[万亿兆]|千|百)"
 #: digits with a scale followed by more digits with a smaller scale: 1兆300億, 3億5000萬
 COMPOUND = r"(?:\d+(?:\.\d+)?[兆亿](?:\d{1,4}[亿万])+)"
@@ -21,7 +29,7 @@ VAGUE = r"(?:[数几][十百千]?[万亿]?)"
 #: never starts inside another (the look-behinds), which keeps every pattern built on it linear
 #: on long runs of digits or numerals.
 NUMBER = (rf"(?:(?<![\d.,]){ARABIC}(?:{SCALE}(?:\d{{1,4}}[亿万])*)?"
-          rf"|(?<![零〇一二两三四五六七八九十百千万亿兆]){CHINESE}|{VAGUE})")
+          rf"|(?<![零〇一二两三四五六七八九十廿卅百千万亿兆壹贰叁参肆伍陆柒捌玖拾佰仟]){CHINESE}|{VAGUE})")
 NUMBER_RE = regex.compile(NUMBER)
 _COMPOUND = regex.compile(COMPOUND)
 _PARTS = regex.compile(r"(\d+(?:\.\d+)?)([兆亿万])")
@@ -29,18 +37,30 @@ _SIMPLE = regex.compile(rf"({ARABIC})({SCALE})?")
 
 
 def chinese_to_number(s: str) -> float:
-    """二十五 -> 25, 一百二十 -> 120, 三千五百萬 -> 35000000, 兩 -> 2, 十 -> 10, 一二三 -> 123."""
+    """二十五 -> 25, 一百二十 -> 120, 三千五百萬 -> 35000000, 兩 -> 2, 十 -> 10, 一二三 -> 123,
+    廿八 -> 28, 壹佰壹拾壹 -> 111, 零点一 -> 0.1, and the spoken shorthand 三万五 -> 35000,
+    两千六 -> 2600 (a last digit right after 百/千/万/亿 counts one place lower)."""
+    for k, rep in TENS.items():
+        s = s.replace(k, rep)
+    if "点" in s:  # 一七二零点一三四: the decimals are read digit by digit
+        whole, frac = s.split("点", 1)
+        return (chinese_to_number(whole) if whole else 0.0) + float("0." + "".join(str(DIGITS[c]) for c in frac))
     if s and all(c in DIGITS for c in s):  # digit-by-digit: 二〇二五
         return float("".join(str(DIGITS[c]) for c in s))
     total = 0.0
     section = 0.0
     digit = 0.0
+    last_unit = 0  # the unit right before the current digit (0: none, or a 零 between)
     for c in s:
         if c in DIGITS:
             digit = DIGITS[c]
+            if DIGITS[c] == 0:
+                last_unit = 0
         elif c in UNITS:
             section += (digit or 1) * UNITS[c]
             digit = 0
+            last_unit = UNITS[c]
+            continue
         elif c in BIG:
             section += digit
             if BIG[c] > 10_000 and total:  # 三千億: the 億 applies to everything before
@@ -49,8 +69,12 @@ def chinese_to_number(s: str) -> float:
                 total += section * BIG[c]
             section = 0
             digit = 0
+            last_unit = BIG[c]
+            continue
         else:
             raise ValueError(f"not a Chinese numeral: {s!r}")
+    if digit and last_unit >= 100 and s[-1] in DIGITS and s[-2:-1] and s[-2] not in DIGITS:
+        digit *= last_unit / 10  # 三万五, 一百二: the bare last digit is one place lower
     return total + section + digit
 
 

@@ -1,0 +1,39 @@
+"""Numeral forms beyond the basic ones (issue 17): 廿/卅, financial digits, 點 decimals, the spoken
+shorthand 三萬五; sentences of our own, both scripts."""
+from __future__ import annotations
+
+import pytest
+
+from h200claims import Extractor, to_simplified
+from h200claims.tags.numbers import chinese_to_number
+
+TABLE = [
+    ("該黨支持度約百分之廿八。", "約百分之廿八", "percent", 28.0),
+    ("工程延宕卅年。", "卅年", "duration", 30.0),
+    ("此案涉及金額壹佰伍拾萬元。", "壹佰伍拾萬元", "money", 1_500_000.0),
+    ("公司去年出貨三萬五台伺服器。", "三萬五台伺服器", "count", 35_000.0),
+    ("參與的人數約兩千六人。", "約兩千六人", "count", 2_600.0),
+    ("失業率增長了零點五個百分點。", "零點五個百分點", "percent", 0.5),
+]
+
+
+@pytest.mark.parametrize("text,span,kind,value", TABLE, ids=[r[1] for r in TABLE])
+def test_numeral_forms_in_sentences(text, span, kind, value):
+    for t, s in ((text, span), (to_simplified(text), to_simplified(span))):
+        qs = Extractor().extract(t, date="2025-12-10").quantities
+        hit = next((q for q in qs if q.text == s), None)
+        assert hit is not None, (t, [q.text for q in qs])
+        assert (hit.kind, hit.value) == (kind, value)
+
+
+@pytest.mark.parametrize("numeral,value", [("一百零二", 102), ("两千零六", 2006), ("一万零五", 10005), ("十五", 15),
+                                           ("一百二十万三", 1_203_000), ("壹拾万零叁仟肆佰伍拾叁", 103_453),
+                                           ("一七二零点一三四", 1720.134), ("廿一", 21)])
+def test_chinese_to_number(numeral, value):
+    assert chinese_to_number(numeral) == pytest.approx(value)
+
+
+def test_financial_look_alikes_stay_words():
+    r = Extractor().extract("陸方官員表示，參加會議的代表將討論關稅。")
+    assert r.quantities == []
+    assert "陸方" in [m.text for m in r.mentions]
