@@ -22,11 +22,14 @@ SHARED = ROOT.parent / "shared" / "external"
 OUT_OF_SCOPE = {
     "折": "a discount (打八折) is not a percentage in our guidelines",
     "千分之": "per mille: we have no kind for it",
+    "仟分之": "per mille: we have no kind for it",
+    "万分之": "per myriad and smaller (萬分之, 百萬分之): we have no kind for it",
+    "萬分之": "per myriad and smaller (萬分之, 百萬分之): we have no kind for it",
     "负": "a negative number has no kind of ours",
     "負": "a negative number has no kind of ours",
 }
 #: today's pass rates on the cases in scope; a drop of more than 0.02 fails
-TODAY = {"cn2an": 0.893, "currency": 0.588, "percent": 0.484}
+TODAY = {"cn2an": 0.893, "currency": 0.647, "percent": 0.617}
 
 
 def _load(rel: str):

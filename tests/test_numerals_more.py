@@ -37,3 +37,22 @@ def test_financial_look_alikes_stay_words():
     r = Extractor().extract("陸方官員表示，參加會議的代表將討論關稅。")
     assert r.quantities == []
     assert "陸方" in [m.text for m in r.mentions]
+
+
+@pytest.mark.parametrize("text,span,value,unit", [
+    ("台股外資持股比重約2成。", "約2成", 20.0, "%"),
+    ("去年有9.5成的訂單來自美國。", "9.5成", 95.0, "%"),
+    ("預計三成半的企業受影響。", "三成半", 35.0, "%"),
+    ("只有半成的受訪者反對。", "半成", 5.0, "%"),
+    ("這是百分之百的成功。", "百分之百", 100.0, "%"),
+    ("兌換1.0092瑞士法郎。", "1.0092瑞士法郎", 1.0092, "CHF"),
+    ("一碗麵要60泰銖。", "60泰銖", 60.0, "THB"),
+])
+def test_more_percentages_and_currencies(text, span, value, unit):
+    for t, s in ((text, span), (to_simplified(text), to_simplified(span))):
+        hit = next((q for q in Extractor().extract(t).quantities if q.text == s), None)
+        assert hit is not None and (hit.value, hit.unit) == (value, unit), (t, hit)
+
+
+def test_cheng_as_part_of_a_word_is_not_a_percentage():
+    assert Extractor().extract("公司2成員表示反對。").quantities == []

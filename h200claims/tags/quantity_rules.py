@@ -66,7 +66,9 @@ def grammar() -> Grammar:
             rf"(?P<b>{NUMBER}(?:{inner})?(?:%|倍|{cur_post}|{dur}|{cls})(?:{post})?)"),
         percent_words=regex.compile(
             rf"(?P<pre>{pre})?(?:(?P<den>{NUMBER})分之(?P<num>{NUMBER})|(?P<lo>[一二两三四五六七八九])成(?:到|至|-|~)(?P<hi>[一二两三四五六七八九十])成|"
-            rf"百分之(?P<pct>{NUMBER})|(?P<half>一半)|(?P<tenths>[一二两三四五六七八九十])成(?P<extra>[一二三四五六七八九])?)"
+            rf"百分之(?P<pct>{NUMBER}|百)|(?P<half>一半)|(?P<halftenth>半成)|"
+            rf"(?P<tenths>[一二两三四五六七八九十](?:点[一二三四五六七八九])?|(?<![\d.])\d{{1,2}}(?:\.\d)?)成"
+            rf"(?![员本长功为立交果就绩熟型品份])(?P<extra>[一二三四五六七八九]|半)?)"
             rf"(?P<post>{post})?"),
         date_full=regex.compile(
             rf"(?:(?P<year>\d{{4}})\s*年\s*|(?P<rel>{alt(cfg['year_relative'])}))?"
@@ -263,7 +265,7 @@ def amount(doc: Doc) -> list[Quantity]:
 
 @rule("percent_words")
 def percent_words(doc: Doc) -> list[Quantity]:
-    """Percentages in words: 百分之四十, 一半, 兩成, 四成六."""
+    """Percentages in words: 百分之四十, 百分之百, 一半, 兩成, 四成六, 2.5成, 三成半, 半成."""
     g = grammar()
     out = []
     for a, b in doc.paragraphs:
@@ -281,13 +283,17 @@ def percent_words(doc: Doc) -> list[Quantity]:
                     continue
                 value = round(num / den * 100, 3)
             elif m.group("pct"):
-                value = number(m.group("pct"))
+                value = 100.0 if m.group("pct") == "百" else number(m.group("pct"))
+            elif m.group("halftenth"):  # 半成: half of a tenth
+                value = 5.0
             elif m.group("half"):
                 if doc.view[m.end("half"):m.end("half") + 1] in ("天", "年", "个"):
                     continue
                 value = 50.0
-            else:
-                value = chinese_to_number(m.group("tenths")) * 10 + (chinese_to_number(m.group("extra")) if m.group("extra") else 0)
+            else:  # 兩成, 四成六, 2.5成, 八點五成, 三成半
+                t, extra = m.group("tenths"), m.group("extra")
+                tenths = float(t) if t[0].isdigit() else chinese_to_number(t)
+                value = round(tenths * 10 + (5 if extra == "半" else chinese_to_number(extra) if extra else 0), 6)
             approx, bound = qualifiers(m.group("pre"), m.group("post"))
             out.append(make(doc, m.start(), m.end(), "percent_words", "percent", value=value, unit="%", approx=approx, bound=bound))
     return out
