@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Label = Literal["PERSON", "ORG", "GPE", "PRODUCT"]
-QuantityKind = Literal["percent", "multiple", "money", "count", "duration", "date"]
+QuantityKind = Literal["percent", "multiple", "money", "count", "duration", "date", "measure"]
 Bound = Literal["gt", "lt", "le", "ge"]
 QuoteKind = Literal["direct", "indirect"]
 

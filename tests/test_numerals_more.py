@@ -56,3 +56,24 @@ def test_more_percentages_and_currencies(text, span, value, unit):
 
 def test_cheng_as_part_of_a_word_is_not_a_percentage():
     assert Extractor().extract("公司2成員表示反對。").quantities == []
+
+
+@pytest.mark.parametrize("text,span,value,unit", [
+    ("台積電28奈米製程產能滿載。", "28奈米", 28.0, "nm"),
+    ("新建一座12吋晶圓廠。", "12吋", 12.0, "in"),
+    ("累積降雨量達800毫米。", "800毫米", 800.0, "mm"),
+    ("陣風每秒48公尺。", "每秒48公尺", 48.0, "m/s"),
+    ("年產1.1萬噸鋼材。", "1.1萬噸", 11_000.0, "t"),
+    ("裝機容量5GW。", "5GW", 5.0, "GW"),
+    ("記憶體為32GB。", "32GB", 32.0, "GB"),
+    ("氣溫攝氏35度。", "攝氏35度", 35.0, "°C"),
+    ("高鐵時速300公里。", "時速300公里", 300.0, "km/h"),
+])
+def test_measures(text, span, value, unit):
+    for t, s in ((text, span), (to_simplified(text), to_simplified(span))):
+        hit = next((q for q in Extractor().extract(t).quantities if q.text == s), None)
+        assert hit is not None and (hit.kind, hit.value, hit.unit) == ("measure", value, unit), (t, hit)
+
+
+def test_figurative_degrees_are_not_measures():
+    assert [q for q in Extractor().extract("政策出現180度轉彎。").quantities if q.kind == "measure"] == []

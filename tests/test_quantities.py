@@ -226,8 +226,9 @@ def test_range_of_tenths():
     assert (q.text, q.kind, q.low, q.high, q.value) == ("兩成至三成", "percent", 20, 30, None)
 
 
-def test_process_nodes_and_lengths_are_not_counts():
-    assert extractor().extract("公司將量產3奈米晶片，工廠距離市區20公里。").quantities == []
+def test_process_nodes_and_lengths_are_measures_not_counts():
+    qs = extractor().extract("公司將量產3奈米晶片，工廠距離市區20公里。").quantities
+    assert [(q.text, q.kind, q.unit) for q in qs] == [("3奈米", "measure", "nm"), ("20公里", "measure", "km")]
 
 
 def test_fractions_and_quarters_without_a_year():

@@ -16,6 +16,7 @@ import regex
 from h200claims import data
 from h200claims.registry import RuleTable
 from h200claims.patterns import alternation as alt
+from h200claims.text.script import simplified_view as v
 from h200claims.doc import Doc
 from h200claims.models import Quantity
 from h200claims.tags.numbers import NUMBER, chinese_to_number, parse_number
@@ -39,6 +40,7 @@ class Grammar:
     date_year: Any
     date_quarter: Any
     range_low: Any
+    measure: Any  # a physical or technical amount: 28奈米, 每秒48公尺, 攝氏35度, 5GW
 
 
 @lru_cache(maxsize=1)
@@ -55,8 +57,13 @@ def grammar() -> Grammar:
     amount = (rf"(?P<pre>{pre})?(?P<cur>{cur_pre})?(?P<num>{NUMBER}|(?<={pre})[百千万])(?P<inner>{inner})?{unit}"
               rf"(?P<post>{post})?")
     one = rf"(?:{pre})?(?:{cur_pre})?{NUMBER}(?:{inner})?(?:%|倍|{cur_post}|{dur})"
+    units = {v(k): u for k, u in cfg["measure_units"].items()}
+    framed = {v(w) for f, m in cfg["measure_frames"].items() if not f.startswith("_") for w in m}
+    frames = alt(v(f) for f in cfg["measure_frames"] if not f.startswith("_"))
+    measure = (rf"(?P<pre>{pre})?(?P<frame>{frames})?(?P<num>{NUMBER})\s?"
+               rf"(?P<unit>{alt(list(units) + sorted(framed))})(?![A-Za-z])(?P<post>{post})?")
     return Grammar(
-        cfg=cfg, pre=pre, post=post,
+        cfg=cfg, pre=pre, post=post, measure=regex.compile(measure),
         amount=regex.compile(amount),
         change=regex.compile(
             rf"(?P<from>[从由](?:原本|原先|原来)?)?(?P<a>{one})(?P<verb>{alt(cfg['change_verbs'])})?"
@@ -260,6 +267,31 @@ def amount(doc: Doc) -> list[Quantity]:
                 continue  # a calendar year: the date rules take it
             s = m.start() if (m.group("pre") or m.group("cur")) else ns
             out.append(make(doc, s, e, "amount", kind, value=value, unit=unit, approx=approx, bound=bound))
+    return out
+
+
+@rule("measure")
+def measures(doc: Doc) -> list[Quantity]:
+    """Physical and technical amounts, the value in the unit as written: 28奈米 (28 nm), 12吋 (12 in),
+    1.1萬噸 (11000 t), 每秒48公尺 (48 m/s), 時速300公里 (km/h), 攝氏35度 (°C), 5GW, 32GB. A unit
+    that needs a frame (度 needs 攝氏) is a measure only with it: 180度轉彎 is not one."""
+    g = grammar()
+    cfg = g.cfg
+    units = {v(k): u for k, u in cfg["measure_units"].items()}
+    frames = {v(f): {v(w): u for w, u in m.items()} for f, m in cfg["measure_frames"].items() if not f.startswith("_")}
+    out = []
+    for a, b in doc.paragraphs:
+        for m in g.measure.finditer(doc.view, a, b):
+            written, frame = m.group("unit"), m.group("frame")
+            symbol = frames[frame].get(written) if frame else None
+            symbol = symbol or units.get(written)
+            if symbol is None or blocked(doc, m.start("num"), m.end("unit")):
+                continue
+            approx, bound = qualifiers(m.group("pre"), m.group("post"))
+            num = m.group("num")
+            s = m.start() if (m.group("pre") or frame) else m.start("num")
+            out.append(make(doc, s, m.end(), "measure", "measure", value=number(num), unit=symbol,
+                            approx=approx or is_vague(num), bound=bound))
     return out
 
 
