@@ -77,3 +77,22 @@ def test_measures(text, span, value, unit):
 
 def test_figurative_degrees_are_not_measures():
     assert [q for q in Extractor().extract("政策出現180度轉彎。").quantities if q.kind == "measure"] == []
+
+
+@pytest.mark.parametrize("text,span,value,approx,unit,bound", [
+    ("公司獲得250 萬美元投資。", "250 萬美元", 2_500_000.0, False, "USD", None),
+    ("今年銷量達8 萬輛。", "8 萬輛", 80_000.0, False, "輛", None),
+    ("營收約二．四億元。", "約二．四億元", 240_000_000.0, True, None, None),
+    ("去年出貨300多萬台。", "300多萬台", 3_000_000.0, True, "台", None),
+    ("加權指數收在2萬0450點。", "2萬0450點", 20_450.0, False, "點", None),
+    ("四家銀行合計持有三成股份。", "四家銀行", 4.0, False, "銀行", None),
+    ("每月賣出500輛以上。", "500輛以上", 500.0, False, "輛", "gt"),
+    ("營收成長兩倍多。", "兩倍多", 2.0, True, "x", None),
+])
+def test_scraped_spacing_inner_approx_and_units(text, span, value, approx, unit, bound):
+    for t, s in ((text, span), (to_simplified(text), to_simplified(span))):
+        hit = next((q for q in Extractor().extract(t).quantities if q.text == s), None)
+        assert hit is not None, (t, [q.text for q in Extractor().extract(t).quantities])
+        assert (hit.value, hit.approx, hit.bound) == (value, approx, bound)
+        if unit is not None:
+            assert hit.unit in (unit, to_simplified(unit))

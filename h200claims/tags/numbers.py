@@ -17,7 +17,7 @@ BIG = {"万": 10_000, "亿": 100_000_000, "兆": 1_000_000_000_000}
 TENS = {"廿": "二十", "卅": "三十"}
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_PLAIN = r"(?:[零〇一二两三四五六七八九十廿卅][零〇一二两三四五六七八九十廿卅百千万亿兆]*(?:点[零〇一二三四五六七八九]+)?)"
+_PLAIN = r"(?:[零〇一二两三四五六七八九十廿卅][零〇一二两三四五六七八九十廿卅百千万亿兆]*(?:[点.][零〇一二三四五六七八九]+[万亿]?)?)"
 #: financial numerals: any run of two or more, or one of those that is no word by itself
 _FINANCIAL = r"(?:[壹贰叁参肆伍陆柒捌玖拾佰仟][零壹贰叁参肆伍陆柒捌玖拾佰仟万亿]+|[壹贰叁肆伍柒捌玖])"
 CHINESE = rf"(?:{_PLAIN}|{_FINANCIAL})"
@@ -28,12 +28,16 @@ VAGUE = r"(?:[数几][十百千]?[万亿]?)"
 #: a number: digits with an optional scale, a Chinese numeral, or a vague 數十億 / 幾. A number
 #: never starts inside another (the look-behinds), which keeps every pattern built on it linear
 #: on long runs of digits or numerals.
-NUMBER = (rf"(?:(?<![\d.,]){ARABIC}(?:{SCALE}(?:\d{{1,4}}[亿万])*)?"
+#: after Arabic digits: 萬 with a zero-padded remainder (2萬0450), or a scale, perhaps after 多/餘
+#: (300多萬) or one space as scraped text writes it (250 萬美元)
+AFTER_DIGITS = rf"(?:万\d{{4}}(?![\d,])|[多余]?[ \u00a0]?{SCALE}(?:\d{{1,4}}[亿万])*)"
+NUMBER = (rf"(?:(?<![\d.,]){ARABIC}{AFTER_DIGITS}?"
           rf"|(?<![零〇一二两三四五六七八九十廿卅百千万亿兆壹贰叁参肆伍陆柒捌玖拾佰仟]){CHINESE}|{VAGUE})")
 NUMBER_RE = regex.compile(NUMBER)
 _COMPOUND = regex.compile(COMPOUND)
 _PARTS = regex.compile(r"(\d+(?:\.\d+)?)([兆亿万])")
 _SIMPLE = regex.compile(rf"({ARABIC})({SCALE})?")
+_PADDED = regex.compile(r"(\d+)万(\d{4})")
 
 
 def chinese_to_number(s: str) -> float:
@@ -42,9 +46,14 @@ def chinese_to_number(s: str) -> float:
     两千六 -> 2600 (a last digit right after 百/千/万/亿 counts one place lower)."""
     for k, rep in TENS.items():
         s = s.replace(k, rep)
-    if "点" in s:  # 一七二零点一三四: the decimals are read digit by digit
+    s = s.replace(".", "点")  # 二．四億: a full-width point folded to ASCII in the view
+    if "点" in s:  # 一七二零点一三四: the decimals are read digit by digit; 二点四亿: a scale after them
         whole, frac = s.split("点", 1)
-        return (chinese_to_number(whole) if whole else 0.0) + float("0." + "".join(str(DIGITS[c]) for c in frac))
+        scale = 1.0
+        if frac and frac[-1] in BIG:
+            scale, frac = BIG[frac[-1]], frac[:-1]
+        base = (chinese_to_number(whole) if whole else 0.0) + float("0." + "".join(str(DIGITS[c]) for c in frac))
+        return base * scale
     if s and all(c in DIGITS for c in s):  # digit-by-digit: 二〇二五
         return float("".join(str(DIGITS[c]) for c in s))
     total = 0.0
@@ -97,10 +106,16 @@ def parse_number(s: str) -> tuple[float | None, bool]:
         raise ValueError("empty number")
     if s[0] in "数几":
         return None, True
+    s = s.replace(" ", "").replace("\u00a0", "")
+    approx = "多" in s or "余" in s
+    s = s.replace("多", "").replace("余", "") if s[:1].isdigit() else s
+    padded = _PADDED.fullmatch(s)
+    if padded:  # 2萬0450 = 20450
+        return float(padded.group(1)) * 10_000 + float(padded.group(2)), approx
     if _COMPOUND.fullmatch(s):  # 1兆300億 = 1e12 + 300e8
-        return sum(float(d) * scale_value(u) for d, u in _PARTS.findall(s)), False
+        return sum(float(d) * scale_value(u) for d, u in _PARTS.findall(s)), approx
     m = _SIMPLE.fullmatch(s)
     if m:
         base = float(m.group(1).replace(",", ""))
-        return base * (scale_value(m.group(2)) if m.group(2) else 1.0), False
-    return chinese_to_number(s), False
+        return base * (scale_value(m.group(2)) if m.group(2) else 1.0), approx
+    return chinese_to_number(s), approx

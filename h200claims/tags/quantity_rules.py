@@ -143,7 +143,8 @@ def number(s: str) -> float | None:
 
 
 def is_vague(s: str) -> bool:
-    return s[:1] in "数几"
+    """數十億, 幾: no value; 300多萬, 1萬餘: a value, approximate."""
+    return s[:1] in "数几" or (s[:1].isdigit() and ("多" in s or "余" in s))
 
 
 def blocked(doc: Doc, s: int, e: int) -> bool:
