@@ -8,7 +8,6 @@ rate of the rest is guarded: it may not fall more than 0.02 below today's. Print
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

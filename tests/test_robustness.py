@@ -1,6 +1,5 @@
 """Bad, odd, huge and hostile input: never a crash, never a hang, never a lost result."""
 import json
-import os
 import signal
 import subprocess
 import sys

@@ -183,7 +183,7 @@ def comparison_of(doc: Doc, q: Quantity) -> str | None:
 BETWEEN = regex.compile(r"^(?:了|约|近|达|逾|超过|至|到|为|幅度|幅|分别|高达|仅|共|达到|将近|超过了|约为)*$")
 
 
-def direction_of(doc: Doc, q: Quantity) -> tuple[str | None, str | None, str | None]:
+def direction_of(doc: Doc, q: Quantity) -> tuple[Any, Any, str | None]:
     """(direction, basis, the words): which way a change goes and against what.
 
     A change with a from and a to value goes the way its numbers go (從15%提高至25% up); otherwise
