@@ -34,6 +34,7 @@ class ClaimWords:
     bases: dict[str, str]
     direction_reach: int
     basis_reach: int
+    between: Any  # words that may stand between a direction word and its amount (年增約22.3%, 下降了5.5%)
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +51,7 @@ def words() -> ClaimWords:
         bases={**{v(w): "year_on_year" for w in cfg["basis_year_on_year"]},
                **{v(w): "previous_period" for w in cfg["basis_previous_period"]}},
         direction_reach=cfg["direction_reach"], basis_reach=cfg["basis_reach"],
+        between=regex.compile("^" + alternation(v(x) for x in cfg["direction_between"]) + "*$"),
     )
 
 
@@ -179,8 +181,6 @@ def comparison_of(doc: Doc, q: Quantity) -> str | None:
     return None
 
 
-#: words that may stand between a direction word and its amount (年增約22.3%, 下降了5.5%, 成長達兩成)
-BETWEEN = regex.compile(r"^(?:了|约|近|达|逾|超过|至|到|为|幅度|幅|分别|高达|仅|共|达到|将近|超过了|约为)*$")
 
 
 def direction_of(doc: Doc, q: Quantity) -> tuple[Any, Any, str | None]:
@@ -201,7 +201,7 @@ def direction_of(doc: Doc, q: Quantity) -> tuple[Any, Any, str | None]:
     else:
         lo = max(a, q.start - w.direction_reach)
         fits = [m for m in w.direction_re.finditer(view, lo, q.start, overlapped=True)
-                if BETWEEN.match(view[m.end():q.start])]
+                if w.between.match(view[m.end():q.start])]
         if fits:  # the word nearest the amount, in its longest form (下降, not 降)
             best = max(fits, key=lambda m: (m.end(), -m.start()))
             direction = w.directions[best.group()]

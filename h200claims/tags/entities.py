@@ -44,7 +44,7 @@ def attach_titles(doc: Doc, mentions: list[MentionCandidate]) -> None:
             m.title = doc.text[owner.start:m.start]
             continue
         while s > para[0] and m.start - s < voc.title_mod_max and s not in by_end and (
-                is_cjk(doc.view[s - 1]) or doc.view[s - 1].isalnum()) and doc.view[s - 1] not in "的在与和是为":
+                is_cjk(doc.view[s - 1]) or doc.view[s - 1].isalnum()) and doc.view[s - 1] not in voc.title_stop:
             s -= 1
         m.title = doc.text[s:m.start]
         org = by_end.get(s) or (by_end.get(s - 1) if s > 0 and doc.view[s - 1] in ")」』" else None)

@@ -98,7 +98,7 @@ def name_with_english(doc: Doc) -> list[MentionCandidate]:
             words = [w for w in WORD_SPLIT.split(eng) if w]
             if words[-1] in voc.en_not or not all(w[:1].isupper() or w in ("of", "and", "for", "the", "on") for w in words):
                 continue
-            is_org = bool(set(words) & voc.en_org) or view[ps - 1] in "会院所部局署团司行心盟"
+            is_org = bool(set(words) & voc.en_org) or view[ps - 1] in voc.paren_org_last
             looks_person = 2 <= len(words) <= 4 and not any(w.isupper() and len(w) > 1 for w in words)
             if not is_org and not looks_person and (ends.get(ps) is None and ends.get(ps - 1) is None):
                 continue

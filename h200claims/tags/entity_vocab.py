@@ -45,6 +45,8 @@ class Vocab:
     en_org: frozenset[str]
     en_not: frozenset[str]
     title_mod_max: int
+    title_stop: frozenset[str]  # a title's modifiers stop at these (的, 在, 與)
+    paren_org_last: frozenset[str]  # a Chinese name ending so, before an English alias, is a body's
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +81,8 @@ def vocab() -> Vocab:
         en_org=frozenset(cfg["english_org_words"]),
         en_not=frozenset(cfg["english_not_entity_words"]),
         title_mod_max=cfg["title_modifiers_max"],
+        title_stop=frozenset(v(cfg["title_stop_chars"])),
+        paren_org_last=frozenset(v(cfg["paren_org_last_chars"])),
     )
 
 

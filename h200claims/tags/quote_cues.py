@@ -11,7 +11,6 @@ from h200claims.tags.quote_words import (
     SENT_END,
     SPEAKER_WINDOW,
     SPEECH_MARK,
-    WHEN_END,
     words,
 )
 
@@ -73,7 +72,7 @@ def find_cues(doc: Doc, s: int, e: int, quoted: list[tuple[int, int]], heading: 
                 out[-1] = (out[-1][0], ce)
             continue
         between = view[out[-1][1]:cs] if out else ""
-        if out and not CLAUSE_OR_QUOTE.search(between) and WHEN_END.search(between):
+        if out and not CLAUSE_OR_QUOTE.search(between) and w.when_end.search(between):
             out.pop()  # 回應相關進展時指出: the cue of a 'when' clause gives way to the main one
         out.append((cs, ce))
     return sorted(out)

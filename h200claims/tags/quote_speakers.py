@@ -204,12 +204,12 @@ def clause_subject(st: State, s: int, e: int) -> Speaker | None:
 
 
 def _name_char(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" and ch not in "，。、也就则并还更而但且又再亦却都今曾"
+    return "\u4e00" <= ch <= "\u9fff" and ch not in words().not_name_chars
 
 
 def _phrase_start(view: str, s: int, e: int) -> int:
     i = e
-    while i > s and view[i - 1] not in ",，。:：;；、「」 　(" and not (view[i - 1] in "让被由据" and i < e):
+    while i > s and view[i - 1] not in ",，。:：;；、「」 　(" and not (view[i - 1] in words().phrase_openers and i < e):
         i -= 1
     return i
 

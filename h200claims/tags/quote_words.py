@@ -16,7 +16,6 @@ OPEN = {"「": "」", "『": "』", "“": "”", '"': '"'}
 #: how far before a cue the speaker is looked for (characters); keeps each cue's work bounded
 SPEAKER_WINDOW = 120
 CLAUSE_OR_QUOTE = regex.compile(r"[,，;；:：「『“]")
-WHEN_END = regex.compile(r"[时后间]$")
 CLAUSE_MARK = regex.compile(r"[,，;；:：]")
 SPEECH_MARK = regex.compile(r"[,，。!?！？]")
 NOT_WORD = regex.compile(r"[^\p{Han}A-Za-z0-9]")
@@ -49,6 +48,9 @@ class Words:
     title_only: Any  # regex: a bare title ending the clause (部長, 董事長)
     report_cue: Any  # regex: the verb of an outlet's report (報導, 披露)
     speaker_after: Any  # regex: '，SPEAKER CUE。' closing a sentence after a quoted passage
+    when_end: Any  # regex: a clause ending in 時/後/間 ('when' clauses give way to the main cue)
+    not_name_chars: frozenset[str]  # characters that end a name before a pronoun or cue (也, 就, 則)
+    phrase_openers: frozenset[str]  # 讓/被/由/據: a description starts after them
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +82,9 @@ def words() -> Words:
         relay=regex.compile(alt(v(r) for r in cfg["relay_cues"])),
         title_only=regex.compile(f"({alt(v(t) for t in cfg['title_only'])})$"),
         report_cue=regex.compile(alt(v(r) for r in cfg["report_cues"])),
+        when_end=regex.compile(alt(v(x) for x in cfg["when_endings"]) + "$"),
+        not_name_chars=frozenset(v(cfg["not_name_chars"]) + "，。、"),
+        phrase_openers=frozenset(v(cfg["phrase_openers"])),
         speaker_after=regex.compile(r"^[,，]\s*(?P<who>[^,，。「」]{1,20}?)(?P<cue>"
                                     + alt(v(c) for c in cfg["speaker_after_cues"]) + r")[。!！]?\s*$"),
     )
