@@ -256,7 +256,7 @@ def name_then_cue(doc: Doc) -> list[MentionCandidate]:
             for s in range(max(a, head - 12), head - 1):
                 if s > a and view[s - 1] not in voc.clause_start and view[s - 1] not in "」』\")":
                     continue
-                if person_name_at(view, s, b) == head:
+                if person_name_at(view, s, b) == head and view[s:head] not in voc.speaker_words:
                     out.append(MentionCandidate(s, head, "PERSON", "cue_name", name_key(view[s:head]), priority=1))
                     break
     return out

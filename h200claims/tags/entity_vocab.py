@@ -46,12 +46,14 @@ class Vocab:
     en_not: frozenset[str]
     title_mod_max: int
     title_stop: frozenset[str]  # a title's modifiers stop at these (的, 在, 與)
+    speaker_words: frozenset[str]  # unnamed sources and descriptions (官媒, 分析師): never a name
     paren_org_last: frozenset[str]  # a Chinese name ending so, before an English alias, is a body's
 
 
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
     cfg = data.load_json("entity_rules.json")
+    quote_cfg = data.load_json("quotes.json")
     titles = {v(t) for t in cfg["titles"]}
     title_alt = alternation(titles)
     return Vocab(
@@ -82,6 +84,8 @@ def vocab() -> Vocab:
         en_not=frozenset(cfg["english_not_entity_words"]),
         title_mod_max=cfg["title_modifiers_max"],
         title_stop=frozenset(v(cfg["title_stop_chars"])),
+        speaker_words=frozenset(v(x) for x in quote_cfg["role_nouns"] + quote_cfg["singular_descriptions"]
+                                + list(quote_cfg["descriptions"]) + list(quote_cfg["pronouns"])),
         paren_org_last=frozenset(v(cfg["paren_org_last_chars"])),
     )
 

@@ -40,6 +40,13 @@ def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos <= b for a, b in spans)
 
 
+def adverb_fused(doc: Doc, s: int, cs: int) -> bool:
+    """A cue fused with the adverbs before it into one token (一再表示, 再次強調): the adverbs
+    start at a token boundary and end where the cue starts."""
+    m = words().adverbs.search(doc.view, max(s, cs - 6), cs)
+    return m is not None and m.end() == cs and doc.at_token_boundary(m.start())
+
+
 def find_cues(doc: Doc, s: int, e: int, quoted: list[tuple[int, int]], heading: bool = False) -> list[tuple[int, int]]:
     """Speech cues in a sentence: whole tokens from the cue list, outside quoted passages.
 
@@ -55,7 +62,7 @@ def find_cues(doc: Doc, s: int, e: int, quoted: list[tuple[int, int]], heading: 
                 out.append((cs, ce))
     for m in w.cue_re.finditer(view, s, e):
         cs, ce = m.span()
-        if inside(cs, quoted) or not doc.at_token_boundary(cs):
+        if inside(cs, quoted) or not (doc.at_token_boundary(cs) or adverb_fused(doc, s, cs)):
             continue
         if ce < len(view) and not doc.at_token_boundary(ce) and view[cs:ce] not in ("说",):
             continue
