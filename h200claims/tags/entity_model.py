@@ -141,8 +141,9 @@ def model_names(doc: Doc) -> list[MentionCandidate]:
             ours = map_label(label, name, cfg)
             if ours is None or name != sent[a:b] or conf < cfg["min_confidence"]:
                 continue
-            if ours == "ORG" and conf < cfg["sure"] and common_words_only(doc, s + a, s + b):
-                continue  # 外資券商: common words with an organisation's ending, and the model unsure
+            if ours == "ORG" and conf < cfg["sure"] and (common_words_only(doc, s + a, s + b) or name.endswith(
+                    _not_gpe(tuple(cfg["unsure_org_endings"])))):
+                continue  # 外資券商, 專案小組: a description with a group's ending, and the model unsure
             if ours == "PERSON" and any(js <= s + a and s + b < je for js, je in joined):
                 continue  # 喬治|．陳: a rule's name across a joiner the model splits at (it learnt ·)
             if ours == "ORG" and described_after_place(doc, s + a, s + b, places):
