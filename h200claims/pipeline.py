@@ -13,7 +13,7 @@ from h200claims.data import lexicon as lexicon_data
 from h200claims.errors import H200ClaimsComponentError, H200ClaimsConfigError, H200ClaimsError, H200ClaimsInputError
 from h200claims.tags.entity_merge import check_policy
 from h200claims.models import ArticleClaims
-from h200claims.text.read import article_date, date_line_end, html_to_text, is_html_path, read_file
+from h200claims.text.read import article_date, date_line_end, html_to_text, is_html_path, page_date, read_file
 from h200claims.text.script import simplified_view
 
 # modules whose import registers components
@@ -141,7 +141,7 @@ class Extractor:
         if len(text) > self.max_chars:
             raise H200ClaimsInputError(
                 f"article has {len(text):,} characters, over max_chars={self.max_chars:,}", source)
-        return Doc(text=text, view=simplified_view(text), date=date or article_date(text), source=source,
+        return Doc(text=text, view=simplified_view(text), date=date or article_date(text) or page_date(text), source=source,
                    content_start=date_line_end(text), settings=self.settings, lexicon=self.lexicon)
 
     def run(self, doc: Doc) -> Doc:

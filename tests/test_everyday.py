@@ -51,3 +51,17 @@ def test_a_bad_date_is_a_clear_error():
     with pytest.raises(H200ClaimsInputError, match="not a calendar date"):
         Extractor().extract(PARA, date="yesterday")
     assert Extractor().extract(PARA, date="2025-12-10").date == "2025-12-10"
+
+
+@pytest.mark.parametrize("text,date,quantity,unit", [
+    ("新聞中心 時間：2026-03-16 來源：本站\n\n商務部3日表示，將在下月公布新規。", "2026-03-16", "3日", "2026-03-03"),
+    ("2025-12-09 10:17\n\n經濟部8日指出，出口訂單將持續成長。", "2025-12-09", "8日", "2025-12-08"),
+])
+def test_page_publication_time_is_the_article_date(text, date, quantity, unit):
+    r = Extractor().extract(text)
+    assert r.date == date
+    assert [(q.text, q.unit) for q in r.quantities if q.kind == "date"] == [(quantity, unit)]
+
+
+def test_a_date_in_the_prose_is_not_the_page_date():
+    assert Extractor().extract("他在2025年12月9日表示，出口將增加。").date is None
