@@ -96,3 +96,15 @@ def test_scraped_spacing_inner_approx_and_units(text, span, value, approx, unit,
         assert (hit.value, hit.approx, hit.bound) == (value, approx, bound)
         if unit is not None:
             assert hit.unit in (unit, to_simplified(unit))
+
+
+@pytest.mark.parametrize("text,currency", [
+    ("港府宣布，每名香港居民可獲發5000元消費券，香港經濟可望回暖。", "HKD"),
+    ("行政院宣布每人普發6000元，台灣民眾下月可領取。", "TWD"),
+    ("国务院宣布每人补贴500元。", "CNY"),
+    ("新加坡政府宣布每户可获500元，新加坡国会昨通过。", "SGD"),
+    ("這項補助以港元計，每人最多可領3000元。", "HKD"),
+])
+def test_a_bare_yuan_follows_the_article(text, currency):
+    money = [q for q in Extractor().extract(text).quantities if q.kind == "money"]
+    assert money and money[-1].unit == currency

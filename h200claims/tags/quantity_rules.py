@@ -122,13 +122,37 @@ def unit_of(unit: str, cur: str | None, doc: Doc) -> tuple[str, str | None]:
 
 
 def bare_currency(doc: Doc) -> str:
-    """元 alone: New Taiwan dollars in Traditional-script text, renminbi in Simplified."""
-    if "新台币" in doc.view or "台币" in doc.view:
-        return "TWD"
-    if "人民币" in doc.view:
-        return "CNY"
-    changed = sum(1 for a, b in zip(doc.text[:2000], doc.view[:2000]) if a != b and "\u4e00" <= a <= "\u9fff")
-    return "TWD" if changed > 5 else "CNY"
+    """What 元 alone means in this article (cached on the Doc, and recorded in ``doc.cache``
+    under ``bare_yuan`` with the reason): a currency word the article writes (新台幣, 港元, 人民幣),
+    else the place it names most often (香港 → HKD, 台灣 → TWD), else its script."""
+    if "bare_yuan" not in doc.cache:
+        doc.cache["bare_yuan"] = infer_bare_yuan(doc.text, doc.view)
+    return doc.cache["bare_yuan"][0]  # type: ignore[no-any-return]
+
+
+def infer_bare_yuan(text: str, view: str) -> tuple[str, str]:
+    """(currency, how it was decided).
+
+    >>> infer_bare_yuan("港府宣布派發5000元，港府稱…", "港府宣布派发5000元，港府称…")
+    ('HKD', 'place: 港府')
+    >>> infer_bare_yuan("每人可領5000元，台灣與台北市府。", "每人可领5000元，台湾与台北市府。")[0]
+    'TWD'
+    """
+    cfg = grammar().cfg["bare_yuan"]
+    words = {v(k): val for k, val in cfg["currency_words"].items()}
+    found = [(view.find(w), w) for w in words if w in view]
+    if found:
+        _, w = min(found)
+        return words[w], f"currency word: {w}"
+    places = {v(k): val for k, val in cfg["places"].items()}
+    counts = {p: view.count(p) for p in places}
+    best = max(counts, key=lambda p: counts[p]) if counts else None
+    if best is not None and counts[best] >= cfg["place_min"]:
+        return places[best], f"place: {best}"
+    head = [(a, b) for a, b in zip(text[:2000], view[:2000]) if "\u4e00" <= a <= "\u9fff"]
+    changed = sum(1 for a, b in head if a != b)
+    traditional = changed > 5 or (head and changed / len(head) >= 0.05)
+    return ("TWD", "script: Traditional") if traditional else ("CNY", "script: Simplified")
 
 
 def make(doc: Doc, s: int, e: int, rule_name: str, kind: str, **kw: Any) -> Quantity:
