@@ -17,12 +17,18 @@ TABLE = [
 ]
 
 
-@pytest.mark.parametrize("text,span,kind,value", TABLE, ids=[r[1] for r in TABLE])
-def test_numeral_forms_in_sentences(text, span, kind, value):
+def quantity_in_both_scripts(text, span, date=None):
+    """The quantity spanning ``span`` in ``text`` and in its Simplified twin (asserted found)."""
     for t, s in ((text, span), (to_simplified(text), to_simplified(span))):
-        qs = Extractor().extract(t, date="2025-12-10").quantities
+        qs = Extractor().extract(t, date=date).quantities
         hit = next((q for q in qs if q.text == s), None)
         assert hit is not None, (t, [q.text for q in qs])
+        yield t, hit
+
+
+@pytest.mark.parametrize("text,span,kind,value", TABLE, ids=[r[1] for r in TABLE])
+def test_numeral_forms_in_sentences(text, span, kind, value):
+    for _, hit in quantity_in_both_scripts(text, span, date="2025-12-10"):
         assert (hit.kind, hit.value) == (kind, value)
 
 
@@ -49,9 +55,8 @@ def test_financial_look_alikes_stay_words():
     ("一碗麵要60泰銖。", "60泰銖", 60.0, "THB"),
 ])
 def test_more_percentages_and_currencies(text, span, value, unit):
-    for t, s in ((text, span), (to_simplified(text), to_simplified(span))):
-        hit = next((q for q in Extractor().extract(t).quantities if q.text == s), None)
-        assert hit is not None and (hit.value, hit.unit) == (value, unit), (t, hit)
+    for t, hit in quantity_in_both_scripts(text, span):
+        assert (hit.value, hit.unit) == (value, unit), (t, hit)
 
 
 def test_cheng_as_part_of_a_word_is_not_a_percentage():
@@ -70,9 +75,8 @@ def test_cheng_as_part_of_a_word_is_not_a_percentage():
     ("高鐵時速300公里。", "時速300公里", 300.0, "km/h"),
 ])
 def test_measures(text, span, value, unit):
-    for t, s in ((text, span), (to_simplified(text), to_simplified(span))):
-        hit = next((q for q in Extractor().extract(t).quantities if q.text == s), None)
-        assert hit is not None and (hit.kind, hit.value, hit.unit) == ("measure", value, unit), (t, hit)
+    for t, hit in quantity_in_both_scripts(text, span):
+        assert (hit.kind, hit.value, hit.unit) == ("measure", value, unit), (t, hit)
 
 
 def test_figurative_degrees_are_not_measures():
@@ -90,9 +94,7 @@ def test_figurative_degrees_are_not_measures():
     ("營收成長兩倍多。", "兩倍多", 2.0, True, "x", None),
 ])
 def test_scraped_spacing_inner_approx_and_units(text, span, value, approx, unit, bound):
-    for t, s in ((text, span), (to_simplified(text), to_simplified(span))):
-        hit = next((q for q in Extractor().extract(t).quantities if q.text == s), None)
-        assert hit is not None, (t, [q.text for q in Extractor().extract(t).quantities])
+    for _, hit in quantity_in_both_scripts(text, span):
         assert (hit.value, hit.approx, hit.bound) == (value, approx, bound)
         if unit is not None:
             assert hit.unit in (unit, to_simplified(unit))

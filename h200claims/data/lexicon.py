@@ -137,9 +137,5 @@ def entries() -> tuple[LexEntry, ...]:
     return default().entries
 
 
-def by_id() -> dict[str, LexEntry]:
-    return default().by_id
-
-
 def view_names() -> dict[str, tuple[str, ...]]:
     return default().view_names

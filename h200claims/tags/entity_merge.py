@@ -74,7 +74,7 @@ def resolve_tier(cands: list[MentionCandidate]) -> list[MentionCandidate]:
 def extends(c: MentionCandidate, inside: list[MentionCandidate], policy: Policy) -> bool:
     """Whether a later tier's ``c`` may replace the earlier mentions it overlaps: all lie inside it,
     the first starts where it starts, and their labels are ones ``_extend`` lets ``c``'s label
-    swallow (a place prefix: 日本|播州訪華團 as one ORG, 紐約|州 as one GPE)."""
+    swallow (a place prefix: 日本|播州訪華團 as one ORG)."""
     extend: Any = policy.get("_extend", {})
     allowed = extend.get(c.label, ())
     return bool(inside) and inside[0].start == c.start and all(
@@ -92,24 +92,22 @@ def merge(cands: list[MentionCandidate], policy: Policy) -> list[MentionCandidat
     kept: list[MentionCandidate] = []
     for t in sorted(tiers):
         taken = SpanIndex([(c.start, c.end, c) for c in kept])
-        gone: set[int] = set()
+        gone: set[int] = set()  # a tier's mentions never overlap, so each earlier one goes at most once
         add = []
         for c in resolve_tier(tiers[t]):
             if not taken.overlaps(c.start, c.end):
                 add.append(c)
                 continue
             inside = [x[2] for x in taken.within(c.start, c.end)]
-            if extends(c, inside, policy) and not any(id(x) in gone for x in inside) and not _touches(taken, c, inside):
+            if extends(c, inside, policy) and not _crosses_end(taken, c):
                 gone.update(id(x) for x in inside)
                 add.append(c)
         kept = [c for c in kept if id(c) not in gone] + add
     return sorted(kept, key=lambda c: c.start)
 
 
-def _touches(taken: SpanIndex, c: MentionCandidate, inside: list[MentionCandidate]) -> bool:
-    """An earlier mention that crosses ``c``'s edges (not wholly inside it) blocks the extension."""
-    return taken.overlaps(c.start, c.end) and len(inside) != sum(1 for _ in _overlapping(taken, c))
-
-
-def _overlapping(taken: SpanIndex, c: MentionCandidate) -> list[tuple[int, int, object]]:
-    return [x for x in taken.items if x[0] < c.end and c.start < x[1]]
+def _crosses_end(taken: SpanIndex, c: MentionCandidate) -> bool:
+    """An earlier mention that runs past ``c``'s end blocks the extension (one crossing its start
+    cannot exist: ``extends`` wants the first mention inside to start where ``c`` starts)."""
+    hit = taken.containing(c.end - 1, c.end)
+    return hit is not None and hit[0] < c.end < hit[1]

@@ -28,9 +28,10 @@ from h200claims.text.script import simplified_view as v
 RULE = "model:crf"
 
 
-@lru_cache(maxsize=4)
-def _not_gpe(endings: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(v(x) for x in endings)
+@lru_cache(maxsize=8)
+def _view_forms(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Words of the config in the matching view (for ``str.endswith``), computed once."""
+    return tuple(v(x) for x in words)
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +58,7 @@ def map_label(label: str, name: str, cfg: dict[str, Any]) -> str | None:
     ours = cfg["labels"].get(label)
     if ours is None or len(name) < cfg["min_chars"]:
         return None
-    if ours == "GPE" and name.endswith(_not_gpe(tuple(cfg["not_gpe_endings"]))):
+    if ours == "GPE" and name.endswith(_view_forms(tuple(cfg["not_gpe_endings"]))):
         return None
     if v(name).endswith(_currencies()):
         return None
@@ -142,7 +143,7 @@ def model_names(doc: Doc) -> list[MentionCandidate]:
             if ours is None or name != sent[a:b] or conf < cfg["min_confidence"]:
                 continue
             if ours == "ORG" and conf < cfg["sure"] and (common_words_only(doc, s + a, s + b) or name.endswith(
-                    _not_gpe(tuple(cfg["unsure_org_endings"])))):
+                    _view_forms(tuple(cfg["unsure_org_endings"])))):
                 continue  # 外資券商, 專案小組: a description with a group's ending, and the model unsure
             if ours == "PERSON" and any(js <= s + a and s + b < je for js, je in joined):
                 continue  # 喬治|．陳: a rule's name across a joiner the model splits at (it learnt ·)
