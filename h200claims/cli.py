@@ -1,4 +1,4 @@
-"""The command line: ``h200claims extract | eval | eval-ner | gold | show`` (also ``python -m h200claims``).
+"""The command line: ``h200claims extract | query | report | eval | eval-ner | gold | show`` (also ``python -m h200claims``).
 
 Errors the user can fix (a bad path, an unknown rule name, an unreadable lexicon) print one line
 and exit 2; a bug inside the library is not caught here and shows its traceback.
@@ -15,7 +15,7 @@ from h200claims.errors import H200ClaimsError
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from h200claims.batch.run import run_batch, run_stdin
+    from h200claims.batch.run import run_batch, run_dataset, run_stdin
 
     from h200claims.pipeline import check_date
 
@@ -24,7 +24,14 @@ def _extract(args: argparse.Namespace) -> int:
     if args.date:
         init["date"] = check_date(args.date)
     out = Path(args.output) if args.output else None
-    if args.paths == ["-"]:
+    if args.engine == "dask" and args.format != "parquet":
+        raise H200ClaimsError("--engine dask writes a dataset: add --format parquet -o DATASET")
+    if args.format == "parquet":
+        if "-" in args.paths:
+            raise H200ClaimsError("--format parquet reads files and folders, not standard input")
+        summary = run_dataset(args.paths, out, args.jobs, init, batch_size=args.batch_size, engine=args.engine,
+                              scheduler=args.scheduler, workers=args.workers)
+    elif args.paths == ["-"]:
         summary = run_stdin(out, args.format, init)
     else:
         if "-" in args.paths:
@@ -71,6 +78,33 @@ def _eval_ner(args: argparse.Namespace) -> int:
 
     res = evaluate_ner(args.files, limit=args.limit, baseline=not args.no_baseline, every=args.every)
     print(json.dumps(res, ensure_ascii=False, indent=1) if args.json else format_ner(res))
+    return 0
+
+
+def _query(args: argparse.Namespace) -> int:
+    import h200claims.corpus as corpus
+
+    con = corpus.open(args.dataset)
+    try:
+        rel = con.sql(args.sql)
+    except Exception as e:  # noqa: BLE001 - duckdb's own error types; the SQL is the user's to fix
+        raise H200ClaimsError(f"query failed: {str(e).splitlines()[0]}") from e
+    if rel is None:
+        return 0
+    if args.csv or args.json:
+        df = rel.df()
+        sys.stdout.write(df.to_csv(index=False) if args.csv else df.to_json(orient="records", force_ascii=False,
+                                                                           date_format="iso") + "\n")
+    else:
+        rel.show(max_rows=args.max_rows, max_width=200)
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from h200claims.corpus.report import write_report
+
+    n = write_report(args.dataset, Path(args.html))
+    print(f"wrote {args.html} ({n} articles)", file=sys.stderr)
     return 0
 
 
@@ -122,8 +156,14 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("extract", help="extract from files and folders (*.txt, *.md, *.html), or - for stdin")
     e.add_argument("paths", nargs="+")
     e.add_argument("-o", "--output", help="output file (jsonl/csv) or folder (gold); default stdout")
-    e.add_argument("--format", choices=("jsonl", "csv", "gold"), default="jsonl")
+    e.add_argument("--format", choices=("jsonl", "csv", "gold", "parquet"), default="jsonl",
+                   help="parquet: a corpus dataset folder (docs/corpus.md); a second run adds only new articles")
     e.add_argument("--jobs", type=int, default=1, help="worker processes")
+    e.add_argument("--batch-size", type=int, default=100, metavar="N", help="articles a part file (parquet)")
+    e.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="dask: run the batches on a Dask cluster (pip install 'h200claims[dask]')")
+    e.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler (default: a local cluster)")
+    e.add_argument("--workers", type=int, metavar="N", help="Dask worker processes of the local cluster (default --jobs)")
     e.add_argument("--resume", action="store_true", help="skip articles already in the output")
     e.add_argument("--segmenter", choices=("jieba", "pkuseg"), default="jieba")
     e.add_argument("--pkuseg-model", help="path of a trained pkuseg model")
@@ -160,6 +200,20 @@ def build_parser() -> argparse.ArgumentParser:
     gk.add_argument("gold")
     gk.add_argument("article")
     g.set_defaults(func=_gold)
+
+    q = sub.add_parser("query", help="run SQL on a corpus dataset (DuckDB; tables and views by name)")
+    q.add_argument("dataset")
+    q.add_argument("sql", help='e.g. "SELECT speaker_actor, count(*) FROM quotes GROUP BY 1 ORDER BY 2 DESC"')
+    fmt = q.add_mutually_exclusive_group()
+    fmt.add_argument("--csv", action="store_true")
+    fmt.add_argument("--json", action="store_true")
+    q.add_argument("--max-rows", type=int, default=40, help="rows printed as a table")
+    q.set_defaults(func=_query)
+
+    r = sub.add_parser("report", help="an HTML report of a corpus dataset (offline, one file)")
+    r.add_argument("dataset")
+    r.add_argument("--html", required=True, metavar="OUT")
+    r.set_defaults(func=_report)
 
     s = sub.add_parser("show", help="show an article with its highlights")
     s.add_argument("file")

@@ -276,3 +276,61 @@ def run_stdin(out: Path | None, fmt: str, init_kwargs: dict[str, Any]) -> Summar
         writer.close()
     summary.seconds = time.perf_counter() - start
     return summary
+
+
+def run_dataset(paths: list[str], out: Path | None, jobs: int, init_kwargs: dict[str, Any], batch_size: int = 100,
+                engine: str = "local", scheduler: str | None = None, workers: int | None = None,
+                progress: bool | None = None) -> Summary:
+    """``--format parquet``: articles into a corpus dataset (``corpus/store.py``), in batches of
+    ``batch_size``; article ids already stored are skipped (so a second run adds only what is new),
+    an unreadable file becomes a row of ``errors``. ``engine="dask"`` runs the batches on Dask."""
+    from h200claims.corpus.batch import run_local
+    from h200claims.corpus.store import Dataset
+    from h200claims.pipeline import Extractor
+
+    if out is None:
+        raise H200ClaimsError("--format parquet needs -o DATASET (a folder or an fsspec URL)")
+    Extractor(**{k: v for k, v in init_kwargs.items() if k != "date"})  # a bad config fails here, once
+    start = time.perf_counter()
+    summary = Summary()
+    files, summary.failures = collect(paths)
+    for path, failure in summary.failures:
+        print(f"h200claims: {path}: {failure}", file=sys.stderr)
+    ds = Dataset(str(out))
+    ds.prepare()
+    skip, skip_errors = ds.stored_ids(), ds.stored_errors()
+    batches = [files[i:i + batch_size] for i in range(0, len(files), max(1, batch_size))]
+    show = sys.stderr.isatty() if progress is None else progress
+    if engine == "dask":
+        from h200claims.corpus.dask_engine import run_dask
+
+        results = run_dask(batches, ds, init_kwargs, skip, skip_errors, scheduler=scheduler, workers=workers or jobs,
+                           progress=show)
+    else:
+        results = run_local(batches, init_kwargs, jobs, skip, skip_errors)  # type: ignore[arg-type]
+    n = 0
+    written: set[str] = set()
+    try:
+        for r in results:
+            if engine != "dask":
+                r.drop_articles(written)
+                ds.write(r)
+                written.update(a["article_id"] for a in r.rows["articles"])
+            n += r.articles + r.skipped + len(r.failures)
+            summary.articles += r.articles
+            summary.claims += r.claims
+            summary.skipped += r.skipped
+            for path, failure in r.failures:
+                summary.failures.append((path, failure))
+                print(f"h200claims: {path}: {failure}", file=sys.stderr)
+            for path, w in r.warnings:
+                summary.warnings += 1
+                print(f"h200claims: {path}: warning: {w}", file=sys.stderr)
+            if show and engine != "dask":
+                print(f"\r[{n}/{len(files)}]", end="", file=sys.stderr, flush=True)
+    finally:
+        if show and engine != "dask":
+            print(file=sys.stderr)
+        ds.update_actors()  # what was written is kept, and its actors resolved, even after Ctrl-C
+    summary.seconds = time.perf_counter() - start
+    return summary

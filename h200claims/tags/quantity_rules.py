@@ -16,7 +16,7 @@ import regex
 from h200claims import data
 from h200claims.registry import RuleTable
 from h200claims.patterns import alternation as alt
-from h200claims.text.script import simplified_view as v
+from h200claims.text.script import is_traditional, simplified_view as v
 from h200claims.doc import Doc
 from h200claims.models import Quantity
 from h200claims.tags.numbers import NUMBER, chinese_to_number, parse_number
@@ -149,10 +149,7 @@ def infer_bare_yuan(text: str, view: str) -> tuple[str, str]:
     best = max(counts, key=lambda p: counts[p]) if counts else None
     if best is not None and counts[best] >= cfg["place_min"]:
         return places[best], f"place: {best}"
-    head = [(a, b) for a, b in zip(text[:2000], view[:2000]) if "\u4e00" <= a <= "\u9fff"]
-    changed = sum(1 for a, b in head if a != b)
-    traditional = changed > 5 or (head and changed / len(head) >= 0.05)
-    return ("TWD", "script: Traditional") if traditional else ("CNY", "script: Simplified")
+    return ("TWD", "script: Traditional") if is_traditional(text) else ("CNY", "script: Simplified")
 
 
 def make(doc: Doc, s: int, e: int, rule_name: str, kind: str, **kw: Any) -> Quantity:

@@ -31,3 +31,16 @@ def to_simplified(text: str) -> str:
     """Traditional -> Simplified only (no width folding): for users and tests that convert articles."""
     t = {k: v for k, v in table().items() if not 0xFF01 <= k < 0xFF5F}
     return text.translate(t)
+
+
+def is_traditional(text: str, head: int = 2000) -> bool:
+    """Whether an article is written in Traditional script: more than 5 (or 5% of) the Han
+    characters of its first ``head`` characters change in the Simplified view.
+
+    >>> is_traditional("輝達執行長黃仁勳表示"), is_traditional("英伟达首席执行官黄仁勋表示")
+    (True, False)
+    """
+    view = simplified_view(text[:head])
+    han = [(a, b) for a, b in zip(text[:head], view) if "\u4e00" <= a <= "\u9fff"]
+    changed = sum(1 for a, b in han if a != b)
+    return changed > 5 or bool(han and changed / len(han) >= 0.05)

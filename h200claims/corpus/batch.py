@@ -1,0 +1,202 @@
+"""The engine-neutral batch function: a batch of articles in, the rows of every table out.
+
+``extract_batch`` is what each unit of work runs, whoever schedules it: the local ``--jobs``
+pool (``run_local`` below) and a Dask task (``corpus/dask_engine.py``). A file that cannot be
+extracted becomes a row of ``errors``; it never stops the batch.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union
+
+from h200claims.batch.workers import Failure, failure_of
+
+#: a path, or (id, text) for an article that is not a file
+Item = Union[str, tuple[str, str]]
+
+_EXTRACTORS: dict[str, Any] = {}
+
+
+@dataclass
+class BatchResult:
+    """What one batch gives: its rows per table, and counts for the summary line."""
+
+    batch: str
+    rows: dict[str, list[dict[str, Any]]]
+    articles: int = 0
+    claims: int = 0
+    skipped: int = 0
+    failures: list[tuple[str, Failure]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+    def drop_articles(self, ids: set[str]) -> None:
+        """Leave out the rows of these articles (written by an earlier batch of the same run: the
+        same text in two files)."""
+        dup = {r["article_id"] for r in self.rows["articles"]} & ids
+        if dup:
+            self.claims -= sum(1 for r in self.rows["claims"] if r["article_id"] in dup)
+            for t, rows in self.rows.items():
+                if t != "errors":
+                    self.rows[t] = [r for r in rows if r["article_id"] not in dup]
+            self.articles -= len(dup)
+            self.skipped += len(dup)
+
+
+def item_name(item: Item) -> str:
+    """How an item is named in ``source`` and in the batch id: a resolved path, or its id."""
+    return str(Path(item).resolve()) if isinstance(item, str) else item[0]
+
+
+def batch_id(items: Sequence[Item]) -> str:
+    """A batch's id, the same whenever the same items are batched together (so a retried task
+    writes the same part files, never a second copy).
+
+    >>> batch_id([("a", "甲"), ("b", "乙")]) == batch_id([("a", "x"), ("b", "y")])
+    True
+    """
+    return hashlib.sha256("\n".join(item_name(i) for i in items).encode("utf-8")).hexdigest()[:16]
+
+
+def _extractor(init_kwargs: dict[str, Any]) -> Any:
+    """One Extractor per process and config (a Dask worker runs many batches)."""
+    from h200claims.pipeline import Extractor
+
+    k = json.dumps(init_kwargs, sort_keys=True, default=str)
+    if k not in _EXTRACTORS:
+        _EXTRACTORS[k] = Extractor(**{a: v for a, v in init_kwargs.items() if a != "date"})
+    return _EXTRACTORS[k]
+
+
+def _text_of(item: Item) -> tuple[str, str, bool]:
+    """(source, text as extracted, whether it is HTML text)."""
+    from h200claims.text.read import html_to_text, is_html_path, read_file
+
+    if not isinstance(item, str):
+        return item[0], item[1], False
+    text = read_file(item)
+    return item, (html_to_text(text) if is_html_path(item) else text), is_html_path(item)
+
+
+def extract_batch(items: Sequence[Item], init_kwargs: dict[str, Any],
+                  skip: Collection[str] = (), skip_errors: Collection[tuple[str, str, str]] = ()) -> BatchResult:
+    """Extract a batch. ``skip``: article ids already stored (their rows are not made again);
+    ``skip_errors``: (source, kind, message) error rows already stored.
+
+    >>> r = extract_batch([("n1", "王小明表示，今年營收成長25%。"), ("n2", 42)], {})  # type: ignore[list-item]
+    >>> r.articles, len(r.rows["quotes"]), [(e["source"], e["kind"]) for e in r.rows["errors"]]
+    (1, 1, [('n2', 'input')])
+    """
+    from h200claims.batch import workers
+    from h200claims.corpus.rows import article_id, rows_of
+    from h200claims.corpus.schema import TABLES
+    from h200claims.pipeline import check_date
+    from h200claims.text.read import article_date
+
+    ex = _extractor(init_kwargs)
+    default_date = init_kwargs.get("date")
+    bid = batch_id(items)
+    out = BatchResult(bid, {t: [] for t in TABLES})
+    seen = set(skip)
+    for item in items:
+        source = item if isinstance(item, str) else str(item[0])
+        if workers.BEFORE_ARTICLE is not None:
+            workers.BEFORE_ARTICLE(source)
+        try:
+            source, text, html = _text_of(item)
+            if not isinstance(text, str):
+                raise TypeError(f"text must be str, not {type(text).__name__}")
+            aid = article_id(text)
+            if aid in seen:
+                out.skipped += 1
+                continue
+            date = default_date if default_date and article_date(text) is None else None
+            result = ex.extract(text, date=check_date(date) if date else None, source=source)
+            if html:
+                result = result.model_copy(update={"offsets_refer_to": "html_text"})
+        except Exception as e:  # noqa: BLE001 - one bad article becomes an error row, typed
+            failure = Failure("input", str(e)) if isinstance(e, TypeError) else failure_of(e)
+            out.failures.append((source, failure))
+            if (source, failure.kind, failure.message) not in skip_errors:
+                out.rows["errors"].append({"batch": bid, "source": source, "kind": failure.kind,
+                                           "message": failure.message})
+            continue
+        seen.add(aid)
+        for table, rows in rows_of(result, bid, ex.lexicon).items():
+            out.rows[table].extend(rows)
+        out.articles += 1
+        out.claims += len(result.claims)
+        out.warnings.extend((source, w) for w in result.warnings)
+    return out
+
+
+def _run_in_worker(args: tuple[list[Item], dict[str, Any], frozenset[str], frozenset[tuple[str, str, str]]]) -> BatchResult:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    return extract_batch(*args)
+
+
+def run_local(batches: list[list[Item]], init_kwargs: dict[str, Any], jobs: int, skip: Collection[str] = (),
+              skip_errors: Collection[tuple[str, str, str]] = ()) -> Iterator[BatchResult]:
+    """Run batches in this process (``jobs <= 1``) or in a pool of ``jobs`` processes, yielding
+    each batch's result as it finishes. A batch whose worker dies is split and its articles are
+    run one by one; the one that kills its worker again becomes a ``worker`` error row."""
+    skip, skip_errors = frozenset(skip), frozenset(skip_errors)
+    if jobs <= 1:
+        for b in batches:
+            yield extract_batch(b, init_kwargs, skip, skip_errors)
+        return
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    from h200claims.batch.workers import _context
+
+    todo = list(reversed(batches))
+    alone: set[str] = set()  # single articles already retried alone once
+    while todo:
+        lost: list[list[Item]] = []
+        running: dict[Any, list[Item]] = {}
+        pool = ProcessPoolExecutor(jobs, mp_context=_context())
+        try:
+            while (todo or running) and not lost:
+                while todo and len(running) < 2 * jobs:
+                    try:
+                        running[pool.submit(_run_in_worker, (todo[-1], init_kwargs, skip, skip_errors))] = todo[-1]
+                    except BrokenProcessPool:
+                        break
+                    todo.pop()
+                if not running:
+                    break
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    b = running.pop(fut)
+                    try:
+                        yield fut.result()
+                    except BrokenProcessPool:
+                        lost.append(b)
+        finally:
+            lost.extend(running.values())
+            pool.shutdown(wait=not lost, cancel_futures=True)
+        for b in lost:  # in flight when a worker died: each article alone, in a fresh pool
+            if len(b) > 1 or batch_id(b) not in alone:
+                alone.update(batch_id([i]) for i in b)
+                todo.extend([i] for i in b)
+            else:
+                yield _worker_died(b)
+
+
+def _worker_died(batch: list[Item]) -> BatchResult:
+    from h200claims.corpus.schema import TABLES
+
+    bid = batch_id(batch)
+    out = BatchResult(bid, {t: [] for t in TABLES})
+    for item in batch:
+        source = item if isinstance(item, str) else item[0]
+        f = Failure("worker", "worker process died while extracting this article")
+        out.failures.append((source, f))
+        out.rows["errors"].append({"batch": bid, "source": source, "kind": f.kind, "message": f.message})
+    return out

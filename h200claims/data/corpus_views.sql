@@ -1,0 +1,94 @@
+-- The views h200claims.corpus.open() registers over a dataset's raw_<table> sources
+-- (docs/corpus.md). One article id is one article: the first committed batch holding it wins.
+
+CREATE VIEW articles AS
+SELECT * EXCLUDE (_n) FROM (
+    SELECT *, row_number() OVER (PARTITION BY article_id ORDER BY batch) AS _n FROM raw_articles
+) WHERE _n = 1;
+
+CREATE VIEW errors AS
+SELECT DISTINCT ON (source, kind, message) * FROM raw_errors
+WHERE batch IN (SELECT batch FROM raw_articles)
+ORDER BY source, kind, message, batch;
+
+CREATE VIEW actor_map AS SELECT actor_key, actor FROM raw_actor_keys;
+
+CREATE VIEW entities AS
+SELECT e.*, coalesce(k.actor, e.actor_key) AS actor, coalesce(ka.actor, e.affiliation_key) AS affiliation_actor
+FROM (SELECT * FROM raw_entities SEMI JOIN articles USING (article_id, batch)) e
+LEFT JOIN actor_map k ON k.actor_key = e.actor_key
+LEFT JOIN actor_map ka ON ka.actor_key = e.affiliation_key;
+
+CREATE VIEW mentions AS
+SELECT m.*, coalesce(k.actor, m.actor_key) AS actor
+FROM (SELECT * FROM raw_mentions SEMI JOIN articles USING (article_id, batch)) m
+LEFT JOIN actor_map k ON k.actor_key = m.actor_key;
+
+CREATE VIEW quantities AS
+SELECT * FROM raw_quantities SEMI JOIN articles USING (article_id, batch);
+
+CREATE VIEW quotes AS
+SELECT q.*, coalesce(k.actor, q.speaker_key) AS speaker_actor, coalesce(kv.actor, q.via_key) AS via_actor
+FROM (SELECT * FROM raw_quotes SEMI JOIN articles USING (article_id, batch)) q
+LEFT JOIN actor_map k ON k.actor_key = q.speaker_key
+LEFT JOIN actor_map kv ON kv.actor_key = q.via_key;
+
+CREATE VIEW claims AS
+SELECT c.*, a.date, a.source, coalesce(ko.actor, a.outlet_key) AS outlet,
+       coalesce(k.actor, c.speaker_key) AS speaker_actor, coalesce(ks.actor, c.subject_key) AS subject_actor,
+       coalesce(kc.actor, c.comparison_key) AS comparison_actor, coalesce(kv.actor, c.via_key) AS via_actor
+FROM (SELECT * FROM raw_claims SEMI JOIN articles USING (article_id, batch)) c
+JOIN articles a USING (article_id, batch)
+LEFT JOIN actor_map ko ON ko.actor_key = a.outlet_key
+LEFT JOIN actor_map k ON k.actor_key = c.speaker_key
+LEFT JOIN actor_map ks ON ks.actor_key = c.subject_key
+LEFT JOIN actor_map kc ON kc.actor_key = c.comparison_key
+LEFT JOIN actor_map kv ON kv.actor_key = c.via_key;
+
+-- one row an actor: its names as written in each script, English names, aliases, reach, dates
+CREATE VIEW actors AS
+WITH m AS (
+    SELECT m.actor, m.label, m.text, m.article_id, a.script, a.date,
+           regexp_matches(m.text, '\p{Han}') AS han
+    FROM mentions m JOIN articles a USING (article_id, batch)
+), e AS (
+    SELECT actor, mode(name) AS name, list_distinct(flatten(list(aliases))) AS aliases,
+           list_distinct(flatten(list(titles))) AS titles, bool_or(lexicon) AS lexicon
+    FROM entities GROUP BY actor
+)
+SELECT m.actor, any_value(m.label) AS label, any_value(e.name) AS name,
+       coalesce(list_sort(list_distinct(list(m.text) FILTER (WHERE m.han AND m.script = 'hant'))), []::VARCHAR[]) AS names_hant,
+       coalesce(list_sort(list_distinct(list(m.text) FILTER (WHERE m.han AND m.script = 'hans'))), []::VARCHAR[]) AS names_hans,
+       coalesce(list_sort(list_distinct(list(m.text) FILTER (WHERE NOT m.han))), []::VARCHAR[]) AS english,
+       any_value(e.aliases) AS aliases, any_value(e.titles) AS titles, any_value(e.lexicon) AS lexicon,
+       count(DISTINCT m.article_id) AS articles, count(*) AS mentions,
+       min(m.date) AS first_date, max(m.date) AS last_date
+FROM m JOIN e USING (actor)
+GROUP BY m.actor;
+
+-- the same quantity claim (subject, measure, value, unit) across articles
+CREATE VIEW claim_groups AS
+SELECT subject_actor, measure_key, quantity_kind, value, unit,
+       any_value(measure) AS measure, any_value(content) AS example,
+       count(DISTINCT article_id) AS articles, list_sort(list_distinct(list(article_id))) AS article_ids,
+       coalesce(list_sort(list_distinct(list(outlet) FILTER (WHERE outlet IS NOT NULL))), []::VARCHAR[]) AS outlets,
+       coalesce(list_sort(list_distinct(list(speaker_actor) FILTER (WHERE speaker_actor IS NOT NULL))), []::VARCHAR[]) AS speakers,
+       min(date) AS first_date, max(date) AS last_date
+FROM claims WHERE type = 'quantity' AND value IS NOT NULL
+GROUP BY subject_actor, measure_key, quantity_kind, value, unit;
+
+-- the same quote of one speaker on one day across articles
+CREATE VIEW quote_groups AS
+SELECT speaker_actor, date, content_key, any_value(content) AS content,
+       count(DISTINCT article_id) AS articles, list_sort(list_distinct(list(article_id))) AS article_ids,
+       coalesce(list_sort(list_distinct(list(outlet) FILTER (WHERE outlet IS NOT NULL))), []::VARCHAR[]) AS outlets,
+       coalesce(list_sort(list_distinct(list(via_actor) FILTER (WHERE via_actor IS NOT NULL))), []::VARCHAR[]) AS via
+FROM claims WHERE type = 'quote' AND speaker_actor IS NOT NULL
+GROUP BY speaker_actor, date, content_key;
+
+-- actors named in the same article
+CREATE VIEW actor_pairs AS
+WITH ea AS (SELECT DISTINCT article_id, actor FROM entities)
+SELECT x.actor AS actor_a, y.actor AS actor_b, count(*) AS articles
+FROM ea x JOIN ea y ON x.article_id = y.article_id AND x.actor < y.actor
+GROUP BY x.actor, y.actor;
