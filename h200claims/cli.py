@@ -29,7 +29,7 @@ def _extract(args: argparse.Namespace) -> int:
     if args.format == "parquet":
         if "-" in args.paths:
             raise H200ClaimsError("--format parquet reads files and folders, not standard input")
-        summary = run_dataset(args.paths, out, args.jobs, init, batch_size=args.batch_size, engine=args.engine,
+        summary = run_dataset(args.paths, args.output, args.jobs, init, batch_size=args.batch_size, engine=args.engine,
                               scheduler=args.scheduler, workers=args.workers)
     elif args.paths == ["-"]:
         summary = run_stdin(out, args.format, init)

@@ -278,12 +278,14 @@ def run_stdin(out: Path | None, fmt: str, init_kwargs: dict[str, Any]) -> Summar
     return summary
 
 
-def run_dataset(paths: list[str], out: Path | None, jobs: int, init_kwargs: dict[str, Any], batch_size: int = 100,
+def run_dataset(paths: list[Any], out: str | None, jobs: int, init_kwargs: dict[str, Any], batch_size: int = 100,
                 engine: str = "local", scheduler: str | None = None, workers: int | None = None,
-                progress: bool | None = None) -> Summary:
+                client: Any = None, progress: bool | None = None) -> Summary:
     """``--format parquet``: articles into a corpus dataset (``corpus/store.py``), in batches of
     ``batch_size``; article ids already stored are skipped (so a second run adds only what is new),
-    an unreadable file becomes a row of ``errors``. ``engine="dask"`` runs the batches on Dask."""
+    an unreadable file becomes a row of ``errors``. ``paths``: files and folders, or (id, text)
+    pairs. ``engine="dask"`` runs the batches on Dask (``client``, else ``scheduler``, else a
+    local cluster of ``workers``)."""
     from h200claims.corpus.batch import run_local
     from h200claims.corpus.store import Dataset
     from h200claims.pipeline import Extractor
@@ -293,26 +295,29 @@ def run_dataset(paths: list[str], out: Path | None, jobs: int, init_kwargs: dict
     Extractor(**{k: v for k, v in init_kwargs.items() if k != "date"})  # a bad config fails here, once
     start = time.perf_counter()
     summary = Summary()
-    files, summary.failures = collect(paths)
+    texts = [p for p in paths if not isinstance(p, str)]
+    files, summary.failures = collect([p for p in paths if isinstance(p, str)])
+    items: list[Any] = files + texts
     for path, failure in summary.failures:
         print(f"h200claims: {path}: {failure}", file=sys.stderr)
     ds = Dataset(str(out))
     ds.prepare()
     skip, skip_errors = ds.stored_ids(), ds.stored_errors()
-    batches = [files[i:i + batch_size] for i in range(0, len(files), max(1, batch_size))]
+    size = max(1, batch_size)
+    batches = [items[i:i + size] for i in range(0, len(items), size)]
     show = sys.stderr.isatty() if progress is None else progress
     if engine == "dask":
         from h200claims.corpus.dask_engine import run_dask
 
-        results = run_dask(batches, ds, init_kwargs, skip, skip_errors, scheduler=scheduler, workers=workers or jobs,
-                           progress=show)
+        results = run_dask(batches, ds.url, init_kwargs, skip, skip_errors, scheduler=scheduler,
+                           workers=workers or jobs, client=client)
     else:
         results = run_local(batches, init_kwargs, jobs, skip, skip_errors)  # type: ignore[arg-type]
     n = 0
     written: set[str] = set()
     try:
         for r in results:
-            if engine != "dask":
+            if engine != "dask":  # a Dask task writes its own parts
                 r.drop_articles(written)
                 ds.write(r)
                 written.update(a["article_id"] for a in r.rows["articles"])
@@ -326,10 +331,10 @@ def run_dataset(paths: list[str], out: Path | None, jobs: int, init_kwargs: dict
             for path, w in r.warnings:
                 summary.warnings += 1
                 print(f"h200claims: {path}: warning: {w}", file=sys.stderr)
-            if show and engine != "dask":
-                print(f"\r[{n}/{len(files)}]", end="", file=sys.stderr, flush=True)
+            if show:
+                print(f"\r[{n}/{len(items)}] articles", end="", file=sys.stderr, flush=True)
     finally:
-        if show and engine != "dask":
+        if show:
             print(file=sys.stderr)
         ds.update_actors()  # what was written is kept, and its actors resolved, even after Ctrl-C
     summary.seconds = time.perf_counter() - start

@@ -47,7 +47,7 @@ def _title(result: ArticleClaims) -> str | None:
 def _outlet(result: ArticleClaims, lexicon: Any) -> tuple[str | None, str | None]:
     """(outlet, its corpus key): the first outlet (a lexicon entity of kind ``outlet``) named
     outside the body, in a byline or dateline (〔中央社記者…〕, 新华社北京4月2日电); else the name a
-    source line gives (来源：东方财经网), keyed like any organisation."""
+    source line above the body gives (来源：东方财经网), keyed like any organisation."""
     def in_body(start: int) -> bool:
         return any(s <= start < e for s, e in result.body)
 
@@ -55,8 +55,9 @@ def _outlet(result: ArticleClaims, lexicon: Any) -> tuple[str | None, str | None
              if getattr(lexicon.by_id.get(e.id), "kind", "") == "outlet" and not in_body(m.start)]
     if found:
         return min(found)[1], min(found)[1]
-    m = _source_line().search(result.text)
-    if m and not in_body(m.start()):
+    head = result.text[:min((s for s, _ in result.body), default=0)]  # the page's header, above the body
+    m = _source_line().search(head)
+    if m:
         return m.group(1), actor_key(m.group(1), "ORG", False)
     return None, None
 

@@ -34,7 +34,7 @@ LEFT JOIN actor_map k ON k.actor_key = q.speaker_key
 LEFT JOIN actor_map kv ON kv.actor_key = q.via_key;
 
 CREATE VIEW claims AS
-SELECT c.*, a.date, a.source, coalesce(ko.actor, a.outlet_key) AS outlet,
+SELECT c.*, a.date, a.source, coalesce(ko.actor, a.outlet_key) AS outlet, a.outlet AS outlet_name,
        coalesce(k.actor, c.speaker_key) AS speaker_actor, coalesce(ks.actor, c.subject_key) AS subject_actor,
        coalesce(kc.actor, c.comparison_key) AS comparison_actor, coalesce(kv.actor, c.via_key) AS via_actor
 FROM (SELECT * FROM raw_claims SEMI JOIN articles USING (article_id, batch)) c
@@ -71,7 +71,7 @@ CREATE VIEW claim_groups AS
 SELECT subject_actor, measure_key, quantity_kind, value, unit,
        any_value(measure) AS measure, any_value(content) AS example,
        count(DISTINCT article_id) AS articles, list_sort(list_distinct(list(article_id))) AS article_ids,
-       coalesce(list_sort(list_distinct(list(outlet) FILTER (WHERE outlet IS NOT NULL))), []::VARCHAR[]) AS outlets,
+       coalesce(list_sort(list_distinct(list(outlet_name) FILTER (WHERE outlet_name IS NOT NULL))), []::VARCHAR[]) AS outlets,
        coalesce(list_sort(list_distinct(list(speaker_actor) FILTER (WHERE speaker_actor IS NOT NULL))), []::VARCHAR[]) AS speakers,
        min(date) AS first_date, max(date) AS last_date
 FROM claims WHERE type = 'quantity' AND value IS NOT NULL
@@ -81,7 +81,7 @@ GROUP BY subject_actor, measure_key, quantity_kind, value, unit;
 CREATE VIEW quote_groups AS
 SELECT speaker_actor, date, content_key, any_value(content) AS content,
        count(DISTINCT article_id) AS articles, list_sort(list_distinct(list(article_id))) AS article_ids,
-       coalesce(list_sort(list_distinct(list(outlet) FILTER (WHERE outlet IS NOT NULL))), []::VARCHAR[]) AS outlets,
+       coalesce(list_sort(list_distinct(list(outlet_name) FILTER (WHERE outlet_name IS NOT NULL))), []::VARCHAR[]) AS outlets,
        coalesce(list_sort(list_distinct(list(via_actor) FILTER (WHERE via_actor IS NOT NULL))), []::VARCHAR[]) AS via
 FROM claims WHERE type = 'quote' AND speaker_actor IS NOT NULL
 GROUP BY speaker_actor, date, content_key;
