@@ -1,6 +1,6 @@
 """The dataset as an embedded DuckDB database: every table and view registered by name.
 
-Raw part files are ``raw_<table>``; the views (``data/corpus_views.sql``) keep committed batches
+The part files of committed batches are ``raw_<table>``; the views (``data/corpus_views.sql``) keep committed batches
 only, one copy of each article, and add corpus-wide actor ids (``actor``, ``speaker_actor`` …).
 """
 from __future__ import annotations
@@ -44,8 +44,9 @@ def open(dataset: str, threads: int | None = None) -> Any:  # noqa: A001 - the n
     local = protocol in ("file", "local")
     if not local:
         con.register_filesystem(ds.fs)
-    for t in TABLES + DERIVED:
-        parts = ds.parts(t)
+    committed = ds.committed()
+    for t in TABLES + DERIVED:  # parts of committed batches only: an interrupted run's are not read
+        parts = [p for p in ds.parts(t) if t in DERIVED or ds.batch_of(p) in committed]
         if parts:
             files = ", ".join("'" + (p if local else f"{protocol}://{p}").replace("'", "''") + "'" for p in parts)
             con.execute(f"CREATE VIEW raw_{t} AS SELECT * FROM read_parquet([{files}])")

@@ -1,7 +1,7 @@
 """``h200claims report DATASET --html OUT.html``: one self-contained page about a corpus.
 
-Sections: a summary, top actors (a chart), who said what (speakers with their quotes), claim
-groups, a timeline of claims by date (a chart), and the article views the rows link to. Charts
+Sections: a summary with two charts (top actors; a timeline of claims by date), top actors,
+who said what (speakers with their quotes), claim groups, and the article views the rows link to. Charts
 are matplotlib figures inlined as SVG with their text kept as text, so the browser draws the
 Chinese labels with its own CJK font; the page needs no network.
 """
@@ -31,7 +31,8 @@ margin:1.5em auto;max-width:70em;color:#222}h1{font-size:1.6em}h2{margin-top:1.6
 table{border-collapse:collapse;width:100%;font-size:.92em}td,th{border-bottom:1px solid #eee;padding:4px 6px;
 text-align:left;vertical-align:top}td:first-child{white-space:nowrap}th{background:#f6f6f6}.n{text-align:right}.stats span{display:inline-block;
 margin-right:1.4em;font-size:1.1em}.stats b{font-size:1.4em}details{margin:.6em 0;border:1px solid #ddd;padding:.4em}
-summary{cursor:pointer}.muted{color:#888}"""
+summary{cursor:pointer}.muted{color:#888}.charts{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}
+.charts svg{max-width:100%;height:auto}"""
 
 
 def _svg(fig: Any) -> str:
@@ -128,9 +129,16 @@ def write_report(dataset: str, out: Path) -> int:
              "<div class='stats'>" + "".join(f"<span><b>{v}</b> {k}</span>" for k, v in [
                  ("articles", n_articles), ("actors", n_actors), ("quotes", n_quotes), ("quantity claims", n_amounts),
                  ("outlets", n_outlets), ("errors", n_errors)]) + f"</div><p>Dates: {_esc(first)} – {_esc(last)}</p>"]
+    days = q("""SELECT date, count(*) FILTER (type = 'quote'), count(*) FILTER (type = 'quantity') FROM claims
+                WHERE date IS NOT NULL GROUP BY date ORDER BY date""")
+    if len(days) > 1 and (days[-1][0] - days[0][0]).days > 120:
+        days = q("""SELECT date_trunc('month', date)::DATE, count(*) FILTER (type = 'quote'),
+                    count(*) FILTER (type = 'quantity') FROM claims WHERE date IS NOT NULL GROUP BY 1 ORDER BY 1""")
+    parts.append("<div class='charts'>"
+                 f"<div><a href='#actors'>{actors_chart([(label(r[2], r[3]), r[4]) for r in top]) if top else ''}</a></div>"
+                 f"<div id='timeline'>{timeline_chart(days) if days else '<p>No dated claims.</p>'}</div></div>")
     parts.append("<h2 id='actors'>Top actors</h2>")
     if top:
-        parts.append(actors_chart([(label(r[2], r[3]), r[4]) for r in top]))
         parts.append("<table><tr><th>actor</th><th>label</th><th>names</th><th class=n>articles</th>"
                      "<th class=n>mentions</th><th>first seen</th></tr>")
         for actor, lab, name, han, arts, ments in top:
@@ -161,14 +169,7 @@ def write_report(dataset: str, out: Path) -> int:
         parts.append(f"<tr><td>{_esc(subj or '')}</td><td>{_esc(measure or '')}</td><td>{_link(use(ids[0]), example)}</td>"
                      f"<td class=n>{arts}</td><td>{_esc(', '.join(outlets))}</td><td>{_esc(', '.join(speakers_))}</td>"
                      f"<td>{_esc(first_date)}</td></tr>")
-    parts.append("</table><h2 id='timeline'>Timeline</h2>")
-    days = q("""SELECT date, count(*) FILTER (type = 'quote'), count(*) FILTER (type = 'quantity') FROM claims
-                WHERE date IS NOT NULL GROUP BY date ORDER BY date""")
-    if len(days) > 1 and (days[-1][0] - days[0][0]).days > 120:
-        days = q("""SELECT date_trunc('month', date)::DATE, count(*) FILTER (type = 'quote'),
-                    count(*) FILTER (type = 'quantity') FROM claims WHERE date IS NOT NULL GROUP BY 1 ORDER BY 1""")
-    parts.append(timeline_chart(days) if days else "<p>No dated claims.</p>")
-    parts.append("<h2 id='articles'>Articles</h2>")
+    parts.append("</table><h2 id='articles'>Articles</h2>")
     views = sorted(linked, key=lambda a: (-linked[a], a))[:MAX_VIEWS]
     for aid in sorted(views):
         tables = {t: [dict(zip([d[0] for d in cur.description], row)) for row in cur.fetchall()]

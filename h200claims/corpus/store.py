@@ -41,6 +41,11 @@ class Dataset:
     def part(self, table: str, batch: str) -> str:
         return self.path(table, f"part-{batch}.parquet")
 
+    @staticmethod
+    def batch_of(part: str) -> str:
+        """The batch id in a part file's name (``…/part-<batch>.parquet``)."""
+        return part.rsplit("/", 1)[-1][len("part-"):-len(".parquet")]
+
     def parts(self, table: str) -> list[str]:
         """The committed-or-not part files of a table (not temporary ones)."""
         if not self.fs.exists(self.path(table)):
@@ -68,13 +73,13 @@ class Dataset:
 
     def committed(self) -> set[str]:
         """Ids of the batches whose ``articles`` part exists."""
-        return {p.rsplit("/", 1)[-1][len("part-"):-len(".parquet")] for p in self.parts("articles")}
+        return {self.batch_of(p) for p in self.parts("articles")}
 
     def remove_uncommitted(self) -> None:
         done = self.committed()
         for t in TABLES:
             for p in self.parts(t):
-                if p.rsplit("/", 1)[-1][len("part-"):-len(".parquet")] not in done:
+                if self.batch_of(p) not in done:
                     self.fs.rm(p)
         for t in TABLES:  # temporary files of a write cut short
             if self.fs.exists(self.path(t)):
@@ -108,7 +113,7 @@ class Dataset:
         done = self.committed()
         tables = []
         for p in self.parts(table):
-            if table in DERIVED or p.rsplit("/", 1)[-1][len("part-"):-len(".parquet")] in done:
+            if table in DERIVED or self.batch_of(p) in done:
                 with self.fs.open(p, "rb") as f:
                     tables.append(pq.read_table(f, columns=columns))
         if not tables:
