@@ -54,6 +54,13 @@ PARAS = [
     "{outlet}報導，{body}考慮在{n}年內投入{money}億元擴建產線，{name}對此{cue}，計畫仍在評估。",
     "市場人士{cue}，{body}下半年{measure}可能{way}{pct2}%，須留意匯率與需求變化。",
     "{name}{day}在記者會上{cue}，{body}將與{body2}合作，共同開發新一代產品。",
+    "對於外界關注的供應鏈問題，{name}{cue}，{body}已在{n}個國家設立據點，今年第{q}季{measure}較去年同期{way}{pct}%，"
+    "但原物料價格上漲，毛利率恐減少約{pct2}個百分點。",
+    "{body2}發言人{name2}回應時{cue}：「我們尊重市場機制，也會持續與{body}溝通，希望在{n}週內有具體結論。」",
+    "據了解，{body}內部評估，若需求回溫，明年{measure}有機會突破{money}億元，{name2}私下向記者{cue}，目標並不保守。",
+    "{outlet}引述知情人士{cue}，{body}與{body2}的談判已進入最後階段，雙方可能在{month}月底前簽署協議，金額逾{money}億元。",
+    "{name2}{cue}，過去{n}年{body}的研發投入累計超過{money}億元，占營收比重約{pct2}%，高於同業平均。",
+    "針對匯率波動，{body}{title}{name}{cue}，新台幣每升值1%，公司毛利率約減少0.4個百分點，影響仍屬可控。",
 ]
 
 
@@ -66,8 +73,9 @@ def article(rng: random.Random, i: int, start: datetime.date) -> str:
              "cue": rng.choice(CUES), "measure": rng.choice(MEASURES), "way": rng.choice(WAYS)[0],
              "pct": rng.choice([3, 5, 8, 12, 15, 25, 30]), "pct2": round(rng.uniform(1, 20), 1),
              "money": rng.choice([50, 120, 300, 1500, 2.5]), "n": rng.randrange(2, 9), "month": d.month,
-             "day": rng.choice(["今天", "昨天", "日前", f"{d.day}日"]), "outlet": rng.choice(OUTLETS)}
-    paras = [p.format(**slots) for p in rng.sample(PARAS, rng.randrange(2, 5))]
+             "day": rng.choice(["今天", "昨天", "日前", f"{d.day}日"]), "outlet": rng.choice(OUTLETS),
+             "name2": rng.choice(SURNAMES) + rng.choice(GIVEN), "q": rng.randrange(1, 5)}
+    paras = [p.format(**slots) for p in rng.sample(PARAS, rng.randrange(5, 10))]
     head = f"{slots['body']}{slots['measure']}動向 {name}：審慎樂觀\n\n{d.isoformat()} 10:{i % 60:02d} 來源：{rng.choice(OUTLETS)}\n\n"
     text = head + "\n\n".join(paras) + "\n"
     return f" date {d.isoformat()}\n" + (to_simplified(text) if i % 2 else text)

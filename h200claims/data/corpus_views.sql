@@ -52,8 +52,9 @@ WITH m AS (
            regexp_matches(m.text, '\p{Han}') AS han
     FROM mentions m JOIN articles a USING (article_id, batch)
 ), e AS (
-    SELECT actor, mode(name) AS name, list_distinct(flatten(list(aliases))) AS aliases,
-           list_distinct(flatten(list(titles))) AS titles, bool_or(lexicon) AS lexicon
+    SELECT actor, first(name ORDER BY mentions DESC, name) AS name,
+           list_sort(list_distinct(flatten(list(aliases)))) AS aliases,
+           list_sort(list_distinct(flatten(list(titles)))) AS titles, bool_or(lexicon) AS lexicon
     FROM entities GROUP BY actor
 )
 SELECT m.actor, any_value(m.label) AS label, any_value(e.name) AS name,
