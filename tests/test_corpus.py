@@ -11,7 +11,7 @@ pytest.importorskip("duckdb", reason="the corpus extra (duckdb, pyarrow) is not 
 import pyarrow.parquet as pq  # noqa: E402
 
 import h200claims.corpus as corpus  # noqa: E402
-from browser import _dark, _shot, chromium, hex_rgb, read_png  # noqa: E402
+from browser import _dark, _shot, chromium, hex_rgb  # noqa: E402
 from conftest import ARTICLES, ROOT  # noqa: E402
 from h200claims.corpus.batch import extract_batch  # noqa: E402
 from h200claims.corpus.identity import fold, resolve  # noqa: E402

@@ -47,6 +47,11 @@ def adverb_fused(doc: Doc, s: int, cs: int) -> bool:
     return m is not None and m.end() == cs and doc.at_token_boundary(m.start())
 
 
+def when_fused(doc: Doc, cs: int) -> bool:
+    """A cue fused with the 'when' ending before it into one token (受訪時說)."""
+    return cs > 0 and words().when_end.match(doc.view, cs - 1, cs) is not None and doc.at_token_boundary(cs - 1)
+
+
 def find_cues(doc: Doc, s: int, e: int, quoted: list[tuple[int, int]], heading: bool = False) -> list[tuple[int, int]]:
     """Speech cues in a sentence: whole tokens from the cue list, outside quoted passages.
 
@@ -62,7 +67,7 @@ def find_cues(doc: Doc, s: int, e: int, quoted: list[tuple[int, int]], heading: 
                 out.append((cs, ce))
     for m in w.cue_re.finditer(view, s, e):
         cs, ce = m.span()
-        if inside(cs, quoted) or not (doc.at_token_boundary(cs) or adverb_fused(doc, s, cs)):
+        if inside(cs, quoted) or not (doc.at_token_boundary(cs) or adverb_fused(doc, s, cs) or when_fused(doc, cs)):
             continue
         if ce < len(view) and not doc.at_token_boundary(ce) and view[cs:ce] not in ("说",):
             continue

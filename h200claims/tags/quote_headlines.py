@@ -1,4 +1,4 @@
-"""Headlines and subheadings: 'SOURCE：content' lines, and linking a description (專家) to the named speaker quoted later."""
+"""'SOURCE：content' lines (headlines and subheadings, an interview's turns), and linking a description (專家) to the named speaker quoted later."""
 from __future__ import annotations
 
 import bisect
@@ -6,8 +6,8 @@ import bisect
 import regex
 
 from h200claims.tags.quote_cues import strip_end
-from h200claims.tags.quote_speakers import Found, Speaker, State, make_quote
-from h200claims.tags.quote_words import NOT_WORD, OPEN, words
+from h200claims.tags.quote_speakers import Found, Speaker, State, make_quote, titled_entity
+from h200claims.tags.quote_words import NOT_WORD, OPEN, SENT_END, words
 
 HEADLINE = regex.compile(r"(?:^|(?<=[\s!！?？]))(?P<src>[^:：,，。「」\s!！?？]{1,8})[:：]\s*(?P<content>\S.*)$")
 
@@ -22,26 +22,79 @@ def is_heading(view: str, a: int, b: int) -> bool:
 
 def headline_attribution(st: State, s: int, e: int) -> list[Found]:
     """Headlines and subheadings 'SOURCE：content' (黃仁勳：…, 陸專家：…, 分析師：…)."""
+    w = words()
     view = st.doc.view
-    line = view[s:e]
     if not is_heading(view, s, e):
         return []
-    m = HEADLINE.search(line)
+    label = w.headline_label.match(view, s, e)  # 專訪｜…
+    if label:
+        s = label.end()
+    m = HEADLINE.search(view[s:e])
     if not m or m.group("content")[:1] in OPEN:
         return []
     src = m.group("src")
-    cue = words().cue_re.search(src)
+    cue = w.cue_re.search(src)
     if cue and cue.end() == len(src) and cue.start() > 0:
         return []  # 有記者問：「…」 is a question put by someone, read as a sentence with a cue
     ss, se = s + m.start("src"), s + m.end("src")
-    ms = [x for x in st.mentions_in(ss, se)]
-    if ms and ms[0][1] == se:
-        sp = Speaker(ms[0][2], st.doc.text[ss:se])
-    else:
-        sp = Speaker(None, st.doc.text[ss:se], description=view[ss:se])
+    sp = colon_speaker(st, ss, se)
+    if sp is None:
+        return []  # 'AI晶片：下一個戰場' names a topic, not a speaker
     cs = s + m.start("content")
     ce = strip_end(view, cs, e)
     return [make_quote(st, cs, ce, "indirect", sp, "：", None, "headline_colon")]
+
+
+def colon_speaker(st: State, ss: int, se: int) -> Speaker | None:
+    """Who 'SOURCE' is in 'SOURCE：…': a person, body or place named there, a title the article
+    gives someone (行政總裁), or an unnamed source or description (分析師, 陸專家) resolved later;
+    None for anything else (a topic)."""
+    w = words()
+    view = st.doc.view
+    text = st.doc.text[ss:se]
+    ms = [x for x in st.mentions_in(ss, se) if x[3] != "PRODUCT"]
+    if ms and ms[-1][1] == se:
+        return Speaker(ms[-1][2], text)
+    titled = titled_entity(st, view[ss:se])
+    if titled is not None:
+        return Speaker(titled[0], text)
+    src = view[ss:se]
+    if ms or w.role_end.search(src) or w.title_only.search(src) or src in w.singular or src in w.descriptions:
+        return Speaker(None, text, description=src)  # 陸專家, 台廠, 分析師: resolved later, or unnamed
+    return None
+
+
+INTERVIEW = regex.compile(r"\s*(?P<src>[^:：,，。「」“”\s]{1,12})[:：]\s*")
+
+
+def interview_turn(st: State, s: int, e: int) -> list[Found]:
+    """A paragraph opening 'WHO：' in an interview (記者：…？ / 李国杰：…): the first sentence after the
+    colon is WHO's (``interview_colon``); the asker's (記者, 問) has speaker null."""
+    w = words()
+    view = st.doc.view
+    m = INTERVIEW.match(view, s, e)
+    if not m or m.end() >= e:
+        return []
+    ss, se = m.span("src")
+    src = view[ss:se]
+    if src in w.askers or any(src.endswith(a) for a in w.askers if len(a) > 1):
+        sp = Speaker(None, st.doc.text[ss:se])
+    else:
+        people = [x for x in st.mentions_in(ss, se) if x[3] == "PERSON"]
+        if not people or people[-1][1] != se:
+            return []
+        sp = Speaker(people[-1][2], st.doc.text[ss:se])
+    cs = m.end()
+    if view[cs] in OPEN:
+        close = view.find(OPEN[view[cs]], cs + 1, e)
+        if close < 0:
+            return []
+        return [make_quote(st, cs + 1, close, "direct", sp, "：", None, "interview_colon")]
+    end = next((i for i in range(cs, e) if view[i] in SENT_END), e)
+    ce = strip_end(view, cs, end)
+    if ce - cs < w.cfg["content_min"]:
+        return []
+    return [make_quote(st, cs, ce, "indirect", sp, "：", None, "interview_colon")]
 
 
 def bigrams(text: str) -> set[str]:

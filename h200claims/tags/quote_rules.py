@@ -27,6 +27,7 @@ from h200claims.tags.quote_speakers import (
     Speaker,
     State,
     _remember,
+    chain_end,
     clause_subject,
     make_quote,
     speaker_in_clause,
@@ -46,7 +47,7 @@ from h200claims.text.script import simplified_view as v
 RULES = RuleTable("quotes")
 RULES.switch("direct_after_cue", "indirect_after_direct", "indirect_cue", "direct_beside_paraphrase",
              "direct_speaker_after", "direct_continuation", "relayed_report", "outlet_report",
-             "headline_colon", "resolve_descriptions")
+             "headline_colon", "interview_colon", "resolve_descriptions")
 
 
 def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Found]:
@@ -61,6 +62,8 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
     out: list[Found] = []
     heading = is_heading(view, *para)
     cues = find_cues(doc, s, e, quoted, heading)
+    if via is not None:  # 據路透社報導: the report verb belongs to the relay, not to a speaker
+        cues = [c for c in cues if c[0] >= after_via]
     acc = w.according.search(view, s, e)
     if acc:
         cues = [c for c in cues if not acc.start() <= c[0] < acc.end()]
@@ -87,10 +90,15 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
         clause_floor = max(clause_floor, cs - SPEAKER_WINDOW)
         st.see(cs)
         sp = speaker_for_cue(st, s, cs, clause_floor, prev_sp, acc, heading)
+        cue_word = view[cs:ce]
+        if cue_word in w.data_cues:
+            sp = data_speaker(st, s, cs, clause_floor, para)
         if sp is None:
             continue
         sp_via = st.via_of[sp.id] if sp.id is not None and via is None and sp.id in st.via_of else (
             via if (via is not None and sp.id != via) else None)
+        if cue_word in w.named_only and sp.id is None and sp_via is None:
+            continue  # 媒體報導，…: no one reports
         got, clause_floor = content_at_cue(st, (cs, ce), nxt, e, e_inner, quoted, sp, sp_via)
         out.extend(got)
         if got:
@@ -103,6 +111,24 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
     if not cues and tail is None and via is not None and after_via < e:
         out.extend(outlet_report(st, s, e, via, after_via))
     return out
+
+
+def data_speaker(st: State, s: int, cs: int, clause_floor: int, para: tuple[int, int]) -> Speaker | None:
+    """Who speaks through data (海關數據顯示, 調查顯示): the body the clause names, else the last
+    organisation named before (寒武纪发布半年报。数据显示…); None when the clause
+    before 顯示 is not a data noun (這顯示 reports nothing)."""
+    w = words()
+    view = st.doc.view
+    head = trim_adverbs(view, clause_floor, cs)
+    clause = max(clause_floor, _last_break(view, clause_floor, head))
+    if not w.data_end.search(view, clause, head):
+        return None
+    named = [m for m in st.mentions_in(clause, head) if m[3] in ("ORG", "GPE")]
+    if named:
+        m = chain_end(named)
+        return Speaker(m[2], st.doc.text[clause:head])
+    before = [m for m in st.mentions_in(max(0, clause - 2000), clause) if m[3] == "ORG"]
+    return Speaker(before[-1][2] if before else None, st.doc.text[clause:head])
 
 
 def speaker_for_cue(st: State, s: int, cs: int, clause_floor: int, prev_sp: Speaker | None, acc: Any,

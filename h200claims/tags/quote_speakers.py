@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 from h200claims.doc import Doc, SpanIndex
 from h200claims.models import Entity, Quote
 from h200claims.tags.quote_words import CLAUSE_MARK, QUOTE_KINDS, SPEAKER_WINDOW, words
@@ -77,6 +79,8 @@ def entity_kind(e: Entity, lex_by_id: dict[str, Any]) -> str | None:
         return "think_tank"
     if any(name.endswith(v(x)) for x in cfg["company_suffixes"]):
         return "company"
+    if any(name.endswith(v(x)) for x in cfg["court_suffixes"]):
+        return "court"
     if any(m.rule == "book_title" for m in e.mentions):
         return "outlet"
     return None
@@ -102,8 +106,8 @@ def new_state(doc: Doc) -> State:
 
 def resolve_pronoun(st: State, pronoun: str, sentence_start: int | None = None, at: int | None = None) -> str | None:
     want = words().pronouns.get(pronoun)
-    if sentence_start is not None and at is not None:
-        people = [m for m in st.mentions_in(sentence_start, at) if m[3] == "PERSON"]
+    if sentence_start is not None and at is not None:  # 川普接受專訪時，他表示: the sentence's subject
+        people = [m for m in st.mentions_in(sentence_start, at) if m[3] == "PERSON" and is_subject(st, sentence_start, m)]
         if people and (want is None or st.gender.get(people[0][2]) in (None, want)):
             return people[0][2]
     ranked = [sid for sid in reversed(st.history) if pronoun not in ("他", "她") or sid in st.persons]
@@ -111,6 +115,17 @@ def resolve_pronoun(st: State, pronoun: str, sentence_start: int | None = None, 
         if want is None or st.gender.get(sid) in (None, want):
             return sid
     return None
+
+
+def is_subject(st: State, s: int, m: tuple[int, int, str, str]) -> bool:
+    """Whether a person named before a pronoun is the subject of the sentence, not the object of a
+    preposition or a possessor (對於李四日前提出的質疑，他… → 他 is not 李四)."""
+    view = st.doc.view
+    clause = max(s, max((view.rfind(c, s, m[0]) + 1 for c in ",，;；"), default=s))
+    before = view[clause:m[0]]
+    if any(p in before for p in words().not_subject):
+        return False
+    return not view.startswith("的", m[1])
 
 
 def resolve_description(st: State, desc: str) -> str | None:
@@ -144,6 +159,8 @@ def speaker_in_clause(st: State, s: int, e: int, sentence_start: int | None = No
     for d in sorted(w.descriptions, key=len, reverse=True):
         if text.endswith(d) or text.endswith(d + "报告"):
             off = len(d) + (2 if text.endswith(d + "报告") else 0)
+            if st.index.containing(e - off, e - off + len(d)) is not None:
+                continue  # the end of a name (立法院), not a description
             owner = [m for m in st.mentions_in(s, e - off) if m[3] == "ORG"]
             if owner and w.descriptions[d] in ("report", "outlet"):  # 高盛最新報告: the report is Goldman's
                 st.last_of_kind["report"] = owner[-1][2]
@@ -158,18 +175,65 @@ def speaker_in_clause(st: State, s: int, e: int, sentence_start: int | None = No
             return Speaker(None, st.doc.text[start:e], description=phrase)
         return Speaker(None, st.doc.text[start:e])
     if people:
-        first = people[0]
+        first = head_person(view, s, people)
         return Speaker(first[2], _speaker_text(st, s, first))
     others = st.mentions_in(s, e)
     if others:
-        first = others[0]
-        return Speaker(first[2], _speaker_text(st, s, first))
+        first = chain_end(others)
+        return Speaker(first[2], _speaker_text(st, s, others[0]))
+    titled = titled_entity(st, text)
+    if titled is not None:
+        return Speaker(titled[0], st.doc.text[e - len(titled[1]):e])
     title = w.title_only.search(text)
     if title:
         return Speaker(resolve_title(st, title.group()), st.doc.text[e - len(title.group()):e])
     if text in w.singular:
         return Speaker(None, st.doc.text[s:e], description=text)
     return None
+
+
+def head_person(view: str, s: int, people: list[tuple[int, int, str, str]]) -> tuple[int, int, str, str]:
+    """The person a clause is about: the first named, unless a 的 makes a later one the head
+    (陳男的辯護律師林志豪 → 林志豪).
+
+    >>> head_person("陈男的辩护律师林志豪", 0, [(0, 2, "chen", "PERSON"), (7, 10, "lin", "PERSON")])[2]
+    'lin'
+    """
+    if len(people) > 1:
+        de = view.rfind("的", s, people[-1][0])
+        if de >= people[0][1]:
+            return next(p for p in people if p[0] > de)
+    return people[0]
+
+
+def chain_end(ms: list[tuple[int, int, str, str]]) -> tuple[int, int, str, str]:
+    """The first of a clause's names, or the last of the names written right after it: a parent
+    body and its unit (商務部貿易救濟調查局 → the bureau).
+
+    >>> chain_end([(0, 3, "mofcom", "ORG"), (3, 10, "bureau", "ORG"), (12, 14, "x", "ORG")])[2]
+    'bureau'
+    """
+    last = ms[0]
+    for m in ms[1:]:
+        if m[0] != last[1] or m[3] != "ORG":
+            break
+        last = m
+    return last
+
+
+def titled_entity(st: State, text: str) -> tuple[str, str] | None:
+    """A clause that is only a title the article gives someone (行政總裁, 經長): (entity id, title);
+    the last speaker holding it first."""
+    if not text or len(text) > 8:
+        return None
+    holders = [(eid, t) for eid, ts in st.titles.items() for t in ts if len(t) >= 2 and text == t]
+    if not holders:
+        return None
+    for sid in reversed(st.history):
+        for eid, t in holders:
+            if eid == sid:
+                return eid, t
+    return holders[0]
 
 
 def clause_subject(st: State, s: int, e: int) -> Speaker | None:
@@ -228,10 +292,19 @@ def _speaker_text(st: State, clause_start: int, m: tuple[int, int, str, str]) ->
     return st.doc.text[i:j]
 
 
+#: what may stand between a speaker and the cue: a time (2日, 當天 is an adverb), a place or occasion (在記者會上)
+_BEFORE_CUE = regex.compile(r"(?:\d{1,2}日|[週周][一二三四五六日]|在(?:(?!在)[^,，。:：「」]){1,12}?(?:上|中|里|内|时|后|间))$")
+
+
 def trim_adverbs(view: str, s: int, e: int) -> int:
-    s = max(s, e - 12)
-    m = words().adverbs.search(view, s, e)
-    return m.start() if m and m.start() > s else (s if m else e)
+    """Where the speaker's words end before a cue: adverbs, times and an occasion left out
+    (王部長昨天在記者會上也表示 → 王部長)."""
+    s = max(s, e - 24)
+    while True:
+        m = words().adverbs.search(view, max(s, e - 12), e) or _BEFORE_CUE.search(view, s, e)
+        if not m or m.start() <= s:
+            return s if m else e
+        e = m.start()
 
 
 @dataclass

@@ -21,7 +21,7 @@ SPEECH_MARK = regex.compile(r"[,，。!?！？]")
 NOT_WORD = regex.compile(r"[^\p{Han}A-Za-z0-9]")
 SENT_END = "。！？!?"
 #: the lexicon kinds that 該公司 / 該智庫 / 報導 refer back to
-QUOTE_KINDS = frozenset({"outlet", "think_tank", "company", "government"})
+QUOTE_KINDS = frozenset({"outlet", "think_tank", "company", "government", "court"})
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,12 @@ class Words:
     when_end: Any  # regex: a clause ending in 時/後/間 ('when' clauses give way to the main cue)
     not_name_chars: frozenset[str]  # characters that end a name before a pronoun or cue (也, 就, 則)
     phrase_openers: frozenset[str]  # 讓/被/由/據: a description starts after them
+    data_end: Any  # regex: a clause ending in a data noun (海關數據, 調查) before 顯示
+    data_cues: frozenset[str]  # 顯示: a cue only after a data noun
+    named_only: frozenset[str]  # 報導, 披露: a cue only with a named speaker (媒體報導 is not one)
+    askers: frozenset[str]  # 記者, 問: who asks in an interview's 'X：' paragraphs
+    not_subject: tuple[str, ...]  # 對於, 與: a person named after them is not the sentence's subject
+    headline_label: Any  # regex: a label opening a headline (專訪｜, 獨家|)
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +91,12 @@ def words() -> Words:
         when_end=regex.compile(alt(v(x) for x in cfg["when_endings"]) + "$"),
         not_name_chars=frozenset(v(cfg["not_name_chars"]) + "，。、"),
         phrase_openers=frozenset(v(cfg["phrase_openers"])),
+        data_end=regex.compile(alt(v(x) for x in cfg["data_nouns"]) + "$"),
+        data_cues=frozenset(v(x) for x in cfg["data_cues"]),
+        named_only=frozenset(v(x) for x in cfg["named_only_cues"]),
+        askers=frozenset(v(x) for x in cfg["interview_askers"]),
+        not_subject=tuple(v(x) for x in cfg["not_subject_before"]),
+        headline_label=regex.compile(r"^\s*" + alt(v(x) for x in cfg["headline_labels"]) + r"\s*[｜|丨]\s*"),
         speaker_after=regex.compile(r"^[,，]\s*(?P<who>[^,，。「」]{1,20}?)(?P<cue>"
                                     + alt(v(c) for c in cfg["speaker_after_cues"]) + r")[。!！]?\s*$"),
     )

@@ -5,7 +5,7 @@ import bisect
 
 from h200claims.doc import Doc
 from h200claims.registry import component
-from h200claims.tags.quote_headlines import headline_attribution, resolve_descriptions
+from h200claims.tags.quote_headlines import headline_attribution, interview_turn, resolve_descriptions
 from h200claims.tags.quote_rules import read_sentence
 from h200claims.tags.quote_speakers import Found, new_state
 
@@ -30,15 +30,22 @@ def quotes(doc: Doc) -> None:
     st = new_state(doc)
     found: list[Found] = []
     for para in doc.paragraphs:
-        if st.on("headline_colon"):
+        turn = interview_turn(st, *para) if st.on("interview_colon") else []
+        if turn:
+            found.extend(turn)
+            st.spoke(turn[0].speaker)
+        elif st.on("headline_colon"):
             head = headline_attribution(st, *para)
             if head:
                 found.extend(head)
                 continue
-        st.last_in_paragraph = None
+        st.last_in_paragraph = turn[0].speaker if turn else None
         i = bisect.bisect_left(doc.sentences, (para[0], para[0]))
         while i < len(doc.sentences) and doc.sentences[i][1] <= para[1]:
             s, e = doc.sentences[i]
+            if turn and s < turn[0].quote.end:  # the turn's own sentence
+                i += 1
+                continue
             got = read_sentence(st, s, e, para)
             found.extend(got)
             if got:

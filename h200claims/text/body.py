@@ -120,10 +120,15 @@ def classify(lines: list[Line]) -> None:
 
 def trim_dateline(line: Line) -> Line:
     """Cut an inline byline or dateline off the start of a paragraph: 〔記者…／台北報導〕, 新华社北京4月2日电."""
-    for p in _rules()["dateline"]:
-        m = p.match(line.view)
-        if m and m.end() < len(line.view):
-            return Line(line.start + m.end(), line.end, line.view[m.end():], line.kind)
+    cut = True
+    while cut:  # 新华社北京10月21日电（记者张晓明）: a dateline, then a reporter's credit
+        cut = False
+        for p in _rules()["dateline"]:
+            m = p.match(line.view)
+            if m and 0 < m.end() < len(line.view):
+                line = Line(line.start + m.end(), line.end, line.view[m.end():], line.kind)
+                cut = True
+                break
     return line
 
 
