@@ -77,16 +77,30 @@ QUESTIONS = [
     ("有記者提問稱，新制是否會延後實施。", [("新制是否會延後實施", None, "indirect")]),
 ]
 
+# round 2: more verbs, addressees, posts, names fused with the cue
+MORE = [
+    ("工商總會促請，政府延長電費補貼。", [("政府延長電費補貼", "工商總會", "indirect")]),
+    ("經濟部長龔明鑫相信，台灣出口動能可延續到年底。", [("台灣出口動能可延續到年底", "龔明鑫", "indirect")]),
+    ("鴻海今天發出聲明澄清，墨西哥新廠進度正常。", [("墨西哥新廠進度正常", "鴻海", "indirect")]),
+    ("一名國務院官員向路透社表示，談判仍在進行。", [("談判仍在進行", None, "indirect")]),
+    ("立委林俊宪在臉書發文指出，預算不應再被凍結。", [("預算不應再被凍結", "林俊宪", "indirect")]),
+    ("王建明说，新工厂将在年底投产。", [("新工厂将在年底投产", "王建明", "indirect")]),
+    ("業內人士分析認為，價格戰短期內不會結束。", [("價格戰短期內不會結束", None, "indirect")]),
+    ("公司澄清：出貨正常", [("出貨正常", None, "indirect")]),
+]
+
 # 8. false quotes -------------------------------------------------------------------------------
 FALSE = [
     ("第三季營收表現符合預期。", []),
     ("這項數據顯示需求回溫。", []),
     ("這顯示，市場信心仍然不足。", []),
     ("AI晶片：下一個兵家必爭之地", []),
+    ("兩國共同推動的「綠色航運」倡議，即是合作的成果。", []),
+    ("他在會中提出的建議，獲得多數支持。", []),
 ]
 
 
-@pytest.mark.parametrize("text,expected", CUES + SPLITS + OUTLETS + COLLECTIVE + SUBJECT + QUESTIONS + FALSE)
+@pytest.mark.parametrize("text,expected", CUES + SPLITS + OUTLETS + COLLECTIVE + SUBJECT + QUESTIONS + MORE + FALSE)
 def test_reporting_grammar(text, expected):
     check(text, expected)
 

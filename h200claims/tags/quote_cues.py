@@ -52,7 +52,8 @@ def when_fused(doc: Doc, cs: int) -> bool:
     return cs > 0 and words().when_end.match(doc.view, cs - 1, cs) is not None and doc.at_token_boundary(cs - 1)
 
 
-def find_cues(doc: Doc, s: int, e: int, quoted: list[tuple[int, int]], heading: bool = False) -> list[tuple[int, int]]:
+def find_cues(doc: Doc, s: int, e: int, quoted: list[tuple[int, int]], heading: bool = False,
+              name_ends: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Speech cues in a sentence: whole tokens from the cue list, outside quoted passages.
 
     In a headline, the clipped verbs of headline style (業者估…, 某某嗆…) count too, as whole tokens.
@@ -67,11 +68,13 @@ def find_cues(doc: Doc, s: int, e: int, quoted: list[tuple[int, int]], heading: 
                 out.append((cs, ce))
     for m in w.cue_re.finditer(view, s, e):
         cs, ce = m.span()
-        if inside(cs, quoted) or not (doc.at_token_boundary(cs) or adverb_fused(doc, s, cs) or when_fused(doc, cs)):
-            continue
+        if inside(cs, quoted) or not (doc.at_token_boundary(cs) or cs in name_ends or adverb_fused(doc, s, cs)
+                                      or when_fused(doc, cs)):
+            continue  # (a name's last character fused with the cue: 李明说 tokenised 李|明说)
         if ce < len(view) and not doc.at_token_boundary(ce) and view[cs:ce] not in ("说",):
             continue
-        if m.group() == "说" and (not doc.at_token_boundary(ce) or view[ce:ce + 1] in ("服", "明", "法", "是")):
+        if m.group() == "说" and ((not doc.at_token_boundary(ce) and cs not in name_ends)
+                                 or view[ce:ce + 1] in ("服", "明", "法", "是")):
             continue
         if any(view.startswith(x, ce) for x in w.not_before) or any(view.endswith(x, s, cs) for x in w.not_after):
             continue

@@ -38,6 +38,7 @@ class State:
     seen: int = 0  # mentions before this index were taken into last_of_kind
     last_in_paragraph: "Speaker | None" = None
     persons: set[str] = field(default_factory=set)
+    name_ends: frozenset[int] = frozenset()  # where a person's name ends (a cue may start there)
     disabled: frozenset[str] = frozenset()
 
     def on(self, rule: str) -> bool:
@@ -98,6 +99,7 @@ def new_state(doc: Doc) -> State:
     st.mentions.sort()
     st.index = SpanIndex([(m[0], m[1], m) for m in st.mentions])
     st.persons = {m[2] for m in st.mentions if m[3] == "PERSON"}
+    st.name_ends = frozenset(m[1] for m in st.mentions if m[3] == "PERSON")
     return st
 
 
@@ -153,6 +155,12 @@ def speaker_in_clause(st: State, s: int, e: int, sentence_start: int | None = No
     text = view[s:e]
     if not text:
         return None
+    for n in w.cue_nouns:  # 業內人士分析認為, 高盛分析稱: the noun is a verb after a role or a name
+        if text.endswith(n) and len(text) > len(n) and (
+                w.role_end.search(text[:-len(n)]) or st.index.containing(e - len(n) - 1, e - len(n)) is not None):
+            e -= len(n)
+            text = text[:-len(n)]
+            break
     for p in sorted(w.pronouns, key=len, reverse=True):
         if text.endswith(p) and (len(text) == len(p) or not _name_char(text[-len(p) - 1])):
             return Speaker(resolve_pronoun(st, p, sentence_start, e - len(p)), st.doc.text[e - len(p):e])
@@ -292,16 +300,12 @@ def _speaker_text(st: State, clause_start: int, m: tuple[int, int, str, str]) ->
     return st.doc.text[i:j]
 
 
-#: what may stand between a speaker and the cue: a time (2日, 當天 is an adverb), a place or occasion (在記者會上)
-_BEFORE_CUE = regex.compile(r"(?:\d{1,2}日|[週周][一二三四五六日]|在(?:(?!在)[^,，。:：「」]){1,12}?(?:上|中|里|内|时|后|间))$")
-
-
 def trim_adverbs(view: str, s: int, e: int) -> int:
     """Where the speaker's words end before a cue: adverbs, times and an occasion left out
-    (王部長昨天在記者會上也表示 → 王部長)."""
+    (王部長昨天在記者會上也表示 → 王部長; 一名官員向中央社表示 → 一名官員: the addressee is not the speaker)."""
     s = max(s, e - 24)
     while True:
-        m = words().adverbs.search(view, max(s, e - 12), e) or _BEFORE_CUE.search(view, s, e)
+        m = words().adverbs.search(view, max(s, e - 12), e) or words().before_cue.search(view, s, e)
         if not m or m.start() <= s:
             return s if m else e
         e = m.start()
