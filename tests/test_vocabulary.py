@@ -11,7 +11,8 @@ Q = data.load_json("quotes.json")
 E = data.load_json("entity_rules.json")
 C = data.load_json("claims.json")
 QTY = data.load_json("quantities.json")
-WEAK = set(Q["weak_cues"])
+CUES = data.read_tsv("quote_cues.tsv")
+WEAK = {c[0] for c in CUES if c[1] != "strong"}
 
 
 def both(text):
@@ -23,7 +24,7 @@ def ex():
     return Extractor()
 
 
-@pytest.mark.parametrize("cue", [c for c in Q["cues"] if c not in WEAK and len(c) >= 2])
+@pytest.mark.parametrize("cue", [c[0] for c in CUES if c[0] not in WEAK and len(c[0]) >= 2])
 def test_every_cue_reports_speech(ex, cue):
     for t in both(f"研究員鄭光宇{cue}，明年全球晶片需求將持續增加。"):
         quotes = ex.extract(t).quotes

@@ -163,7 +163,8 @@ def content_at_cue(st: State, cue: tuple[int, int], nxt: int, e: int, e_inner: i
     cue_text = doc.text[cs:ce]
     out: list[Found] = []
     cstart = skip_separators(view, ce, e_inner)
-    if cstart < e_inner and view[cstart] in OPEN and st.on("direct_after_cue"):
+    if cstart < e_inner and view[cstart] in OPEN and st.on("direct_after_cue") and (
+            view[cs:ce] in w.direct_cues or any(view[cs:ce].endswith(d) for d in w.direct_cues)):  # 回應說：「…」
         close = next((b for a, b in quoted if a == cstart), None)
         if close is not None:
             out.append(make_quote(st, cstart + 1, close, "direct", sp, cue_text, sp_via, "direct_after_cue"))

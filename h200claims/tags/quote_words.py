@@ -31,6 +31,7 @@ class Words:
     not_before: tuple[str, ...]
     not_after: tuple[str, ...]
     weak: frozenset[str]
+    direct_cues: frozenset[str]  # cues a 「…」 may follow (X說：「…」)
     cue_nouns: frozenset[str]
     heading_cue_re: Any
     openers: frozenset[str]
@@ -60,10 +61,46 @@ class Words:
     headline_label: Any  # regex: a label opening a headline (專訪｜, 獨家|)
 
 
+STRENGTHS = ("strong", "weak", "named", "data")
+FRAMES = ("after", "direct", "before", "relay")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One reporting verb of ``data/quote_cues.tsv``: how strong it is and the frames it takes."""
+
+    word: str
+    strength: str
+    frames: frozenset[str]
+
+
+def cue_table() -> list[Cue]:
+    """The cue table, checked: an unknown strength or frame is refused with its line.
+
+    >>> by_word = {c.word: c for c in cue_table()}
+    >>> by_word["表示"].strength, sorted(by_word["說"].frames), by_word["顯示"].strength
+    ('strong', ['after', 'before', 'direct'], 'data')
+    """
+    from h200claims.errors import H200ClaimsConfigError
+
+    out = []
+    for n, row in enumerate(data.read_tsv("quote_cues.tsv"), 1):
+        word, strength, frames = row[0], row[1], frozenset(row[2].split(","))
+        if strength not in STRENGTHS or not frames <= set(FRAMES):
+            raise H200ClaimsConfigError(f"quote_cues.tsv: {word}: strength one of {STRENGTHS}, frames of {FRAMES}")
+        out.append(Cue(word, strength, frames))
+    return out
+
+
 @lru_cache(maxsize=1)
 def words() -> Words:
     cfg = data.load_json("quotes.json")
-    cues = sorted({v(c) for c in cfg["cues"]}, key=len, reverse=True)
+    table = cue_table()
+
+    def having(test: Any) -> frozenset[str]:
+        return frozenset(v(c.word) for c in table if test(c))
+
+    cues = sorted({v(c.word) for c in table}, key=len, reverse=True)
     adv = alt(v(a) for a in cfg["adverbs"])
     roles = alt(v(r) for r in cfg["role_nouns"])
     tail = alt(v(t) for t in cfg["role_tail"])
@@ -72,7 +109,8 @@ def words() -> Words:
         cue_re=compile_fast(alt(cues)),
         not_before=tuple(v(x) for x in cfg["cue_not_before"]),
         not_after=tuple(v(x) for x in cfg["cue_not_after"]),
-        weak=frozenset(v(x) for x in cfg["weak_cues"]),
+        weak=having(lambda c: c.strength != "strong"),  # weak, named and data cues all need a comma or colon after
+        direct_cues=having(lambda c: "direct" in c.frames),
         cue_nouns=frozenset(v(x) for x in cfg["cue_nouns"]),
         heading_cue_re=compile_fast(alt(v(x) for x in cfg["heading_cues"])),
         openers=frozenset(v(x) for x in cfg["sentence_openers"]),
@@ -88,13 +126,13 @@ def words() -> Words:
         via=[regex.compile(v(p)) for p in cfg["via_patterns"]],
         relay=regex.compile(alt(v(r) for r in cfg["relay_cues"])),
         title_only=regex.compile(f"({alt(v(t) for t in cfg['title_only'])})$"),
-        report_cue=regex.compile(alt(v(r) for r in cfg["report_cues"])),
+        report_cue=regex.compile(alt(having(lambda c: "relay" in c.frames))),
         when_end=regex.compile(alt(v(x) for x in cfg["when_endings"]) + "$"),
         not_name_chars=frozenset(v(cfg["not_name_chars"]) + "，。、"),
         phrase_openers=frozenset(v(cfg["phrase_openers"])),
         data_end=regex.compile(alt(v(x) for x in cfg["data_nouns"]) + "$"),
-        data_cues=frozenset(v(x) for x in cfg["data_cues"]),
-        named_only=frozenset(v(x) for x in cfg["named_only_cues"]),
+        data_cues=having(lambda c: c.strength == "data"),
+        named_only=having(lambda c: c.strength == "named"),
         askers=frozenset(v(x) for x in cfg["interview_askers"]),
         not_subject=tuple(v(x) for x in cfg["not_subject_before"]),
         before_cue=regex.compile(
@@ -104,5 +142,5 @@ def words() -> Words:
             + "|" + alt(v(x) for x in cfg["pre_cue_verbs"]) + ")$"),
         headline_label=regex.compile(r"^\s*" + alt(v(x) for x in cfg["headline_labels"]) + r"\s*[｜|丨]\s*"),
         speaker_after=regex.compile(r"^[,，]\s*(?P<who>[^,，。「」]{1,20}?)(?P<cue>"
-                                    + alt(v(c) for c in cfg["speaker_after_cues"]) + r")[。!！]?\s*$"),
+                                    + alt(having(lambda c: "before" in c.frames)) + r")[。!！]?\s*$"),
     )
