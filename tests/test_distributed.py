@@ -157,3 +157,23 @@ def test_ctrl_c_cancels_cleanly_and_keeps_what_is_committed(tmp_path):
                        capture_output=True, text=True, timeout=600)
     assert p.returncode == 0 and f"{n} skipped" in p.stderr, p.stderr
     assert corpus.open(str(ds)).execute("SELECT count(*) FROM raw_articles").fetchall()[0][0] == 30
+
+
+def test_the_cli_joins_a_running_scheduler(client, tmp_path):
+    import subprocess
+    import sys
+
+    address = client.scheduler.address
+    ds = tmp_path / "ds"
+    p = subprocess.run([sys.executable, "-m", "h200claims", "extract", str(ARTICLES), "--format", "parquet",
+                        "-o", str(ds), "--engine", "dask", "--scheduler", address, "--batch-size", "2"],
+                       capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0 and "5 articles" in p.stderr, p.stderr
+    assert client.run(os.getpid), "the running cluster is left running"
+
+
+def test_an_fsspec_url_as_the_dataset(client, tmp_path):
+    url = (tmp_path / "ds").as_uri()  # file:///…: any fsspec URL the workers' environment supports
+    s = extract_to_parquet([str(ARTICLES)], url, client=client, batch_size=2)
+    assert s.articles == 5
+    assert corpus.open(url).execute("SELECT count(*) FROM articles").fetchall()[0][0] == 5
