@@ -110,3 +110,60 @@ def test_scraped_spacing_inner_approx_and_units(text, span, value, approx, unit,
 def test_a_bare_yuan_follows_the_article(text, currency):
     money = [q for q in Extractor().extract(text).quantities if q.kind == "money"]
     assert money and money[-1].unit == currency
+
+
+# ---- issue 17, this round: subunits, symbols, full-width commas, URLs, ill-formed numerals --------
+import pytest as _pytest  # noqa: E402
+
+from h200claims import Extractor as _Extractor  # noqa: E402
+
+_EX = _Extractor()
+
+
+def _amounts(text):
+    return [(q.text, q.value, q.unit) for q in _EX.extract(text).quantities]
+
+
+@_pytest.mark.parametrize("text,expected", [
+    ("這杯咖啡賣八元五角。", [("八元五角", 8.5, "TWD")]),
+    ("车票要12元3角5分。", [("12元3角5分", 12.35, "CNY")]),
+    ("每股派息2港元5仙。", [("2港元5仙", 2.05, "HKD")]),
+    ("一張郵票一美元又二十美分。", [("一美元又二十美分", 1.2, "USD")]),
+    ("他花了300元5分鐘後離開。", [("300元", 300.0, "TWD"), ("5分鐘", 5.0, "minute")]),
+])
+def test_money_with_smaller_units(text, expected):
+    assert _amounts(text) == expected
+
+
+@_pytest.mark.parametrize("text,expected", [
+    ("售價￥4,999，比去年便宜。", [("￥4,999", 4999.0, "CNY")]),
+    ("門票NT$1,500。", [("NT$1,500", 1500.0, "TWD")]),
+    ("成本約€30萬。", [("約€30萬", 300000.0, "EUR")]),
+    ("租金HK$2.5萬一個月。", [("HK$2.5萬", 25000.0, "HKD")]),
+])
+def test_currency_symbols_before_a_number(text, expected):
+    got = _amounts(text)
+    assert got[:1] == expected, got
+
+
+def test_a_fullwidth_comma_is_punctuation_between_ascii_digits():
+    assert [q[0] for q in _amounts("他表示，25%的客戶同意，12吋晶圓產能增加。")] == ["25%", "12吋"]
+    assert _amounts("報價20，300元。") == [("300元", 300.0, "TWD")]  # 20 alone has no unit
+    assert _amounts("共１２，３４５家廠商。")[0][1] == 12345.0
+
+
+def test_no_amount_inside_a_url():
+    assert _amounts("詳見 https://example.com/a?p=30%25&y=2020 的說明。") == []
+
+
+def test_an_ill_formed_numeral_ends_where_it_stops_being_one():
+    assert _amounts("收盤價的百分之七十百分位。") == [("百分之七十", 70.0, "%")]
+
+
+@_pytest.mark.parametrize("text,noun", [
+    ("已有三家跨國企業有意擴大投資。", "跨國企業"),
+    ("兩家內地企業表達進駐意向。", "內地企業"),
+    ("五名官員表示反對。", "官員"),
+])
+def test_the_counted_noun_stops_at_a_verb(text, noun):
+    assert _amounts(text)[0][2] == noun

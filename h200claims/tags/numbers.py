@@ -119,3 +119,25 @@ def parse_number(s: str) -> tuple[float | None, bool]:
         base = float(m.group(1).replace(",", ""))
         return base * (scale_value(m.group(2)) if m.group(2) else 1.0), approx
     return chinese_to_number(s), approx
+
+
+_UNIT_RANK = {"十": 1, "拾": 1, "百": 2, "佰": 2, "千": 3, "仟": 3}
+_SECTION = set("万萬亿億兆")
+
+
+def well_formed_prefix(numeral: str) -> str:
+    """The longest start of a Chinese numeral whose units fall within each 万/亿 section (七十百 → 七十:
+    a 百 cannot follow a 十); Arabic digits and well-formed numerals come back whole.
+
+    >>> well_formed_prefix("七十百"), well_formed_prefix("一百二十"), well_formed_prefix("三千五百万"), well_formed_prefix("25")
+    ('七十', '一百二十', '三千五百万', '25')
+    """
+    last = 99
+    for i, ch in enumerate(numeral):
+        if ch in _SECTION:
+            last = 99
+        elif ch in _UNIT_RANK:
+            if _UNIT_RANK[ch] >= last:
+                return numeral[:i]
+            last = _UNIT_RANK[ch]
+    return numeral

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import regex
 
-
 from h200claims.doc import Doc, SpanIndex, longest_first
 from h200claims.models import Quantity
 from h200claims.registry import component
@@ -35,14 +34,42 @@ def distant_qualifiers(doc: Doc, items: list[Quantity]) -> None:
             q.bound = effect  # type: ignore[assignment]
 
 
+URL = regex.compile(r"(?:https?://|www\.)[^\s，。「」（）]+")
+
+
+def with_fullwidth_commas(text: str, view: str) -> str:
+    """The view with the input's full-width commas kept: in Chinese text ， is punctuation, never a
+    thousands separator between ASCII digits, and the number grammar must not read across it or
+    take it for the comma before a number (，25% was no amount); between full-width digits (９，９９９)
+    it separates thousands. Same length as the view.
+
+    >>> with_fullwidth_commas("20，300元", "20,300元"), with_fullwidth_commas("９，９９９", "9,999")
+    ('20，300元', '9,999')
+    """
+    if "，" not in text:
+        return view
+    out = list(view)
+    for i in (i for i, t in enumerate(text) if t == "，"):
+        wide = 0 < i < len(text) - 1 and "０" <= text[i - 1] <= "９" and "０" <= text[i + 1] <= "９"
+        if not wide:  # ９，９９９ in full-width digits is a thousands separator; 20，300 is two numbers
+            out[i] = "，"
+    return "".join(out)
+
+
 @component("quantities", requires=["tokens", "entities"], assigns=["quantities"])
 def quantities(doc: Doc) -> None:
     disabled = doc.settings["disabled"]
     found: list[Quantity] = []
-    names = SpanIndex([(m.start, m.end, None) for e in doc.entities for m in e.mentions])
-    for name in doc.settings["quantity_rules"]:
-        if name not in disabled:
-            found.extend(q for q in RULES[name](doc) if doc.in_body(q.start, q.end) and not names.overlaps(q.start, q.end))
+    names = SpanIndex([(m.start, m.end, None) for e in doc.entities for m in e.mentions]
+                      + [(m.start(), m.end(), None) for m in URL.finditer(doc.text)])  # ?q=30%25: no amount
+    view = doc.view
+    doc.view = with_fullwidth_commas(doc.text, view)  # 20，300美圓 is 20 and 300, not 20,300
+    try:
+        for name in doc.settings["quantity_rules"]:
+            if name not in disabled:
+                found.extend(q for q in RULES[name](doc) if doc.in_body(q.start, q.end) and not names.overlaps(q.start, q.end))
+    finally:
+        doc.view = view
     items = longest_first(found)
     distant_qualifiers(doc, items)
     doc.quantities = items

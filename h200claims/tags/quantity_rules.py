@@ -19,7 +19,7 @@ from h200claims.patterns import alternation as alt
 from h200claims.text.script import is_traditional, simplified_view as v
 from h200claims.doc import Doc
 from h200claims.models import Quantity
-from h200claims.tags.numbers import NUMBER, chinese_to_number, parse_number
+from h200claims.tags.numbers import NUMBER, chinese_to_number, parse_number, well_formed_prefix
 
 QuantityRule = Callable[[Doc], list[Quantity]]
 RULES = RuleTable("quantities")
@@ -41,6 +41,8 @@ class Grammar:
     date_quarter: Any
     range_low: Any
     measure: Any  # a physical or technical amount: 28奈米, 每秒48公尺, 攝氏35度, 5GW
+    symbol: Any  # a currency symbol before a number: ￥300, NT$1,200, €5
+    subunit: Any  # a smaller money unit after the main one: 三毛, 6角, 三美分
 
 
 @lru_cache(maxsize=1)
@@ -62,8 +64,12 @@ def grammar() -> Grammar:
     frames = alt(v(f) for f in cfg["measure_frames"] if not f.startswith("_"))
     measure = (rf"(?P<pre>{pre})?(?P<frame>{frames})?(?P<num>{NUMBER})\s?"
                rf"(?P<unit>{alt(list(units) + sorted(framed))})(?![A-Za-z])(?P<post>{post})?")
+    symbols = alt(cfg["currency_symbols"])
+    subs = alt(v(k) for k in cfg["subunits"] if not k.startswith("_"))
     return Grammar(
         cfg=cfg, pre=pre, post=post, measure=regex.compile(measure),
+        symbol=regex.compile(rf"(?P<pre>{pre})?(?<![A-Za-z])(?P<sym>{symbols})\s?(?P<num>{NUMBER})"),
+        subunit=regex.compile(rf"(?:{alt(v(j) for j in cfg['subunit_joiners'])})?(?P<n>{NUMBER})(?P<u>{subs})(?![钟鐘之析别享子数秒])"),
         amount=regex.compile(amount),
         change=regex.compile(
             rf"(?P<from>[从由](?:原本|原先|原来)?)?(?P<a>{one})(?P<verb>{alt(cfg['change_verbs'])})?"
@@ -173,7 +179,11 @@ def blocked(doc: Doc, s: int, e: int) -> bool:
     view = doc.view
     before = view[s - 1] if s > 0 else ""
     after = view[e] if e < len(view) else ""
-    if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalnum()) or before == "第":
+    last = view[e - 1] if e > s else ""
+    han_end = "\u4e00" <= last <= "\u9fff"  # 500元5分鐘: a digit after a Chinese unit starts the next amount
+    if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()) or before == "第":
+        return True
+    if after.isdigit() and not han_end:
         return True
     if before and (before.isdigit() or before in ".-/:"):
         return True
@@ -182,10 +192,19 @@ def blocked(doc: Doc, s: int, e: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _noun_stops() -> frozenset[str]:
+    """Words that end a counted noun: the list in quantities.json and every reporting verb of the
+    quote stage's cue table (三家企業表示 counts 企業)."""
+    from h200claims.tags.quote_words import cue_table
+
+    return frozenset(v(w) for w in grammar().cfg["count_noun_stops"]) | {v(c.word) for c in cue_table()}
+
+
 def count_noun(doc: Doc, e: int) -> int:
     """End of the counted noun after a classifier (兩名|知情人士), or ``e`` when there is none."""
     cfg = grammar().cfg
-    stops = cfg["count_noun_stops"]
+    stops = _noun_stops()
     end = e
     for s_tok, e_tok in doc.tokens_in(e, e + cfg["count_noun_max"] + 8):
         if s_tok < end:
@@ -267,10 +286,13 @@ def amount(doc: Doc) -> list[Quantity]:
         for m in g.amount.finditer(doc.view, a, b):
             num = m.group("num")
             ns = m.start("num") - len(m.group("cur") or "")
-            if blocked(doc, m.start("cur") if m.group("cur") else m.start("num"), m.end()):
-                continue
             kind, unit = unit_of(m.group("unit"), m.group("cur"), doc)
             value = number(num)
+            sub_end = m.end()
+            if kind == "money" and value is not None and not m.group("post"):
+                sub_end, sub_value = with_subunits(doc, m.group("unit"), m.end(), value)
+            if blocked(doc, m.start("cur") if m.group("cur") else m.start("num"), sub_end):
+                continue
             approx, bound = qualifiers(m.group("pre"), m.group("post"), m.group("inner"))
             approx = approx or is_vague(num)
             e = m.end()
@@ -287,8 +309,50 @@ def amount(doc: Doc) -> list[Quantity]:
                 unit = doc.text[m.start("unit"):m.end("unit")] if unit == m.group("unit") else unit
             if kind == "duration" and unit == "year" and value is not None and 1900 <= value <= 2100 and num[0] not in "数几":
                 continue  # a calendar year: the date rules take it
+            if sub_end > m.end():  # 五元三毛
+                e, value = sub_end, sub_value
             s = m.start() if (m.group("pre") or m.group("cur")) else ns
             out.append(make(doc, s, e, "amount", kind, value=value, unit=unit, approx=approx, bound=bound))
+    return out
+
+
+def with_subunits(doc: Doc, main: str, e: int, value: float) -> tuple[int, float]:
+    """A money amount's smaller units after it (五元三毛 = 5.3, 50元6角三分 = 50.63, 兩美元又三美分 =
+    2.03): the end and value, each subunit below ten (角) or a hundred (分) of the one before."""
+    g = grammar()
+    table = {v(k): x for k, x in g.cfg["subunits"].items() if not k.startswith("_")}
+    prev = main
+    for _ in range(2):
+        m = g.subunit.match(doc.view, e)
+        if not m:
+            break
+        worth, after = table[m.group("u")]
+        n = number(m.group("n"))
+        if n is None or prev not in {v(a) for a in after} or n >= round(1 / worth) or n != int(n):
+            break
+        if prev in ("角", "毛") and m.group("u") != "分":
+            break
+        value = round(value + n * worth, 6)
+        e, prev = m.end(), m.group("u")
+    return e, value
+
+
+@rule("currency_symbol")
+def currency_symbol(doc: Doc) -> list[Quantity]:
+    """A currency symbol before a number: ￥300, NT$1,200, HK$5億, €5 (a unit after the number is the
+    amount rule's: ￥300元)."""
+    g = grammar()
+    symbols = g.cfg["currency_symbols"]
+    out = []
+    for a, b in doc.paragraphs:
+        for m in g.symbol.finditer(doc.view, a, b):
+            if blocked(doc, m.start("num"), m.end()):
+                continue
+            num = m.group("num")
+            approx, bound = qualifiers(m.group("pre"), None)
+            out.append(make(doc, m.start() if m.group("pre") else m.start("sym"), m.end(), "currency_symbol", "money",
+                            value=number(num), unit=symbols[m.group("sym")], approx=approx or is_vague(num),
+                            bound=bound))
     return out
 
 
@@ -337,6 +401,11 @@ def percent_words(doc: Doc) -> list[Quantity]:
                     continue
                 value = round(num / den * 100, 3)
             elif m.group("pct"):
+                pct = well_formed_prefix(m.group("pct"))
+                if pct != m.group("pct"):  # 百分之七十百分位: the numeral ends at 七十
+                    out.append(make(doc, m.start(), m.start("pct") + len(pct), "percent_words", "percent",
+                                    value=number(pct), unit="%"))
+                    continue
                 value = 100.0 if m.group("pct") == "百" else number(m.group("pct"))
             elif m.group("halftenth"):  # 半成: half of a tenth
                 value = 5.0
