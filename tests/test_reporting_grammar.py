@@ -89,6 +89,16 @@ MORE = [
     ("公司澄清：出貨正常", [("出貨正常", None, "indirect")]),
 ]
 
+# round 3: existential and unnamed phrases, 在X看來, a speaker after a passage with no comma
+ROUND3 = [
+    ("但也有人擔憂，補助恐排擠其他預算。", [("補助恐排擠其他預算", None, "indirect")]),
+    ("有觀點認為，央行不會再升息。", [("央行不會再升息", None, "indirect")]),
+    ("某外資分析師對記者表示，台股短線偏弱。", [("台股短線偏弱", None, "indirect")]),
+    ("一名在高雄經營民宿的業者說，旅客明顯減少。", [("旅客明顯減少", None, "indirect")]),
+    ("在多位經濟學者看來，通膨壓力已經緩解。", [("通膨壓力已經緩解", None, "indirect")]),
+    ("「我們不會放棄這個市場。」她說。", [("我們不會放棄這個市場。", None, "direct")]),
+]
+
 # 8. false quotes -------------------------------------------------------------------------------
 FALSE = [
     ("第三季營收表現符合預期。", []),
@@ -100,7 +110,7 @@ FALSE = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", CUES + SPLITS + OUTLETS + COLLECTIVE + SUBJECT + QUESTIONS + MORE + FALSE)
+@pytest.mark.parametrize("text,expected", CUES + SPLITS + OUTLETS + COLLECTIVE + SUBJECT + QUESTIONS + MORE + ROUND3 + FALSE)
 def test_reporting_grammar(text, expected):
     check(text, expected)
 
@@ -120,6 +130,12 @@ def test_pronoun_after_a_person_only_named_is_the_speaker():
 
 
 # interviews and labelled headlines -------------------------------------------------------------
+def test_a_pronoun_after_an_introduced_subject():
+    text = "中研院院士李遠哲今天出席論壇。他在致詞時表示，能源轉型不能再等。"
+    got = quotes_of(text)
+    assert got == [("能源轉型不能再等", "李遠哲", "indirect")], got
+
+
 def test_interview_turns():
     text = ("專訪｜經濟學者吳中書：降息空間有限\n\n記者：您怎麼看今年的經濟成長？\n\n"
             "吳中書：出口表現不錯，但內需偏弱。\n\n記者：央行會降息嗎？\n\n吳中書：空間有限。")

@@ -244,6 +244,29 @@ def direct_continuation(st: State, s: int, e: int, quoted: list[tuple[int, int]]
 
 
 
+def speaker_in_next_sentence(st: State, sent: tuple[int, int], nxt: tuple[int, int]) -> list[Found]:
+    """「…。」她說。 split into two sentences: a sentence that is one quoted passage, and a next
+    sentence that is only 'SPEAKER CUE'."""
+    view = st.doc.view
+    s, e = sent
+    quoted = passages(view, s, e)
+    if len(quoted) != 1 or quoted[0][0] != s or view[quoted[0][1] + 1:e].strip(SENT_END + " 　"):
+        return []
+    m = words().speaker_after.match(view[nxt[0]:nxt[1]])
+    if not m:
+        return []
+    ws, we = nxt[0] + m.start("who"), nxt[0] + m.end("who")
+    sp = speaker_in_clause(st, ws, trim_adverbs(view, ws, we), nxt[0])
+    if sp is None:
+        return []
+    a, b = quoted[0]
+    cue_at = nxt[0] + m.start("cue")
+    found = [make_quote(st, a + 1, b, "direct", sp, st.doc.text[cue_at:cue_at + len(m.group("cue"))], None,
+                        "direct_speaker_after")]
+    _remember(st, sp, None)
+    return found
+
+
 def speaker_after_quote(st: State, s: int, e: int, quoted: list[tuple[int, int]]) -> list[Found]:
     """「…」，黃仁勳說。 — a quote whose speaker follows."""
     view = st.doc.view

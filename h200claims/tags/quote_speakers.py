@@ -39,6 +39,8 @@ class State:
     last_in_paragraph: "Speaker | None" = None
     persons: set[str] = field(default_factory=set)
     name_ends: frozenset[int] = frozenset()  # where a person's name ends (a cue may start there)
+    para_start: int = 0  # the paragraph being read
+    spoke_para: dict[str, int] = field(default_factory=dict)  # speaker id -> paragraph of their last quote
     disabled: frozenset[str] = frozenset()
 
     def on(self, rule: str) -> bool:
@@ -113,9 +115,29 @@ def resolve_pronoun(st: State, pronoun: str, sentence_start: int | None = None, 
         if people and (want is None or st.gender.get(people[0][2]) in (None, want)):
             return people[0][2]
     ranked = [sid for sid in reversed(st.history) if pronoun not in ("他", "她") or sid in st.persons]
-    for sid in ranked:  # the last speaker, skipping those the article made clear are of the other gender
-        if want is None or st.gender.get(sid) in (None, want):
-            return sid
+    # the last speaker, skipping those the article made clear are of the other gender
+    last = next((sid for sid in ranked if want is None or st.gender.get(sid) in (None, want)), None)
+    if sentence_start is not None and pronoun in ("他", "她") and (last is None or st.spoke_para.get(last) != st.para_start):
+        # no one has spoken in this paragraph yet: a person it introduced as a sentence's subject
+        # (清华大学教授王志华则相对乐观。他对笔者表示…)
+        intro = introduced_subject(st, sentence_start)
+        if intro is not None and (want is None or st.gender.get(intro) in (None, want)):
+            return intro
+    return last
+
+
+def introduced_subject(st: State, before: int) -> str | None:
+    """The person who is the subject of the nearest earlier sentence of the paragraph being read."""
+    import bisect
+
+    sents = st.doc.sentences
+    i = bisect.bisect_left(sents, (before, before)) - 1
+    while i >= 0 and sents[i][0] >= st.para_start:
+        a, b = sents[i]
+        people = [m for m in st.mentions_in(a, b) if m[3] == "PERSON" and is_subject(st, a, m)]
+        if people:
+            return people[0][2]
+        i -= 1
     return None
 
 
@@ -175,6 +197,9 @@ def speaker_in_clause(st: State, s: int, e: int, sentence_start: int | None = No
                 return Speaker(owner[-1][2], _speaker_text(st, s, owner[-1]) + st.doc.text[owner[-1][1]:e])
             return Speaker(resolve_description(st, d), st.doc.text[e - off:e])
     people = [m for m in st.mentions_in(s, e) if m[3] == "PERSON"]
+    unnamed = unnamed_phrase(st, s, e, people)
+    if unnamed is not None:
+        return unnamed
     role = w.role_end.search(text)
     if role and not people:
         start = _phrase_start(view, s, e)
@@ -242,6 +267,34 @@ def titled_entity(st: State, text: str) -> tuple[str, str] | None:
             if eid == sid:
                 return eid, t
     return holders[0]
+
+
+def unnamed_phrase(st: State, s: int, e: int, people: list[tuple[int, int, str, str]]) -> Speaker | None:
+    """An unnamed source: a phrase that opens with 有/某/一名 (有人, 有觀點, 某公募基金經理, 一名在台北開
+    早餐店的老闆), or whose head after its last 的 names no one; None when a person is named in it."""
+    view = st.doc.view
+    start = _phrase_start(view, s, e)
+    w = words()
+    lead = True
+    while lead and start < e:  # 但也有人, 在一位高管看來: openers and connectives before the phrase
+        lead = False
+        for o in sorted(w.openers | {v(c) for c in w.cfg["connectives"]} | {"在", "也", "亦", "则", "更", "还"},
+                        key=len, reverse=True):
+            if view.startswith(o, start) and start + len(o) < e:
+                start += len(o)
+                lead = True
+                break
+    phrase = view[start:e]
+    if not phrase or [m for m in people if m[0] >= start]:
+        return None
+    if any(phrase.startswith(o) for o in words().unnamed_openers) and len(phrase) <= 24:
+        return Speaker(None, st.doc.text[start:e])
+    de = phrase.rfind("的")
+    named = st.mentions_in(start, e)
+    if 0 < de < len(phrase) - 1 and named and all(m[1] <= start + de for m in named) \
+            and words().role_end.search(phrase[de + 1:]):
+        return Speaker(None, st.doc.text[start:e])  # 一名在台北開早餐店的老闆: the head is unnamed
+    return None
 
 
 def clause_subject(st: State, s: int, e: int) -> Speaker | None:
@@ -326,5 +379,7 @@ def _remember(st: State, sp: Speaker, via: str | None) -> None:
     said = v(sp.text) if sp.text else None
     pron = said if said in words().pronouns else None
     st.spoke(sp, pron)
+    if sp.id:
+        st.spoke_para[sp.id] = st.para_start
     if sp.id and via:
         st.via_of.setdefault(sp.id, via)

@@ -58,6 +58,7 @@ class Words:
     askers: frozenset[str]  # 記者, 問: who asks in an interview's 'X：' paragraphs
     not_subject: tuple[str, ...]  # 對於, 與: a person named after them is not the sentence's subject
     before_cue: Any  # regex: what may stand between a speaker and the cue (2日, 在記者會上, 向中央社, 發文)
+    unnamed_openers: tuple[str, ...]  # 有, 某, 一名: a phrase opening so names no one (有人, 某基金經理, 一名店主)
     headline_label: Any  # regex: a label opening a headline (專訪｜, 獨家|)
 
 
@@ -135,12 +136,13 @@ def words() -> Words:
         named_only=having(lambda c: c.strength == "named"),
         askers=frozenset(v(x) for x in cfg["interview_askers"]),
         not_subject=tuple(v(x) for x in cfg["not_subject_before"]),
+        unnamed_openers=tuple(sorted((v(x) for x in cfg["unnamed_openers"]), key=len, reverse=True)),
         before_cue=regex.compile(
             r"(?:\d{1,2}日|[週周][一二三四五六日]|在(?:(?!在)[^,，。:：「」]){1,12}?(?:(?:上|中|里|内|时|后|间)|(?:上|中)?"
             + alt(v(x) for x in cfg["pre_cue_verbs"]) + ")"
             + "|" + alt(v(x) for x in cfg["addressee_openers"]) + r"[^,，。:：「」\s]{1,8}"
             + "|" + alt(v(x) for x in cfg["pre_cue_verbs"]) + ")$"),
         headline_label=regex.compile(r"^\s*" + alt(v(x) for x in cfg["headline_labels"]) + r"\s*[｜|丨]\s*"),
-        speaker_after=regex.compile(r"^[,，]\s*(?P<who>[^,，。「」]{1,20}?)(?P<cue>"
+        speaker_after=regex.compile(r"^[,，]?\s*(?P<who>[^,，。「」]{1,20}?)(?P<cue>"
                                     + alt(having(lambda c: "before" in c.frames)) + r")[。!！]?\s*$"),
     )

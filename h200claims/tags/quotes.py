@@ -6,7 +6,7 @@ import bisect
 from h200claims.doc import Doc
 from h200claims.registry import component
 from h200claims.tags.quote_headlines import headline_attribution, interview_turn, resolve_descriptions
-from h200claims.tags.quote_rules import read_sentence
+from h200claims.tags.quote_rules import read_sentence, speaker_in_next_sentence
 from h200claims.tags.quote_speakers import Found, new_state
 
 
@@ -30,6 +30,7 @@ def quotes(doc: Doc) -> None:
     st = new_state(doc)
     found: list[Found] = []
     for para in doc.paragraphs:
+        st.para_start = para[0]
         turn = interview_turn(st, *para) if st.on("interview_colon") else []
         if turn:
             found.extend(turn)
@@ -46,6 +47,14 @@ def quotes(doc: Doc) -> None:
             if turn and s < turn[0].quote.end:  # the turn's own sentence
                 i += 1
                 continue
+            nxt = doc.sentences[i + 1] if i + 1 < len(doc.sentences) and doc.sentences[i + 1][1] <= para[1] else None
+            if nxt is not None and st.on("direct_speaker_after"):
+                after = speaker_in_next_sentence(st, (s, e), nxt)
+                if after:  # 「…。」她說。: the next sentence only names the speaker
+                    found.extend(after)
+                    st.last_in_paragraph = after[-1].speaker
+                    i += 2
+                    continue
             got = read_sentence(st, s, e, para)
             found.extend(got)
             if got:
