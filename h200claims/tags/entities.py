@@ -13,7 +13,7 @@ from h200claims.tags.entity_vocab import is_cjk, vocab
 
 
 #: steps of this stage that are not candidate rules but can be switched off too
-RULES.switch("repeat_name", "surname_title", "place_prefix")
+RULES.switch("repeat_name", "surname_title", "place_prefix", "place_unit")
 
 
 def enabled(doc: Doc, name: str) -> bool:
@@ -67,6 +67,27 @@ def attach_place_prefix(doc: Doc, mentions: list[MentionCandidate]) -> list[Ment
     return out
 
 
+def attach_place_unit(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionCandidate]:
+    """A place's administrative unit is part of its name: 合肥|市, 得州|州 → 合肥市 (not 市場, 市長:
+    a unit character that starts another word stays out).
+
+    >>> import h200claims
+    >>> [m.text for m in h200claims.extract("合肥市政府今天表示，中國市場很大。").mentions]
+    ['合肥市', '中國']
+    """
+    voc = vocab()
+    view = doc.view
+    starts = {m.start for m in mentions}
+    out = []
+    for m in mentions:
+        e = m.end
+        if (m.label == "GPE" and e < len(view) and view[e] in voc.place_units and view[e - 1] not in voc.place_units
+                and (e + 1 >= len(view) or view[e + 1] not in voc.place_unit_not_before) and e not in starts):
+            m = MentionCandidate(m.start, e + 1, m.label, m.rule, m.key, m.priority)
+        out.append(m)
+    return out
+
+
 def run_rules(doc: Doc) -> list[MentionCandidate]:
     for name in doc.settings["entity_rules"]:
         if enabled(doc, name):
@@ -86,6 +107,8 @@ def run_rules(doc: Doc) -> list[MentionCandidate]:
             mentions = resolve(doc, doc.candidates)
     if enabled(doc, "place_prefix"):
         mentions = attach_place_prefix(doc, mentions)
+    if enabled(doc, "place_unit"):
+        mentions = attach_place_unit(doc, mentions)
     return mentions
 
 

@@ -147,6 +147,8 @@ def model_names(doc: Doc) -> list[MentionCandidate]:
                 continue  # 外資券商, 專案小組: a description with a group's ending, and the model unsure
             if ours == "PERSON" and any(js <= s + a and s + b < je for js, je in joined):
                 continue  # 喬治|．陳: a rule's name across a joiner the model splits at (it learnt ·)
+            if ours == "ORG" and name.startswith(vocab().generic_org_heads):
+                continue  # 新晶圓廠, 相關部門: a description, not a name
             if ours == "ORG" and described_after_place(doc, s + a, s + b, places):
                 continue  # 中國科技公司, 北京監管機構: a place and a description, not a name
             out.append(MentionCandidate(s + a, s + b, ours, RULE, name_key(name), priority=0))

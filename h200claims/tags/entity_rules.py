@@ -174,15 +174,14 @@ def organisation_suffix(doc: Doc) -> list[MentionCandidate]:
     taken = {i for c in doc.candidates for i in range(c.start, c.end)}
     gpe_at = {c.start: c.end for c in doc.candidates if c.label == "GPE"}
     ends = {c.end: c for c in doc.candidates}
-    for s_tok, e_tok in doc.tokens:
-        if view[e_tok - 1] not in voc.org_suffix_last:
-            continue
+    for s_tok, e_tok in org_ending_tokens(doc):
         word = view[s_tok:e_tok]
         suffix = next((x for x in voc.org_suffixes if view.endswith(x, 0, e_tok)), None)
         if suffix is None or (word in voc.org_block and word not in voc.org_suffixes
                               and not any(word == x for x in voc.org_institutional)):
             continue
-        if e_tok < len(view) and is_cjk(view[e_tok]) and not doc.at_token_boundary(e_tok):
+        if e_tok < len(view) and is_cjk(view[e_tok]) and not doc.at_token_boundary(e_tok) \
+                and not voc.title_at.match(view, e_tok):
             continue
         if e_tok - 1 in taken:  # the ending already belongs to a known name
             continue
@@ -198,6 +197,22 @@ def organisation_suffix(doc: Doc) -> list[MentionCandidate]:
     return out
 
 
+def org_ending_tokens(doc: Doc) -> list[tuple[int, int]]:
+    """Tokens that may end an organisation's name, and tokens where the ending is fused with a
+    title after it (協會會長, 局局長 tokenised as one word: the name ends before the title)."""
+    voc = vocab()
+    view = doc.view
+    out = []
+    for s_tok, e_tok in doc.tokens:
+        if view[e_tok - 1] in voc.org_suffix_last:
+            out.append((s_tok, e_tok))
+            continue
+        t = voc.long_titles.search(view, s_tok + 1, e_tok)
+        if t and t.start() > s_tok and view[t.start() - 1] in voc.org_suffix_last:
+            out.append((s_tok, t.start()))
+    return out
+
+
 def is_generic_org(doc: Doc, start: int, end: int, prefixed: bool = False) -> bool:
     """A common noun phrase with an organisation ending (晶片設計公司, 自家公司) is not a name.
 
@@ -209,8 +224,12 @@ def is_generic_org(doc: Doc, start: int, end: int, prefixed: bool = False) -> bo
     if len(core) < 3 or core in voc.org_block or any(ch.isdigit() for ch in core):
         return True
     words = [doc.view[s:e] for s, e in doc.tokens_in(start, end)] or [core]  # one token may span the prefix
+    if core.startswith(voc.generic_org_heads):
+        return True  # 相關部門, 新晶圓廠
     if len(words) == 1 and len(core) >= 3 and core[-1] in voc.government_suffixes:
         return False  # 商務部, 財政部: one dictionary word naming a ministry
+    if prefixed and len(core) >= 3 and core[-1] in voc.government_suffixes:
+        return False  # 馬來西亞|投資發展局, 中國|駐美大使館: a place's own office
     if any(w in ("与", "和", "及") and i > 0 and words[i - 1] in voc.org_type_nouns for i, w in enumerate(words)):
         return True  # 智庫與大學: two kinds of body, not one name
     suffix = next((x for x in voc.org_institutional if core.endswith(x)), None)

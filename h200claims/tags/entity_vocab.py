@@ -25,6 +25,9 @@ class Vocab:
     surnames: frozenset[str]
     multi_surnames: Any  # pattern: a surname of two or more characters at a position
     government_suffixes: tuple[str, ...]
+    generic_org_heads: tuple[str, ...]  # 相關部門, 各局, 新晶圓廠: an ending after these names no body
+    place_units: frozenset[str]  # 市, 省, 州: an administrative unit written after a place's name
+    place_unit_not_before: frozenset[str]  # 市|場, 市|長: the unit character starting another word
     translit: frozenset[str]
     joiners: str
     name_stops_re: Any
@@ -63,6 +66,9 @@ def vocab() -> Vocab:
         multi_surnames=compile_fast(alternation(
             v(s) for s in cfg["compound_surnames"] + cfg["japanese_surnames"] if len(v(s)) > 1)),
         government_suffixes=tuple(v(s) for s in cfg["government_suffixes"]),
+        generic_org_heads=tuple(v(s) for s in cfg["generic_org_heads"]),
+        place_units=frozenset(v(x) for x in cfg["place_unit_suffixes"]),
+        place_unit_not_before=frozenset(v(x) for x in cfg["place_unit_not_before"]),
         translit=frozenset(v(cfg["translit_chars"])),
         joiners=v(cfg["name_joiners"]),
         name_stops_re=compile_fast(alternation(v(s) for s in cfg["name_stops"])),
