@@ -75,7 +75,8 @@ def test_cli_version():
 
 
 def test_a_disabled_quote_rule_does_not_touch_the_speaker_state():
-    text = "「我們會擴大投資。」，王大明說。他表示，明年營收將會成長。"
+    # two paragraphs: in the second, 他 can only be someone who spoke (no one was introduced there)
+    text = "「我們會擴大投資。」，王大明說。\n\n他表示，明年營收將會成長。"
     full = Extractor().extract(text)
     speakers = {q.rule: q.speaker for q in full.quotes}
     assert speakers["direct_speaker_after"] is not None

@@ -162,7 +162,8 @@ def test_an_ill_formed_numeral_ends_where_it_stops_being_one():
 
 @_pytest.mark.parametrize("text,noun", [
     ("已有三家跨國企業有意擴大投資。", "跨國企業"),
-    ("兩家內地企業表達進駐意向。", "內地企業"),
+    ("兩家內地企業表達進駐意向。", "家"),  # 內地 is a name: the count keeps its classifier
+    ("兩名美國官員表示反對。", "名"),
     ("五名官員表示反對。", "官員"),
 ])
 def test_the_counted_noun_stops_at_a_verb(text, noun):

@@ -205,11 +205,12 @@ def count_noun(doc: Doc, e: int) -> int:
     """End of the counted noun after a classifier (兩名|知情人士), or ``e`` when there is none."""
     cfg = grammar().cfg
     stops = _noun_stops()
+    names = {m.start for ent in doc.entities for m in ent.mentions}
     end = e
     for s_tok, e_tok in doc.tokens_in(e, e + cfg["count_noun_max"] + 8):
         if s_tok < end:
             continue
-        if s_tok > end:
+        if s_tok > end or s_tok in names:  # 兩名|美國官員: a name is no counted noun (and keeps the count)
             break
         word = doc.view[s_tok:e_tok]
         if word in stops or not all("\u4e00" <= c <= "\u9fff" for c in word):
