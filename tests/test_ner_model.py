@@ -100,7 +100,7 @@ def _external(rel: str) -> Path:
 
 #: today's figures (eval-ner, the full pipeline, strict spans), less 0.02: a drop beyond that fails
 DEV_FLOORS = {
-    "uner_zh_gsd/zh_gsd-ud-dev.iob2": {"all": 0.578, "PER": 0.715},
+    "uner_zh_gsd/zh_gsd-ud-dev.iob2": {"all": 0.586, "PER": 0.715},
     "msra_ner_train/train.txt": {"all": 0.798, "PER": 0.882},  # its first 1,000 held-out sentences
 }
 
