@@ -190,3 +190,26 @@ def test_a_worker_crash_loses_only_its_article(tmp_path):
     assert "a0007.txt" in p.stderr and "worker process died" in p.stderr
     sources = {json.loads(x)["source"] for x in out.read_text(encoding="utf-8").splitlines()}
     assert len(sources) == 29 and not any("a0007" in s for s in sources)
+
+
+def test_a_worker_crash_in_a_parquet_batch_loses_only_its_article(tmp_path):
+    """--format parquet --jobs 2: the batch whose worker dies is split and rerun article by article;
+    the one that kills its worker again is an error row, the rest of its batch is stored."""
+    pytest.importorskip("duckdb")
+    import h200claims.corpus as corpus
+
+    folder = make_folder(tmp_path / "in", 30)
+    ds = tmp_path / "ds"
+    args = ["extract", str(folder), "--format", "parquet", "-o", str(ds), "--jobs", "2", "--batch-size", "5"]
+    p = subprocess.run([sys.executable, "-c", CRASH_ON.format(marker="a0007", args=args)], capture_output=True, text=True)
+    assert p.returncode == 1 and "a0007.txt" in p.stderr and "worker process died" in p.stderr, p.stderr
+    from h200claims.corpus.rows import article_id
+
+    con = corpus.open(str(ds))
+    ids = [r[0] for r in con.execute("SELECT article_id FROM raw_articles").fetchall()]
+    texts = {article_id(f.read_text(encoding="utf-8")) for f in folder.glob("*.txt")}  # some files share a text
+    assert len(ids) == len(set(ids)) and set(ids) == texts  # a0007's text is stored through its twins
+    sources = [r[0] for r in con.execute("SELECT source FROM raw_articles").fetchall()]
+    assert not any("a0007" in s for s in sources)
+    (kind, source), = con.execute("SELECT kind, source FROM errors").fetchall()
+    assert kind == "worker" and source.endswith("a0007.txt")

@@ -122,19 +122,26 @@ def extract_paths(init_kwargs: dict[str, Any], paths: list[str],
 
 
 def _pool_run(init_kwargs: dict[str, Any], paths: list[str], jobs: int):  # type: ignore[no-untyped-def]
-    """Run paths in a pool with at most 2 tasks a worker in flight, yielding results.
+    """Run paths in a pool (see ``run_in_pool``) with pipelines built by ``_init_pool``."""
+    return (yield from run_in_pool(paths, jobs, _extract_path, _init_pool, (init_kwargs,)))
 
-    Returns (paths never started, paths in flight when a worker died): both empty on success.
+
+def run_in_pool(units: list[Any], jobs: int, task: Callable[[Any], Any], initializer: Any = None,
+                initargs: tuple[Any, ...] = ()):  # type: ignore[no-untyped-def]
+    """Run ``task(unit)`` for each unit in a pool of ``jobs`` processes, at most 2 tasks a worker
+    in flight, yielding results as they finish (the path batch and the corpus batches share it).
+
+    Returns (units never started, units in flight when a worker died): both empty on success.
     """
-    todo = list(reversed(paths))
-    running: dict[Future[Any], str] = {}
-    lost: list[str] = []
-    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_pool, initargs=(init_kwargs,))
+    todo = list(reversed(units))
+    running: dict[Future[Any], Any] = {}
+    lost: list[Any] = []
+    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=initializer, initargs=initargs)
     try:
         while (todo or running) and not lost:
             while todo and len(running) < 2 * jobs:
                 try:
-                    running[pool.submit(_extract_path, todo[-1])] = todo[-1]
+                    running[pool.submit(task, todo[-1])] = todo[-1]
                 except BrokenProcessPool:  # a worker died since the last wait
                     break
                 todo.pop()
@@ -142,11 +149,11 @@ def _pool_run(init_kwargs: dict[str, Any], paths: list[str], jobs: int):  # type
                 break
             done, _ = wait(running, return_when=FIRST_COMPLETED)
             for fut in done:
-                p = running.pop(fut)
+                unit = running.pop(fut)
                 try:
                     result = fut.result()
                 except BrokenProcessPool:
-                    lost.append(p)
+                    lost.append(unit)
                     continue
                 yield result
     finally:

@@ -133,11 +133,12 @@ def extract_batch(items: Sequence[Item], init_kwargs: dict[str, Any],
     return out
 
 
-def _run_in_worker(args: tuple[list[Item], dict[str, Any], frozenset[str], frozenset[tuple[str, str, str]]]) -> BatchResult:
+def _run_in_worker(batch: list[Item], init_kwargs: dict[str, Any], skip: frozenset[str],
+                   skip_errors: frozenset[tuple[str, str, str]]) -> BatchResult:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    return extract_batch(*args)
+    return extract_batch(batch, init_kwargs, skip, skip_errors)
 
 
 def run_local(batches: list[list[Item]], init_kwargs: dict[str, Any], jobs: int, skip: Collection[str] = (),
@@ -145,58 +146,42 @@ def run_local(batches: list[list[Item]], init_kwargs: dict[str, Any], jobs: int,
     """Run batches in this process (``jobs <= 1``) or in a pool of ``jobs`` processes, yielding
     each batch's result as it finishes. A batch whose worker dies is split and its articles are
     run one by one; the one that kills its worker again becomes a ``worker`` error row."""
+    import functools
+
+    from h200claims.batch.workers import run_in_pool
+
     skip, skip_errors = frozenset(skip), frozenset(skip_errors)
     if jobs <= 1:
         for b in batches:
             yield extract_batch(b, init_kwargs, skip, skip_errors)
         return
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-    from concurrent.futures.process import BrokenProcessPool
-
-    from h200claims.batch.workers import _context
-
-    todo = list(reversed(batches))
-    alone: set[str] = set()  # single articles already retried alone once
+    task = functools.partial(_run_in_worker, init_kwargs=init_kwargs, skip=skip, skip_errors=skip_errors)
+    todo = list(batches)
+    suspects: list[list[Item]] = []  # articles in flight when a worker died
+    stalls = 0
     while todo:
-        lost: list[list[Item]] = []
-        running: dict[Any, list[Item]] = {}
-        pool = ProcessPoolExecutor(jobs, mp_context=_context())
-        try:
-            while (todo or running) and not lost:
-                while todo and len(running) < 2 * jobs:
-                    try:
-                        running[pool.submit(_run_in_worker, (todo[-1], init_kwargs, skip, skip_errors))] = todo[-1]
-                    except BrokenProcessPool:
-                        break
-                    todo.pop()
-                if not running:
-                    break
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    b = running.pop(fut)
-                    try:
-                        yield fut.result()
-                    except BrokenProcessPool:
-                        lost.append(b)
-        finally:
-            lost.extend(running.values())
-            pool.shutdown(wait=not lost, cancel_futures=True)
-        for b in lost:  # in flight when a worker died: each article alone, in a fresh pool
-            if len(b) > 1 or batch_id(b) not in alone:
-                alone.update(batch_id([i]) for i in b)
-                todo.extend([i] for i in b)
-            else:
-                yield _worker_died(b)
+        not_started, lost = yield from run_in_pool(todo, jobs, task)
+        stalls = stalls + 1 if len(not_started) == len(todo) and not lost else 0
+        if stalls >= 3:  # the pool cannot even start: report, do not spin
+            for b in not_started:
+                yield _worker_died(b, "worker processes could not be started")
+            return
+        todo = not_started
+        suspects.extend([i] for b in lost for i in b)
+    for one in suspects:  # each alone, in a fresh process: the one that kills it again is reported
+        _, again = yield from run_in_pool([one], 1, task)
+        if again:
+            yield _worker_died(one)
 
 
-def _worker_died(batch: list[Item]) -> BatchResult:
+def _worker_died(batch: list[Item], why: str = "worker process died while extracting this article") -> BatchResult:
     from h200claims.corpus.schema import TABLES
 
     bid = batch_id(batch)
     out = BatchResult(bid, {t: [] for t in TABLES})
     for item in batch:
         source = item if isinstance(item, str) else item[0]
-        f = Failure("worker", "worker process died while extracting this article")
+        f = Failure("worker", why)
         out.failures.append((source, f))
         out.rows["errors"].append({"batch": bid, "source": source, "kind": f.kind, "message": f.message})
     return out

@@ -8,7 +8,6 @@ SELECT * EXCLUDE (_n) FROM (
 
 CREATE VIEW errors AS
 SELECT DISTINCT ON (source, kind, message) * FROM raw_errors
-WHERE batch IN (SELECT batch FROM raw_articles)
 ORDER BY source, kind, message, batch;
 
 CREATE VIEW actor_map AS SELECT actor_key, actor FROM raw_actor_keys;
