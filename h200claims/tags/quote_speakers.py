@@ -4,8 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
-
 from h200claims.doc import Doc, SpanIndex
 from h200claims.models import Entity, Quote
 from h200claims.tags.quote_words import CLAUSE_MARK, QUOTE_KINDS, SPEAKER_WINDOW, words

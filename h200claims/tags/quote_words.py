@@ -85,10 +85,11 @@ def cue_table() -> list[Cue]:
     from h200claims.errors import H200ClaimsConfigError
 
     out = []
-    for n, row in enumerate(data.read_tsv("quote_cues.tsv"), 1):
+    for row in data.read_tsv("quote_cues.tsv"):
         word, strength, frames = row[0], row[1], frozenset(row[2].split(","))
         if strength not in STRENGTHS or not frames <= set(FRAMES):
-            raise H200ClaimsConfigError(f"quote_cues.tsv: {word}: strength one of {STRENGTHS}, frames of {FRAMES}")
+            raise H200ClaimsConfigError(f"quote_cues.tsv: {word}: strength must be one of {STRENGTHS}, "
+                                        f"frames a comma list of {FRAMES}")
         out.append(Cue(word, strength, frames))
     return out
 
