@@ -168,3 +168,22 @@ def test_an_ill_formed_numeral_ends_where_it_stops_being_one():
 ])
 def test_the_counted_noun_stops_at_a_verb(text, noun):
     assert _amounts(text)[0][2] == noun
+
+
+@_pytest.mark.parametrize("text,expected", [
+    ("溢利按年上升11%至70億港元。", [("11%", "percent"), ("70億港元", "money")]),  # two amounts, not a range
+    ("資金已連續5日淨流入。", [("5日", "duration")]),
+    ("已連續5個交易日上漲。", [("5個交易日", "duration")]),
+    ("首期投資約30億澳門元。", [("約30億澳門元", "money")]),
+])
+def test_kinds_this_round(text, expected):
+    assert [(q.text, q.kind) for q in _EX.extract(text).quantities] == expected
+
+
+def test_a_weekday_ends_the_counted_noun():
+    assert _amounts("兩位知情人士週三表示，計畫延後。")[0][2] == "知情人士"
+
+
+def test_a_place_in_a_currency_name_is_no_mention():
+    r = _EX.extract("投資約30億澳門元，澳門經濟受惠。")
+    assert [m.text for m in r.mentions] == ["澳門"] and r.quantities[0].unit == "MOP"

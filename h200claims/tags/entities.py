@@ -109,7 +109,8 @@ def run_rules(doc: Doc) -> list[MentionCandidate]:
         mentions = attach_place_prefix(doc, mentions)
     if enabled(doc, "place_unit"):
         mentions = attach_place_unit(doc, mentions)
-    return mentions
+    currency = vocab().currency_after_place
+    return [m for m in mentions if not (m.label == "GPE" and doc.view.startswith(currency, m.end))]  # 澳門|元
 
 
 class _Groups:

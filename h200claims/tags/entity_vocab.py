@@ -27,6 +27,7 @@ class Vocab:
     government_suffixes: tuple[str, ...]
     generic_org_heads: tuple[str, ...]  # 相關部門, 各局, 新晶圓廠: an ending after these names no body
     place_units: frozenset[str]  # 市, 省, 州: an administrative unit written after a place's name
+    currency_after_place: tuple[str, ...]  # 元, 幣: 澳門元, 新加坡幣 name a currency, not the place
     place_unit_not_before: frozenset[str]  # 市|場, 市|長: the unit character starting another word
     translit: frozenset[str]
     joiners: str
@@ -68,6 +69,7 @@ def vocab() -> Vocab:
         government_suffixes=tuple(v(s) for s in cfg["government_suffixes"]),
         generic_org_heads=tuple(v(s) for s in cfg["generic_org_heads"]),
         place_units=frozenset(v(x) for x in cfg["place_unit_suffixes"]),
+        currency_after_place=tuple(v(x) for x in cfg["currency_after_place"]),
         place_unit_not_before=frozenset(v(x) for x in cfg["place_unit_not_before"]),
         translit=frozenset(v(cfg["translit_chars"])),
         joiners=v(cfg["name_joiners"]),

@@ -266,6 +266,8 @@ def value_range(doc: Doc) -> list[Quantity]:
             kind, unit = unit_of(last.group("unit"), last.group("cur"), doc)
             if kind == "count" or (m.group("join") in "-~－—～" and kind == "duration" and unit == "year"):
                 continue
+            if m.group("aunit") and unit_of(m.group("aunit"), None, doc)[0] != kind:
+                continue  # 上升11%至70億港元: a percentage and an amount, not a range
             lo, hi = number(lo_m.group(2)), number(last.group("num"))
             if lo is None or hi is None or lo >= hi:
                 continue
@@ -481,6 +483,10 @@ def dates(doc: Doc) -> list[Quantity]:
                 continue
             day = int(m.group("day"))
             if not 1 <= day <= 31 or doc.view[m.end():m.end() + 1] == "电":
+                continue
+            span = next((w for w in g.cfg["day_span_before"] if doc.view.endswith(v(w), max(0, s - 3), s)), None)
+            if span and not m.group("rel"):  # 連續5日, 長達3日: days counted, not a date
+                out.append(make(doc, s, m.end(), "date", "duration", value=float(day), unit="day"))
                 continue
             unit = None
             if ref:
