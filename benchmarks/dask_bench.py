@@ -52,7 +52,7 @@ def main() -> None:
     for workers in (1, 2):
         t = time.perf_counter()
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address=None, silence_logs=50)
+                               dashboard_address=":0", silence_logs=50)
         client = Client(cluster)
         client.run(_extractor, {})  # each worker loads the pipeline once, before timing (as on a long run)
         start = time.perf_counter() - t

@@ -224,6 +224,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line; as the program itself (``argv`` None) a run that loaded the corpus's
+    native libraries ends with ``os._exit`` once its output is flushed: their thread pools can abort
+    the process while it shuts down (pyarrow apache/arrow#34314, duckdb#13904: SIGABRT, 'terminate
+    called without an active exception'), and everything is written by then."""
+    rc = _main(argv)
+    if argv is None and ("pyarrow" in sys.modules or "duckdb" in sys.modules):
+        import os
+
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(rc)
+    return rc
+
+
+def _main(argv: list[str] | None) -> int:
     warnings.filterwarnings("ignore", category=UserWarning, module="jieba")
     args = build_parser().parse_args(argv)
     try:

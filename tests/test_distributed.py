@@ -23,7 +23,7 @@ TABLES = ("articles", "entities", "mentions", "quantities", "quotes", "claims")
 @pytest.fixture(scope="module")
 def client():
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                           dashboard_address=None, silence_logs=50)
+                           dashboard_address=":0", silence_logs=50)
     c = Client(cluster)
     yield c
     c.close()

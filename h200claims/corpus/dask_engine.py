@@ -35,7 +35,7 @@ def client_for(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
     if scheduler:
         return Client(scheduler), None
     cluster = LocalCluster(n_workers=max(1, workers or 1), threads_per_worker=1, processes=True, host="127.0.0.1",
-                           dashboard_address=None, silence_logs=50)
+                           dashboard_address=":0", silence_logs=50)  # any free port: 8787 may be taken
     return Client(cluster), cluster
 
 
