@@ -67,7 +67,7 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
     acc = w.according.search(view, s, e)
     if acc:
         cues = [c for c in cues if not acc.start() <= c[0] < acc.end()]
-        cues.append((acc.end() - 2, acc.end()))
+        cues.append(acc.span("cue"))
         cues.sort()
     if st.on("direct_speaker_after"):
         after = speaker_after_quote(st, s, e, quoted)
@@ -97,8 +97,8 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
             continue
         sp_via = st.via_of[sp.id] if sp.id is not None and via is None and sp.id in st.via_of else (
             via if (via is not None and sp.id != via) else None)
-        if cue_word in w.named_only and sp.id is None and sp_via is None:
-            continue  # 媒體報導，…: no one reports
+        if cue_word in w.named_only and ((sp.id is None and sp_via is None) or sp is prev_sp):
+            continue  # 媒體報導，…: no one reports; …，只要符合監管要求，…: no one named at this verb
         got, clause_floor = content_at_cue(st, (cs, ce), nxt, e, e_inner, quoted, sp, sp_via)
         out.extend(got)
         if got:
@@ -138,7 +138,7 @@ def speaker_for_cue(st: State, s: int, cs: int, clause_floor: int, prev_sp: Spea
     w = words()
     doc = st.doc
     view = doc.view
-    if acc and cs == acc.end() - 2:
+    if acc and cs == acc.start("cue"):
         return speaker_in_clause(st, acc.start("who"), acc.end("who")) or Speaker(
             None, doc.text[acc.start("who"):acc.end("who")])
     head = trim_adverbs(view, clause_floor, cs)
