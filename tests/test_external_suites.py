@@ -28,7 +28,7 @@ OUT_OF_SCOPE = {
     "負": "a negative number has no kind of ours",
 }
 #: today's pass rates on the cases in scope; a drop of more than 0.02 fails
-TODAY = {"cn2an": 0.893, "currency": 0.794, "percent": 0.635}
+TODAY = {"cn2an": 0.893, "currency": 0.794, "percent": 0.730}
 
 
 def _load(rel: str):

@@ -187,3 +187,11 @@ def test_a_weekday_ends_the_counted_noun():
 def test_a_place_in_a_currency_name_is_no_mention():
     r = _EX.extract("投資約30億澳門元，澳門經濟受惠。")
     assert [m.text for m in r.mentions] == ["澳門"] and r.quantities[0].unit == "MOP"
+
+
+@_pytest.mark.parametrize("text,expected", [
+    ("成長百 分 之 2。", [("百 分 之 2", 2.0, "%")]),
+    ("下降六   個 百 分點。", [("六   個 百 分點", 6.0, "pp")]),
+])
+def test_percentages_written_spaced_out(text, expected):
+    assert _amounts(text) == expected

@@ -54,7 +54,7 @@ def grammar() -> Grammar:
     cur_post = alt(list(cfg["currencies_post"]) + [cfg["currency_bare"]])
     dur = alt(cfg["durations"])
     cls = alt(cfg["classifiers"])
-    unit = rf"(?P<unit>%|个百分点|百分点|倍|{cur_post}|{dur}|{cls})"
+    unit = rf"(?P<unit>%|\s*个\s*百\s*分\s*点|\s*百\s*分\s*点|倍|{cur_post}|{dur}|{cls})"  # spaced-out text too
     inner = alt(cfg["approx_inner"])
     amount = (rf"(?P<pre>{pre})?(?P<cur>{cur_pre})?(?P<num>{NUMBER}|(?<={pre})[百千万])(?P<inner>{inner})?{unit}"
               rf"(?P<post>{post})?")
@@ -79,7 +79,7 @@ def grammar() -> Grammar:
             rf"(?P<b>{NUMBER}(?:{inner})?(?:%|倍|{cur_post}|{dur}|{cls})(?:{post})?)"),
         percent_words=regex.compile(
             rf"(?P<pre>{pre})?(?:(?P<den>{NUMBER})分之(?P<num>{NUMBER})|(?P<lo>[一二两三四五六七八九])成(?:到|至|-|~)(?P<hi>[一二两三四五六七八九十])成|"
-            rf"百分之(?P<pct>{NUMBER}|百)|(?P<half>一半)|(?P<halftenth>半成)|"
+            rf"百\s*分\s*之\s*(?P<pct>{NUMBER}|百)|(?P<half>一半)|(?P<halftenth>半成)|"
             rf"(?P<tenths>[一二两三四五六七八九十](?:点[一二三四五六七八九])?|(?<![\d.])\d{{1,2}}(?:\.\d)?)成"
             rf"(?![员本长功为立交果就绩熟型品份])(?P<extra>[一二三四五六七八九]|半)?)"
             rf"(?P<post>{post})?"),
@@ -110,6 +110,7 @@ def qualifiers(pre: str | None, post: str | None, inner: str | None = None) -> t
 def unit_of(unit: str, cur: str | None, doc: Doc) -> tuple[str, str | None]:
     """(kind, normalised unit) of a unit word."""
     cfg = grammar().cfg
+    unit = "".join(unit.split())  # 个 百 分 点, written spaced out
     if unit in ("%",):
         return "percent", "%"
     if unit in ("个百分点", "百分点"):
