@@ -206,7 +206,9 @@ def count_noun(doc: Doc, e: int) -> int:
     """End of the counted noun after a classifier (兩名|知情人士), or ``e`` when there is none."""
     cfg = grammar().cfg
     stops = _noun_stops()
-    names = {m.start for ent in doc.entities for m in ent.mentions}
+    names = doc.cache.get("mention_starts")
+    if names is None:  # once per article: counting nouns must stay linear in its length
+        names = doc.cache["mention_starts"] = {m.start for ent in doc.entities for m in ent.mentions}
     end = e
     for s_tok, e_tok in doc.tokens_in(e, e + cfg["count_noun_max"] + 8):
         if s_tok < end:

@@ -124,13 +124,18 @@ def resolve_pronoun(st: State, pronoun: str, sentence_start: int | None = None, 
     return last
 
 
+#: how many sentences back a pronoun looks for a subject the paragraph introduced
+INTRO_REACH = 3
+
+
 def introduced_subject(st: State, before: int) -> str | None:
     """The person who is the subject of the nearest earlier sentence of the paragraph being read."""
     import bisect
 
     sents = st.doc.sentences
     i = bisect.bisect_left(sents, (before, before)) - 1
-    while i >= 0 and sents[i][0] >= st.para_start:
+    floor = i - INTRO_REACH  # a few sentences back at most: the work per pronoun stays bounded
+    while i >= 0 and i > floor and sents[i][0] >= st.para_start:
         a, b = sents[i]
         people = [m for m in st.mentions_in(a, b) if m[3] == "PERSON" and is_subject(st, a, m)]
         if people:
