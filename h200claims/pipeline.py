@@ -13,7 +13,7 @@ from h200claims.data import lexicon as lexicon_data
 from h200claims.errors import H200ClaimsComponentError, H200ClaimsConfigError, H200ClaimsError, H200ClaimsInputError
 from h200claims.tags.entity_merge import check_policy
 from h200claims.models import ArticleClaims
-from h200claims.text.read import article_date, date_line_end, html_to_text, is_html_path, page_date, read_file
+from h200claims.text.read import article_date, date_line_end, page_date, read_article
 from h200claims.text.script import simplified_view
 
 # modules whose import registers components
@@ -185,13 +185,11 @@ class Extractor:
         >>> r.date, r.source == str(p)
         ('2025-12-10', True)
         """
-        text = read_file(path)
+        text, html = read_article(path)
         if date is None and default_date is not None and article_date(text) is None:
             date = default_date
-        if is_html_path(path):
-            result = self.extract(html_to_text(text), date=date, source=str(path))
-            return result.model_copy(update={"offsets_refer_to": "html_text"})
-        return self.extract(text, date=date, source=str(path))
+        result = self.extract(text, date=date, source=str(path))
+        return result.model_copy(update={"offsets_refer_to": "html_text"}) if html else result
 
     def pipe(self, texts: Iterable[str], n_process: int = 1, batch_size: int = 16) -> Iterator[ArticleClaims]:
         """Extract from many texts, in order; ``n_process > 1`` uses worker processes.

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from h200claims.batch.workers import Failure, extract_paths, failure_of
+from h200claims.batch.workers import Failure, extract_paths, extractor_args, failure_of
 from h200claims.errors import H200ClaimsError
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -30,6 +30,15 @@ class Summary:
     warnings: int = 0
     failures: list[tuple[str, Failure]] = field(default_factory=list)
     seconds: float = 0.0
+
+    def fail(self, source: str, failure: Failure) -> None:
+        """Count an article with no result and say why on stderr, one line."""
+        self.failures.append((source, failure))
+        print(f"h200claims: {source}: {failure}", file=sys.stderr)
+
+    def warn(self, source: str, warning: str) -> None:
+        self.warnings += 1
+        print(f"h200claims: {source}: warning: {warning}", file=sys.stderr)
 
     def line(self) -> str:
         warned = f", {self.warnings} warnings" if self.warnings else ""
@@ -189,10 +198,9 @@ def is_done(path: str, done: set[str]) -> bool:
     if resolved(path) in done or Path(path).stem + ".gold.json" in done:
         return True
     try:
-        from h200claims.text.read import html_to_text, is_html_path, read_file
+        from h200claims.text.read import read_article
 
-        text = read_file(path)
-        return resolved(path) + "|" + text_hash(html_to_text(text) if is_html_path(path) else text) in done
+        return resolved(path) + "|" + text_hash(read_article(path)[0]) in done
     except Exception:  # noqa: BLE001 - an unreadable file is not done; extracting it reports why
         return False
 
@@ -201,12 +209,12 @@ def run_batch(paths: list[str], out: Path | None, fmt: str, jobs: int, resume: b
               init_kwargs: dict[str, Any], progress: bool | None = None) -> Summary:
     from h200claims.pipeline import Extractor
 
-    Extractor(**{k: v for k, v in init_kwargs.items() if k != "date"})  # a bad config fails here, once
+    Extractor(**extractor_args(init_kwargs))  # a bad config fails here, once
     start = time.perf_counter()
     summary = Summary()
-    files, summary.failures = collect(paths)
-    for path, failure in summary.failures:
-        print(f"h200claims: {path}: {failure}", file=sys.stderr)
+    files, missing = collect(paths)
+    for path, failure in missing:
+        summary.fail(path, failure)
     done = done_for(out, fmt, resume)
     todo = [f for f in files if not is_done(f, done)]
     summary.skipped = len(files) - len(todo)
@@ -216,15 +224,13 @@ def run_batch(paths: list[str], out: Path | None, fmt: str, jobs: int, resume: b
         results = in_input_order(todo, extract_paths(init_kwargs, todo, jobs))
         for n, (path, line, error, (claims, warns)) in enumerate(results, 1):
             if error is not None:
-                summary.failures.append((path, error))
-                print(f"h200claims: {path}: {error}", file=sys.stderr)
+                summary.fail(path, error)
             else:
                 assert line is not None
                 summary.claims += writer.write(line, claims)
                 summary.articles += 1
             for w in warns:
-                summary.warnings += 1
-                print(f"h200claims: {path}: warning: {w}", file=sys.stderr)
+                summary.warn(path, w)
             if show:
                 print(f"\r[{n}/{len(todo)}] {os.path.basename(path)[:40]:<40}", end="", file=sys.stderr, flush=True)
     finally:
@@ -255,7 +261,7 @@ def run_stdin(out: Path | None, fmt: str, init_kwargs: dict[str, Any]) -> Summar
     from h200claims.pipeline import Extractor
 
     # a bad config or lexicon is the user's error (exit 2), not a failure
-    extractor = Extractor(**{k: v for k, v in init_kwargs.items() if k != "date"})
+    extractor = Extractor(**extractor_args(init_kwargs))
     start = time.perf_counter()
     summary = Summary()
     writer = Writer(out, fmt, resume=False)
@@ -265,13 +271,11 @@ def run_stdin(out: Path | None, fmt: str, init_kwargs: dict[str, Any]) -> Summar
         summary.claims += writer.write(result.model_dump_json(), len(result.claims))
         summary.articles += 1
         for w in result.warnings:
-            summary.warnings += 1
-            print(f"h200claims: <stdin>: warning: {w}", file=sys.stderr)
+            summary.warn("<stdin>", w)
     except (UnicodeDecodeError, H200ClaimsError, OSError) as e:
         failure = Failure("input", "standard input is not UTF-8 text") if isinstance(e, UnicodeDecodeError) \
             else failure_of(e)
-        summary.failures.append(("<stdin>", failure))
-        print(f"h200claims: <stdin>: {failure}", file=sys.stderr)
+        summary.fail("<stdin>", failure)
     finally:
         writer.close()
     summary.seconds = time.perf_counter() - start
@@ -292,14 +296,14 @@ def run_dataset(paths: list[Any], out: str | None, jobs: int, init_kwargs: dict[
 
     if out is None:
         raise H200ClaimsError("--format parquet needs -o DATASET (a folder or an fsspec URL)")
-    Extractor(**{k: v for k, v in init_kwargs.items() if k != "date"})  # a bad config fails here, once
+    Extractor(**extractor_args(init_kwargs))  # a bad config fails here, once
     start = time.perf_counter()
     summary = Summary()
     texts = [p for p in paths if not isinstance(p, str)]
-    files, summary.failures = collect([p for p in paths if isinstance(p, str)])
+    files, missing = collect([p for p in paths if isinstance(p, str)])
     items: list[Any] = files + texts
-    for path, failure in summary.failures:
-        print(f"h200claims: {path}: {failure}", file=sys.stderr)
+    for path, failure in missing:
+        summary.fail(path, failure)
     ds = Dataset(str(out))
     ds.prepare()
     skip, skip_errors = ds.stored_ids(), ds.stored_errors()
@@ -326,11 +330,9 @@ def run_dataset(paths: list[Any], out: str | None, jobs: int, init_kwargs: dict[
             summary.claims += r.claims
             summary.skipped += r.skipped
             for path, failure in r.failures:
-                summary.failures.append((path, failure))
-                print(f"h200claims: {path}: {failure}", file=sys.stderr)
+                summary.fail(path, failure)
             for path, w in r.warnings:
-                summary.warnings += 1
-                print(f"h200claims: {path}: warning: {w}", file=sys.stderr)
+                summary.warn(path, w)
             if show:
                 print(f"\r[{n}/{len(items)}] articles", end="", file=sys.stderr, flush=True)
     finally:

@@ -41,13 +41,18 @@ BEFORE_ARTICLE: "Callable[[str], None] | None" = None
 _DATE: str | None = None  # the batch's --date, for files that give none
 
 
+def extractor_args(init_kwargs: dict[str, Any]) -> dict[str, Any]:
+    """A batch's settings without its ``date`` (the date for undated files is the batch's, not
+    the Extractor's)."""
+    return {k: v for k, v in init_kwargs.items() if k != "date"}
+
+
 def _init(kwargs: dict[str, Any]) -> None:
     global _WORKER, _DATE
     from h200claims.pipeline import Extractor
 
-    kwargs = dict(kwargs)
-    _DATE = kwargs.pop("date", None)
-    _WORKER = Extractor(**kwargs)
+    _DATE = kwargs.get("date")
+    _WORKER = Extractor(**extractor_args(kwargs))
 
 
 def _init_pool(kwargs: dict[str, Any]) -> None:
@@ -103,27 +108,34 @@ def extract_paths(init_kwargs: dict[str, Any], paths: list[str],
         for p in paths:
             yield _extract_path(p)
         return
-    todo = list(paths)
-    suspects: list[str] = []
+    yield from run_resilient(paths, jobs, _extract_path,
+                             lambda p, why: (p, None, Failure("worker", why), (0, [])),
+                             initializer=_init_pool, initargs=(init_kwargs,))
+
+
+def run_resilient(units: list[Any], jobs: int, task: Callable[[Any], Any], died: Callable[[Any, str], Any],
+                  split: Callable[[Any], list[Any]] | None = None, initializer: Any = None,
+                  initargs: tuple[Any, ...] = ()) -> Iterator[Any]:
+    """``task(unit)`` for every unit on a pool of ``jobs`` processes, yielding results as they
+    finish. The units in flight when a worker died (``split`` into single articles first) are run
+    again each alone, in a fresh process; ``died(unit, why)`` is the result for one that kills its
+    worker again, or for units a pool that cannot even start never ran."""
+    todo = list(units)
+    suspects: list[Any] = []
     stalls = 0
     while todo:
         before = len(todo)
-        todo, lost = yield from _pool_run(init_kwargs, todo, jobs)
-        suspects.extend(lost)
+        todo, lost = yield from run_in_pool(todo, jobs, task, initializer, initargs)
+        suspects.extend(x for u in lost for x in (split(u) if split else [u]))
         stalls = stalls + 1 if len(todo) == before and not lost else 0
         if stalls >= 3:  # the pool cannot even start: report, do not spin
-            for p in todo:
-                yield p, None, Failure("worker", "worker processes could not be started"), (0, [])
+            for u in todo:
+                yield died(u, "worker processes could not be started")
             return
-    for p in suspects:  # the articles in flight when a worker died: each alone, in a fresh process
-        _, again = yield from _pool_run(init_kwargs, [p], 1)
+    for u in suspects:
+        _, again = yield from run_in_pool([u], 1, task, initializer, initargs)
         if again:
-            yield p, None, Failure("worker", "worker process died while extracting this article"), (0, [])
-
-
-def _pool_run(init_kwargs: dict[str, Any], paths: list[str], jobs: int):  # type: ignore[no-untyped-def]
-    """Run paths in a pool (see ``run_in_pool``) with pipelines built by ``_init_pool``."""
-    return (yield from run_in_pool(paths, jobs, _extract_path, _init_pool, (init_kwargs,)))
+            yield died(u, "worker process died while extracting this article")
 
 
 def run_in_pool(units: list[Any], jobs: int, task: Callable[[Any], Any], initializer: Any = None,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
 
-from h200claims.batch.workers import Failure, failure_of
+from h200claims.batch.workers import Failure, extractor_args, failure_of
 
 #: a path, or (id, text) for an article that is not a file
 Item = Union[str, tuple[str, str]]
@@ -32,6 +32,13 @@ class BatchResult:
     skipped: int = 0
     failures: list[tuple[str, Failure]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
+
+    def fail(self, source: str, failure: Failure, stored: Collection[tuple[str, str, str]] = ()) -> None:
+        """Count a failure, and make its ``errors`` row unless the same one is ``stored`` already."""
+        self.failures.append((source, failure))
+        if (source, failure.kind, failure.message) not in stored:
+            self.rows["errors"].append({"batch": self.batch, "source": source, "kind": failure.kind,
+                                        "message": failure.message})
 
     def drop_articles(self, ids: set[str]) -> None:
         """Leave out the rows of these articles (written by an earlier batch of the same run: the
@@ -67,18 +74,8 @@ def _extractor(init_kwargs: dict[str, Any]) -> Any:
 
     k = json.dumps(init_kwargs, sort_keys=True, default=str)
     if k not in _EXTRACTORS:
-        _EXTRACTORS[k] = Extractor(**{a: v for a, v in init_kwargs.items() if a != "date"})
+        _EXTRACTORS[k] = Extractor(**extractor_args(init_kwargs))
     return _EXTRACTORS[k]
-
-
-def _text_of(item: Item) -> tuple[str, str, bool]:
-    """(source, text as extracted, whether it is HTML text)."""
-    from h200claims.text.read import html_to_text, is_html_path, read_file
-
-    if not isinstance(item, str):
-        return item[0], item[1], False
-    text = read_file(item)
-    return item, (html_to_text(text) if is_html_path(item) else text), is_html_path(item)
 
 
 def extract_batch(items: Sequence[Item], init_kwargs: dict[str, Any],
@@ -93,8 +90,7 @@ def extract_batch(items: Sequence[Item], init_kwargs: dict[str, Any],
     from h200claims.batch import workers
     from h200claims.corpus.rows import article_id, rows_of
     from h200claims.corpus.schema import TABLES
-    from h200claims.pipeline import check_date
-    from h200claims.text.read import article_date
+    from h200claims.text.read import article_date, read_article
 
     ex = _extractor(init_kwargs)
     default_date = init_kwargs.get("date")
@@ -106,7 +102,7 @@ def extract_batch(items: Sequence[Item], init_kwargs: dict[str, Any],
         if workers.BEFORE_ARTICLE is not None:
             workers.BEFORE_ARTICLE(source)
         try:
-            source, text, html = _text_of(item)
+            text, html = read_article(item) if isinstance(item, str) else (item[1], False)
             if not isinstance(text, str):
                 raise TypeError(f"text must be str, not {type(text).__name__}")
             aid = article_id(text)
@@ -114,15 +110,11 @@ def extract_batch(items: Sequence[Item], init_kwargs: dict[str, Any],
                 out.skipped += 1
                 continue
             date = default_date if default_date and article_date(text) is None else None
-            result = ex.extract(text, date=check_date(date) if date else None, source=source)
+            result = ex.extract(text, date=date, source=source)
             if html:
                 result = result.model_copy(update={"offsets_refer_to": "html_text"})
         except Exception as e:  # noqa: BLE001 - one bad article becomes an error row, typed
-            failure = Failure("input", str(e)) if isinstance(e, TypeError) else failure_of(e)
-            out.failures.append((source, failure))
-            if (source, failure.kind, failure.message) not in skip_errors:
-                out.rows["errors"].append({"batch": bid, "source": source, "kind": failure.kind,
-                                           "message": failure.message})
+            out.fail(source, Failure("input", str(e)) if isinstance(e, TypeError) else failure_of(e), skip_errors)
             continue
         seen.add(aid)
         for table, rows in rows_of(result, bid, ex.lexicon).items():
@@ -148,7 +140,7 @@ def run_local(batches: list[list[Item]], init_kwargs: dict[str, Any], jobs: int,
     run one by one; the one that kills its worker again becomes a ``worker`` error row."""
     import functools
 
-    from h200claims.batch.workers import run_in_pool
+    from h200claims.batch.workers import run_resilient
 
     skip, skip_errors = frozenset(skip), frozenset(skip_errors)
     if jobs <= 1:
@@ -156,32 +148,13 @@ def run_local(batches: list[list[Item]], init_kwargs: dict[str, Any], jobs: int,
             yield extract_batch(b, init_kwargs, skip, skip_errors)
         return
     task = functools.partial(_run_in_worker, init_kwargs=init_kwargs, skip=skip, skip_errors=skip_errors)
-    todo = list(batches)
-    suspects: list[list[Item]] = []  # articles in flight when a worker died
-    stalls = 0
-    while todo:
-        not_started, lost = yield from run_in_pool(todo, jobs, task)
-        stalls = stalls + 1 if len(not_started) == len(todo) and not lost else 0
-        if stalls >= 3:  # the pool cannot even start: report, do not spin
-            for b in not_started:
-                yield _worker_died(b, "worker processes could not be started")
-            return
-        todo = not_started
-        suspects.extend([i] for b in lost for i in b)
-    for one in suspects:  # each alone, in a fresh process: the one that kills it again is reported
-        _, again = yield from run_in_pool([one], 1, task)
-        if again:
-            yield _worker_died(one)
+    yield from run_resilient(batches, jobs, task, _worker_died, split=lambda b: [[i] for i in b])
 
 
 def _worker_died(batch: list[Item], why: str = "worker process died while extracting this article") -> BatchResult:
     from h200claims.corpus.schema import TABLES
 
-    bid = batch_id(batch)
-    out = BatchResult(bid, {t: [] for t in TABLES})
+    out = BatchResult(batch_id(batch), {t: [] for t in TABLES})
     for item in batch:
-        source = item if isinstance(item, str) else item[0]
-        f = Failure("worker", why)
-        out.failures.append((source, f))
-        out.rows["errors"].append({"batch": bid, "source": source, "kind": f.kind, "message": f.message})
+        out.fail(item if isinstance(item, str) else item[0], Failure("worker", why))
     return out

@@ -46,7 +46,7 @@ def open(dataset: str, threads: int | None = None) -> Any:  # noqa: A001 - the n
         con.register_filesystem(ds.fs)
     committed = ds.committed()
     for t in TABLES + DERIVED:  # parts of committed batches only: an interrupted run's are not read
-        parts = [p for p in ds.parts(t) if t in DERIVED or ds.batch_of(p) in committed]
+        parts = ds.committed_parts(t, committed)
         if parts:
             files = ", ".join("'" + (p if local else f"{protocol}://{p}").replace("'", "''") + "'" for p in parts)
             con.execute(f"CREATE VIEW raw_{t} AS SELECT * FROM read_parquet([{files}])")

@@ -114,8 +114,9 @@ def write_report(dataset: str, out: Path) -> int:
     (n_quotes, n_amounts), = q("SELECT count(*) FILTER (type = 'quote'), count(*) FILTER (type = 'quantity') FROM claims")
     (n_errors,), = q("SELECT count(*) FROM errors")
     (n_outlets,), = q("SELECT count(DISTINCT outlet) FROM articles")
-    top = q("""SELECT actor, label, name, list_extract(list_concat(names_hant, names_hans), 1), articles, mentions
-               FROM actors ORDER BY articles DESC, mentions DESC, actor LIMIT ?""", TOP_ACTORS)
+    top = q("""SELECT a.actor, a.label, a.name, list_extract(list_concat(a.names_hant, a.names_hans), 1), a.articles,
+                      a.mentions, a.first_date, (SELECT min(m.article_id) FROM mentions m WHERE m.actor = a.actor)
+               FROM actors a ORDER BY a.articles DESC, a.mentions DESC, a.actor LIMIT ?""", TOP_ACTORS)
     linked: dict[str, int] = {}
 
     def use(aid: str) -> str:
@@ -141,11 +142,9 @@ def write_report(dataset: str, out: Path) -> int:
     if top:
         parts.append("<table><tr><th>actor</th><th>label</th><th>names</th><th class=n>articles</th>"
                      "<th class=n>mentions</th><th>first seen</th></tr>")
-        for actor, lab, name, han, arts, ments in top:
-            (aid,), = q("SELECT min(article_id) FROM mentions WHERE actor = ?", actor)
+        for actor, lab, name, han, arts, ments, first_seen, aid in top:
             parts.append(f"<tr><td>{_link(use(aid), label(name, han))}</td><td>{lab}</td><td>{_esc(actor)}</td>"
-                         f"<td class=n>{arts}</td><td class=n>{ments}</td>"
-                         f"<td>{_esc(q('SELECT min(date) FROM mentions JOIN articles USING (article_id, batch) WHERE actor = ?', actor)[0][0])}</td></tr>")
+                         f"<td class=n>{arts}</td><td class=n>{ments}</td><td>{_esc(first_seen)}</td></tr>")
         parts.append("</table>")
     parts.append("<h2 id='quotes'>Who said what</h2>")
     speakers = q("""SELECT c.speaker_actor, coalesce(a.name, any_value(c.speaker_text)), count(*) AS n

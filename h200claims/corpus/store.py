@@ -75,6 +75,14 @@ class Dataset:
         """Ids of the batches whose ``articles`` part exists."""
         return {self.batch_of(p) for p in self.parts("articles")}
 
+    def committed_parts(self, table: str, done: set[str] | None = None) -> list[str]:
+        """The part files readers see: those of committed batches (``done``, else looked up), and
+        every part of a derived table."""
+        if table in DERIVED:
+            return self.parts(table)
+        done = self.committed() if done is None else done
+        return [p for p in self.parts(table) if self.batch_of(p) in done]
+
     def remove_uncommitted(self) -> None:
         done = self.committed()
         for t in TABLES:
@@ -110,12 +118,10 @@ class Dataset:
         import pyarrow.parquet as pq
 
         pa = arrow()
-        done = self.committed()
         tables = []
-        for p in self.parts(table):
-            if table in DERIVED or self.batch_of(p) in done:
-                with self.fs.open(p, "rb") as f:
-                    tables.append(pq.read_table(f, columns=columns))
+        for p in self.committed_parts(table):
+            with self.fs.open(p, "rb") as f:
+                tables.append(pq.read_table(f, columns=columns))
         if not tables:
             sch = schemas()[table]
             return pa.Table.from_pylist([], schema=pa.schema([sch.field(c) for c in columns]) if columns else sch)

@@ -43,6 +43,7 @@ class Grammar:
     measure: Any  # a physical or technical amount: 28奈米, 每秒48公尺, 攝氏35度, 5GW
     symbol: Any  # a currency symbol before a number: ￥300, NT$1,200, €5
     subunit: Any  # a smaller money unit after the main one: 三毛, 6角, 三美分
+    subunits: dict[str, tuple[float, frozenset[str]]]  # unit -> (worth in the main unit, main units it follows)
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +70,7 @@ def grammar() -> Grammar:
     return Grammar(
         cfg=cfg, pre=pre, post=post, measure=regex.compile(measure),
         symbol=regex.compile(rf"(?P<pre>{pre})?(?<![A-Za-z])(?P<sym>{symbols})\s?(?P<num>{NUMBER})"),
+        subunits={v(k): (x[0], frozenset(v(a) for a in x[1])) for k, x in cfg["subunits"].items() if not k.startswith("_")},
         subunit=regex.compile(rf"(?:{alt(v(j) for j in cfg['subunit_joiners'])})?(?P<n>{NUMBER})(?P<u>{subs})(?![钟鐘之析别享子数秒])"),
         amount=regex.compile(amount),
         change=regex.compile(
@@ -326,15 +328,14 @@ def with_subunits(doc: Doc, main: str, e: int, value: float) -> tuple[int, float
     """A money amount's smaller units after it (五元三毛 = 5.3, 50元6角三分 = 50.63, 兩美元又三美分 =
     2.03): the end and value, each subunit below ten (角) or a hundred (分) of the one before."""
     g = grammar()
-    table = {v(k): x for k, x in g.cfg["subunits"].items() if not k.startswith("_")}
     prev = main
     for _ in range(2):
         m = g.subunit.match(doc.view, e)
         if not m:
             break
-        worth, after = table[m.group("u")]
+        worth, after = g.subunits[m.group("u")]
         n = number(m.group("n"))
-        if n is None or prev not in {v(a) for a in after} or n >= round(1 / worth) or n != int(n):
+        if n is None or prev not in after or n >= round(1 / worth) or n != int(n):
             break
         if prev in ("角", "毛") and m.group("u") != "分":
             break

@@ -89,10 +89,10 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
         nxt = cues[i + 1][0] if i + 1 < len(cues) else e_inner
         clause_floor = max(clause_floor, cs - SPEAKER_WINDOW)
         st.see(cs)
-        sp = speaker_for_cue(st, s, cs, clause_floor, prev_sp, acc, heading)
+        sp = speaker_for_cue(st, s, cs, clause_floor, prev_sp, acc, heading)  # (it also notes a named report)
         cue_word = view[cs:ce]
         if cue_word in w.data_cues:
-            sp = data_speaker(st, s, cs, clause_floor, para)
+            sp = data_speaker(st, cs, clause_floor)
         if sp is None:
             continue
         sp_via = st.via_of[sp.id] if sp.id is not None and via is None and sp.id in st.via_of else (
@@ -113,21 +113,31 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
     return out
 
 
-def data_speaker(st: State, s: int, cs: int, clause_floor: int, para: tuple[int, int]) -> Speaker | None:
+#: how far back a data noun with no owner in its clause looks for the organisation it belongs to
+DATA_OWNER_REACH = 2000
+
+
+def cue_clause(view: str, clause_floor: int, cs: int, heading: bool = False) -> tuple[int, int]:
+    """(start, end) of the words before the cue at ``cs`` that may name its speaker: from the last
+    clause break to where trailing adverbs, times and occasions begin."""
+    head = trim_adverbs(view, clause_floor, cs)
+    return max(clause_floor, _last_break(view, clause_floor, head, heading)), head
+
+
+def data_speaker(st: State, cs: int, clause_floor: int) -> Speaker | None:
     """Who speaks through data (海關數據顯示, 調查顯示): the body the clause names, else the last
     organisation named before (寒武纪发布半年报。数据显示…); None when the clause
     before 顯示 is not a data noun (這顯示 reports nothing)."""
     w = words()
     view = st.doc.view
-    head = trim_adverbs(view, clause_floor, cs)
-    clause = max(clause_floor, _last_break(view, clause_floor, head))
+    clause, head = cue_clause(view, clause_floor, cs)
     if not w.data_end.search(view, clause, head):
         return None
     named = [m for m in st.mentions_in(clause, head) if m[3] in ("ORG", "GPE")]
     if named:
         m = chain_end(named)
         return Speaker(m[2], st.doc.text[clause:head])
-    before = [m for m in st.mentions_in(max(0, clause - 2000), clause) if m[3] == "ORG"]
+    before = [m for m in st.mentions_in(max(0, clause - DATA_OWNER_REACH), clause) if m[3] == "ORG"]
     return Speaker(before[-1][2] if before else None, st.doc.text[clause:head])
 
 
@@ -141,8 +151,7 @@ def speaker_for_cue(st: State, s: int, cs: int, clause_floor: int, prev_sp: Spea
     if acc and cs == acc.start("cue"):
         return speaker_in_clause(st, acc.start("who"), acc.end("who")) or Speaker(
             None, doc.text[acc.start("who"):acc.end("who")])
-    head = trim_adverbs(view, clause_floor, cs)
-    clause = max(clause_floor, _last_break(view, clause_floor, head, heading))
+    clause, head = cue_clause(view, clause_floor, cs, heading)
     before = view[clause:head]
     if prev_sp is not None and w.connective_only.match(before):
         return prev_sp

@@ -281,8 +281,7 @@ def unnamed_phrase(st: State, s: int, e: int, people: list[tuple[int, int, str, 
     lead = True
     while lead and start < e:  # 但也有人, 在一位高管看來: openers and connectives before the phrase
         lead = False
-        for o in sorted(w.openers | {v(c) for c in w.cfg["connectives"]} | {"在", "也", "亦", "则", "更", "还"},
-                        key=len, reverse=True):
+        for o in w.phrase_leads:
             if view.startswith(o, start) and start + len(o) < e:
                 start += len(o)
                 lead = True
@@ -290,12 +289,12 @@ def unnamed_phrase(st: State, s: int, e: int, people: list[tuple[int, int, str, 
     phrase = view[start:e]
     if not phrase or [m for m in people if m[0] >= start]:
         return None
-    if any(phrase.startswith(o) for o in words().unnamed_openers) and len(phrase) <= 24:
+    if any(phrase.startswith(o) for o in w.unnamed_openers) and len(phrase) <= 24:
         return Speaker(None, st.doc.text[start:e])
     de = phrase.rfind("的")
     named = st.mentions_in(start, e)
     if 0 < de < len(phrase) - 1 and named and all(m[1] <= start + de for m in named) \
-            and words().role_end.search(phrase[de + 1:]):
+            and w.role_end.search(phrase[de + 1:]):
         return Speaker(None, st.doc.text[start:e])  # 一名在台北開早餐店的老闆: the head is unnamed
     return None
 

@@ -59,6 +59,7 @@ class Words:
     not_subject: tuple[str, ...]  # 對於, 與: a person named after them is not the sentence's subject
     before_cue: Any  # regex: what may stand between a speaker and the cue (2日, 在記者會上, 向中央社, 發文)
     unnamed_openers: tuple[str, ...]  # 有, 某, 一名: a phrase opening so names no one (有人, 某基金經理, 一名店主)
+    phrase_leads: tuple[str, ...]  # openers and connectives before a speaker's phrase (但也有人), longest first
     headline_label: Any  # regex: a label opening a headline (專訪｜, 獨家|)
 
 
@@ -138,6 +139,8 @@ def words() -> Words:
         askers=frozenset(v(x) for x in cfg["interview_askers"]),
         not_subject=tuple(v(x) for x in cfg["not_subject_before"]),
         unnamed_openers=tuple(sorted((v(x) for x in cfg["unnamed_openers"]), key=len, reverse=True)),
+        phrase_leads=tuple(sorted({v(x) for x in cfg["sentence_openers"] + cfg["connectives"] + cfg["phrase_leads"]},
+                                  key=len, reverse=True)),
         before_cue=regex.compile(
             r"(?:\d{1,2}日|[週周][一二三四五六日]|在(?:(?!在)[^,，。:：「」]){1,12}?(?:(?:上|中|里|内|时|后|间)|(?:上|中)?"
             + alt(v(x) for x in cfg["pre_cue_verbs"]) + ")"

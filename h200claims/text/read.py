@@ -162,3 +162,10 @@ def html_to_text(markup: str) -> str:
 
 def is_html_path(path: str | Path) -> bool:
     return str(path).lower().endswith((".html", ".htm"))
+
+
+def read_article(path: str | Path) -> tuple[str, bool]:
+    """(the text to extract from a file, whether it came from HTML): an HTML page is reduced to its
+    visible text, which the result's offsets then refer to."""
+    text = read_file(path)
+    return (html_to_text(text), True) if is_html_path(path) else (text, False)
