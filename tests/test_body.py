@@ -66,3 +66,12 @@ def test_source_tag_dateline():
     text = "科技日报讯 5月3日，某公司发布新一代芯片，性能较上一代提升两倍，预计明年量产并供应全球客户。"
     ranges = detect_body(simplified_view(text))
     assert text[ranges[0][0]:].startswith("5月3日")
+
+
+def test_a_one_sentence_lede_between_title_and_prose_is_body():
+    text = ("歐洲電池新規上路，車廠如何應對？\n\n"
+            "歐盟執委會上週公布的電池護照細則，讓車廠忙了起來。\n\n"
+            "業界人士指出，新規要求每顆電池記錄原料來源與碳足跡，中小供應商的合規成本將大幅增加，部分廠商已開始調整。\n")
+    ranges = detect_body(simplified_view(text))
+    got = "".join(text[s:e] for s, e in ranges)
+    assert got.startswith("歐洲電池新規上路") and "電池護照細則" in got

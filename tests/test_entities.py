@@ -163,3 +163,31 @@ def test_dictionary_words_after_a_title_are_not_names():
 def test_ambiguous_one_character_names_are_left_alone():
     got = mentions("財務長在法說會上表示，英文版與德文版將同步推出，印製成本增加。")
     assert not [m for m in got if m[1] == "GPE"]
+
+
+@pytest.mark.parametrize("text", both("巴基斯坦外交部發言人說，秘魯國防部與肯亞財政部也已表態。"))
+def test_any_country_prefix_attaches_to_a_ministry(text):
+    orgs = [t for t, lbl in mentions(text) if lbl == "ORG"]
+    assert [o[-3:] for o in orgs] == [to_simplified(x) if text == to_simplified(text) else x for x in ("外交部", "國防部", "財政部")]
+    assert [o[:-3] for o in orgs] == [to_simplified(x) if text == to_simplified(text) else x for x in ("巴基斯坦", "秘魯", "肯亞")]
+
+
+@pytest.mark.parametrize("text", both("微軟公司與英特爾集團合作，Rapidus公司也將跟進。"))
+def test_company_suffix_is_part_of_a_han_company_name(text):
+    got = [t for t, lbl in mentions(text) if lbl == "ORG"]
+    assert got[0].endswith("公司") and got[1][-2:] in ("集團", "集团") and got[2] == "Rapidus"
+
+
+def test_country_and_common_words_ending_in_a_kind_of_body_is_a_description():
+    got = mentions("多家中國科技公司表示反對，北京監管機構要求整改。")
+    assert ("中國", "GPE") in got and ("北京", "GPE") in got and not any(lbl == "ORG" for _, lbl in got)
+
+
+def test_a_place_with_a_named_body_after_it_is_one_name():
+    got = mentions("印尼國家警察總部表示，以色列特拉維夫法院將審理此案。")
+    assert [t for t, lbl in got if lbl == "ORG"] == ["印尼國家警察總部", "以色列特拉維夫法院"]
+
+
+def test_world_places_beyond_the_core_list():
+    got = [t for t, lbl in mentions("代表團訪問了阿根廷、哈薩克與紐西蘭，之後轉往胡志明市。") if lbl == "GPE"]
+    assert got == ["阿根廷", "哈薩克", "紐西蘭", "胡志明市"]

@@ -6,6 +6,7 @@ Overlaps are settled afterwards (longest wins) by h200claims/tags/entities.py.
 """
 from __future__ import annotations
 
+
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -34,7 +35,13 @@ rule = RULES.rule
 
 @rule("lexicon")
 def lexicon_names(doc: Doc) -> list[MentionCandidate]:
-    """Names from the domain lexicon, longest first, Latin names only at word boundaries."""
+    """Names from the domain lexicon, longest first, Latin names only at word boundaries, and a Han
+    name not starting inside a longer word (the 北大 of 西北大學).
+
+    >>> import h200claims
+    >>> [m.text for m in h200claims.extract("他畢業於西北大學，後來到北大任教。").mentions]
+    ['北大']
+    """
     out = []
     names = doc.lexicon.view_names
     by_id = doc.lexicon.by_id
@@ -47,6 +54,8 @@ def lexicon_names(doc: Doc) -> list[MentionCandidate]:
                 continue
             if (is_latin(view[s]) and s > 0 and is_latin(view[s - 1])) or (
                     is_latin(view[e - 1]) and e < len(view) and is_latin(view[e])):
+                continue
+            if not is_latin(view[s]) and not doc.at_token_boundary(s):
                 continue
             eid = names[m.group()][0]
             out.append(MentionCandidate(s, e, by_id[eid].label, "lexicon", eid, priority=3))

@@ -29,6 +29,7 @@ class Vocab:
     place_units: frozenset[str]  # 市, 省, 州: an administrative unit written after a place's name
     currency_after_place: tuple[str, ...]  # 元, 幣: 澳門元, 新加坡幣 name a currency, not the place
     place_unit_not_before: frozenset[str]  # 市|場, 市|長: the unit character starting another word
+    company_suffixes: tuple[str, ...]  # 公司, 集團: written after a company's name, part of it (微軟|公司)
     translit: frozenset[str]
     joiners: str
     name_stops_re: Any
@@ -71,6 +72,7 @@ def vocab() -> Vocab:
         place_units=frozenset(v(x) for x in cfg["place_unit_suffixes"]),
         currency_after_place=tuple(v(x) for x in cfg["currency_after_place"]),
         place_unit_not_before=frozenset(v(x) for x in cfg["place_unit_not_before"]),
+        company_suffixes=tuple(sorted((v(x) for x in cfg["company_name_suffixes"]), key=len, reverse=True)),
         translit=frozenset(v(cfg["translit_chars"])),
         joiners=v(cfg["name_joiners"]),
         name_stops_re=compile_fast(alternation(v(s) for s in cfg["name_stops"])),

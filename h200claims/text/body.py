@@ -86,6 +86,12 @@ def is_prose(line: Line) -> bool:
         c in line.view for c in ",，。")
 
 
+def is_lede(line: Line) -> bool:
+    """A line too short to be prose that is still a sentence of the article: it has a comma and
+    ends as a sentence does (美國商務部本週公布的新規，再次引發討論。)."""
+    return line.kind == "text" and line.view[-1] in _rules()["ends"] and any(c in line.view for c in ",，")
+
+
 def is_headline_like(line: Line) -> bool:
     r = _rules()
     return len(line.view) <= r["headline_max"] and line.view[-1] not in "。"
@@ -150,6 +156,9 @@ def select(lines: list[Line]) -> list[Line]:
         if ln.kind == "headline":
             keep.append(ln)
             break
+        if is_lede(ln):  # a short first paragraph (one sentence) between the title and the prose
+            keep.append(trim_dateline(ln))
+            continue
         if ln.kind not in ("caption", "byline", "timestamp", "repeated", "tags"):
             break
     run: list[Line] = []  # consecutive headline-like lines, held until we know they are not a list
