@@ -17,11 +17,18 @@ BIG = {"万": 10_000, "亿": 100_000_000, "兆": 1_000_000_000_000}
 TENS = {"廿": "二十", "卅": "三十"}
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_PLAIN = r"(?:[零〇一二两三四五六七八九十廿卅][零〇一二两三四五六七八九十廿卅百千万亿兆]*(?:[点.][零〇一二三四五六七八九]+[万亿]?)?)"
-#: financial numerals: any run of two or more, or one of those that is no word by itself
-_FINANCIAL = r"(?:[壹贰叁参肆伍陆柒捌玖拾佰仟][零壹贰叁参肆伍陆柒捌玖拾佰仟万亿]+|[壹贰叁肆伍柒捌玖])"
+_D = "零〇一二三四五六七八九"
+_FD = "壹贰叁参肆伍陆柒捌玖"
+#: a Chinese numeral; one space may stand between its characters, as text scraped from PDFs and
+#: captions writes them (一 百 五 十, 四点 五)
+_PLAIN = (rf"(?:[{_D}两十廿卅](?: ?[{_D}两十廿卅百千万亿兆])*"
+          rf"(?: ?[点.] ?[{_D}](?: ?[{_D}])*[万亿]?)?)")
+#: financial numerals: any run of two or more (plain digits may mix in: 拾万零五十六点叁叁), or one
+#: of those that is no word by itself
+_FINANCIAL = (rf"(?:[{_FD}拾佰仟][{_D}{_FD}两十百千拾佰仟万亿]+(?:[点.][{_D}{_FD}]+)?"
+              rf"|[壹贰叁肆伍柒捌玖])")
 CHINESE = rf"(?:{_PLAIN}|{_FINANCIAL})"
-SCALE = r"(?:[十百千]?万亿|[十百千]?[万亿兆]|千|百)"
+SCALE = r"(?:[十百千拾佰仟]?万亿|[十百千拾佰仟]?[万亿兆]|[千仟]|[百佰])"
 #: digits with a scale followed by more digits with a smaller scale: 1兆300億, 3億5000萬
 COMPOUND = r"(?:\d+(?:\.\d+)?[兆亿](?:\d{1,4}[亿万])+)"
 VAGUE = r"(?:[数几][十百千]?[万亿]?)"
@@ -31,8 +38,11 @@ VAGUE = r"(?:[数几][十百千]?[万亿]?)"
 #: after Arabic digits: 萬 with a zero-padded remainder (2萬0450), or a scale, perhaps after 多/餘
 #: (300多萬) or one space as scraped text writes it (250 萬美元)
 AFTER_DIGITS = rf"(?:万\d{{4}}(?![\d,])|[多余]?[ \u00a0]?{SCALE}(?:\d{{1,4}}[亿万])*)"
-NUMBER = (rf"(?:(?<![\d.,]){ARABIC}{AFTER_DIGITS}?"
-          rf"|(?<![零〇一二两三四五六七八九十廿卅百千万亿兆壹贰叁参肆伍陆柒捌玖拾佰仟]){CHINESE}|{VAGUE})")
+#: a minus sign right before a number (-22.2%, 负3%, 气温-12度), never after a digit, a letter or a
+#: closing mark (5-20% is a range, COVID-19 a name)
+SIGN = r"(?:(?<![0-9A-Za-z.%)\]])[-−负](?=[\d零〇一二两三四五六七八九十]))"
+NUMBER = (rf"(?:{SIGN}?(?:(?<![\d.,]){ARABIC}{AFTER_DIGITS}?"
+          rf"|(?<![零〇一二两三四五六七八九十廿卅百千万亿兆壹贰叁参肆伍陆柒捌玖拾佰仟]){CHINESE})|{VAGUE})")
 NUMBER_RE = regex.compile(NUMBER)
 _COMPOUND = regex.compile(COMPOUND)
 _PARTS = regex.compile(r"(\d+(?:\.\d+)?)([兆亿万])")
@@ -60,6 +70,7 @@ def chinese_to_number(s: str) -> float:
     section = 0.0
     digit = 0.0
     last_unit = 0  # the unit right before the current digit (0: none, or a 零 between)
+    last_big = 0  # the largest of 萬/億/兆 seen so far
     for c in s:
         if c in DIGITS:
             digit = DIGITS[c]
@@ -72,10 +83,11 @@ def chinese_to_number(s: str) -> float:
             continue
         elif c in BIG:
             section += digit
-            if BIG[c] > 10_000 and total:  # 三千億: the 億 applies to everything before
+            if BIG[c] > last_big and total:  # 一萬億: a larger scale applies to everything before
                 total = (total + section) * BIG[c]
-            else:
+            else:  # 四十九兆|九千五百九十二億: a smaller one only to its own section
                 total += section * BIG[c]
+            last_big = max(last_big, BIG[c])
             section = 0
             digit = 0
             last_unit = BIG[c]
@@ -85,6 +97,30 @@ def chinese_to_number(s: str) -> float:
     if digit and last_unit >= 100 and s[-1] in DIGITS and s[-2:-1] and s[-2] not in DIGITS:
         digit *= last_unit / 10  # 三万五, 一百二: the bare last digit is one place lower
     return total + section + digit
+
+
+_PAIR = regex.compile(r"([一二三四五六七八])([二三四五六七八九])([十百千万亿]*)")
+
+
+def numeral_pair(s: str) -> tuple[float, float] | None:
+    """Two neighbouring digits written together are a rough range: 二三十 (20 to 30), 三四百 (300 to
+    400), 五六千万, 一两 (1 to 2); else None. 一二 alone stays out (一二線城市 are two tiers).
+
+    >>> numeral_pair("二三十"), numeral_pair("三四百万"), numeral_pair("一两"), numeral_pair("二十"), numeral_pair("一二")
+    ((20.0, 30.0), (3000000.0, 4000000.0), (1.0, 2.0), None, None)
+    """
+    s = s.replace(" ", "")
+    if s.startswith("一两"):
+        lo, hi, rest = 1, 2, s[2:]
+    else:
+        m = _PAIR.fullmatch(s)
+        if m is None or DIGITS[m.group(2)] != DIGITS[m.group(1)] + 1 or (m.group(1) == "一" and not m.group(3)):
+            return None
+        lo, hi, rest = DIGITS[m.group(1)], DIGITS[m.group(2)], m.group(3)
+    if rest and not all(c in "十百千万亿" for c in rest):
+        return None
+    scale = scale_value(rest) if rest else 1.0
+    return lo * scale, hi * scale
 
 
 def scale_value(s: str) -> float:
@@ -106,6 +142,9 @@ def parse_number(s: str) -> tuple[float | None, bool]:
         raise ValueError("empty number")
     if s[0] in "数几":
         return None, True
+    if s[0] in "-−负" and len(s) > 1:  # -22.2, 负3
+        value, approx = parse_number(s[1:])
+        return (None if value is None else -value), approx
     s = s.replace(" ", "").replace("\u00a0", "")
     approx = "多" in s or "余" in s
     s = s.replace("多", "").replace("余", "") if s[:1].isdigit() else s

@@ -19,7 +19,7 @@ from h200claims.patterns import alternation as alt
 from h200claims.text.script import is_traditional, simplified_view as v
 from h200claims.doc import Doc
 from h200claims.models import Quantity
-from h200claims.tags.numbers import NUMBER, chinese_to_number, parse_number, well_formed_prefix
+from h200claims.tags.numbers import NUMBER, chinese_to_number, numeral_pair, parse_number, well_formed_prefix
 
 QuantityRule = Callable[[Doc], list[Quantity]]
 RULES = RuleTable("quantities")
@@ -55,7 +55,11 @@ def grammar() -> Grammar:
     cur_post = alt(list(cfg["currencies_post"]) + [cfg["currency_bare"]])
     dur = alt(cfg["durations"])
     cls = alt(cfg["classifiers"])
-    unit = rf"(?P<unit>%|\s*个\s*百\s*分\s*点|\s*百\s*分\s*点|倍|{cur_post}|{dur}|{cls})"  # spaced-out text too
+    colloquial = alt(v(x) for x in cfg["currency_bare_words"])
+    # spaced-out text too (个 百 分 点, 2021 美元); 十塊錢 and a clause-final 三塊 are money in the
+    # article's own currency (三塊蛋糕 is a count)
+    unit = (rf"(?P<unit>%|\s*个\s*百\s*分\s*点|\s*百\s*分\s*点|倍|\s?(?:{cur_post})|{colloquial}|块(?=[\s，。,.!?！？、；;]|$)"
+            rf"|{dur}|{cls})")
     inner = alt(cfg["approx_inner"])
     amount = (rf"(?P<pre>{pre})?(?P<cur>{cur_pre})?(?P<num>{NUMBER}|(?<={pre})[百千万])(?P<inner>{inner})?{unit}"
               rf"(?P<post>{post})?")
@@ -80,10 +84,10 @@ def grammar() -> Grammar:
             rf"(?P<a>(?:{pre})?(?:{cur_pre})?{NUMBER})(?P<aunit>%|倍|{cur_post})?(?P<join>{alt(cfg['range_joiners'])})"
             rf"(?P<b>{NUMBER}(?:{inner})?(?:%|倍|{cur_post}|{dur}|{cls})(?:{post})?)"),
         percent_words=regex.compile(
-            rf"(?P<pre>{pre})?(?:(?P<den>{NUMBER})分之(?P<num>{NUMBER})|(?P<lo>[一二两三四五六七八九])成(?:到|至|-|~)(?P<hi>[一二两三四五六七八九十])成|"
-            rf"百\s*分\s*之\s*(?P<pct>{NUMBER}|百)|(?P<half>一半)|(?P<halftenth>半成)|"
-            rf"(?P<tenths>[一二两三四五六七八九十](?:点[一二三四五六七八九])?|(?<![\d.])\d{{1,2}}(?:\.\d)?)成"
-            rf"(?![员本长功为立交果就绩熟型品份])(?P<extra>[一二三四五六七八九]|半)?)"
+            rf"(?P<pre>{pre})?(?:(?P<den>{NUMBER})分之(?P<num>{NUMBER})|(?P<lo>[一二两三四五六七八九])(?:成(?:到|至|-|~)|(?=[二三四五六七八九]成))(?P<hi>[一二两三四五六七八九十])成(?!群)|"
+            rf"[百佰]\s*分\s*之\s*(?P<pct>{NUMBER}|百)|(?P<half>一半)|(?P<halftenth>半成)|"
+            rf"(?P<tenths>[一二两三四五六七八九十](?: ?点 ?[一二三四五六七八九])?|(?<![\d.])\d{{1,2}}(?:\.\d)?) ?成"
+            rf"(?![员本长功为立交果就绩熟型品份群])(?: ?(?P<extra>[一二三四五六七八九](?![成倍%])|半))?)"
             rf"(?P<post>{post})?"),
         date_full=regex.compile(
             rf"(?:(?P<year>\d{{4}})\s*年\s*|(?P<rel>{alt(cfg['year_relative'])}))?"
@@ -123,7 +127,7 @@ def unit_of(unit: str, cur: str | None, doc: Doc) -> tuple[str, str | None]:
         return "money", cfg["currencies_pre"][cur]
     if unit in cfg["currencies_post"]:
         return "money", cfg["currencies_post"][unit]
-    if unit == cfg["currency_bare"]:
+    if unit == cfg["currency_bare"] or unit in cfg["currency_bare_words"] or unit == "块":
         return "money", bare_currency(doc)
     if unit in cfg["durations"]:
         return "duration", cfg["durations"][unit]
@@ -298,14 +302,18 @@ def amount(doc: Doc) -> list[Quantity]:
             value = number(num)
             sub_end = m.end()
             if kind == "money" and value is not None and not m.group("post"):
-                sub_end, sub_value = with_subunits(doc, m.group("unit"), m.end(), value)
+                sub_end, sub_value = with_subunits(doc, m.group("unit").strip(), m.end(), value)
             if blocked(doc, m.start("cur") if m.group("cur") else m.start("num"), sub_end):
                 continue
             approx, bound = qualifiers(m.group("pre"), m.group("post"), m.group("inner"))
             approx = approx or is_vague(num)
+            pair = numeral_pair(num)  # 三四百人: 300 to 400, roughly
+            if pair is not None:
+                value, approx = None, True
             e = m.end()
             if kind == "count":
-                if value in (0, 1) or (value == 2 and unit in cfg["both_words"]) or (value is None and not m.group("pre")):
+                if value in (0, 1) or (value == 2 and unit in cfg["both_words"]) or (
+                        value is None and pair is None and not m.group("pre")):
                     continue
                 if unit in cfg["count_noun_classifiers"]:
                     noun_end = count_noun(doc, m.end("unit"))
@@ -320,7 +328,8 @@ def amount(doc: Doc) -> list[Quantity]:
             if sub_end > m.end():  # 五元三毛
                 e, value = sub_end, sub_value
             s = m.start() if (m.group("pre") or m.group("cur")) else ns
-            out.append(make(doc, s, e, "amount", kind, value=value, unit=unit, approx=approx, bound=bound))
+            out.append(make(doc, s, e, "amount", kind, value=value, unit=unit, approx=approx, bound=bound,
+                            low=pair[0] if pair else None, high=pair[1] if pair else None))
     return out
 
 
@@ -395,8 +404,11 @@ def percent_words(doc: Doc) -> list[Quantity]:
     out = []
     for a, b in doc.paragraphs:
         for m in g.percent_words.finditer(doc.view, a, b):
-            if m.group("lo"):  # 三成至四成: a range of tenths
+            if m.group("lo"):  # 三成至四成, 三四成: a range of tenths
+                if doc.view[m.start("lo") + 1] != "成" and chinese_to_number(m.group("hi")) != chinese_to_number(m.group("lo")) + 1:
+                    continue
                 approx, bound = qualifiers(m.group("pre"), m.group("post"))
+                approx = approx or doc.view[m.start("lo") + 1] != "成"
                 out.append(make(doc, m.start(), m.end(), "percent_words", "percent", value=None, unit="%", approx=approx,
                                 bound=bound, low=chinese_to_number(m.group("lo")) * 10,
                                 high=chinese_to_number(m.group("hi")) * 10))
@@ -413,6 +425,12 @@ def percent_words(doc: Doc) -> list[Quantity]:
                     out.append(make(doc, m.start(), m.start("pct") + len(pct), "percent_words", "percent",
                                     value=number(pct), unit="%"))
                     continue
+                pair = numeral_pair(pct)
+                if pair is not None:  # 百分之二三十: 20 to 30 per cent
+                    approx, bound = qualifiers(m.group("pre"), m.group("post"))
+                    out.append(make(doc, m.start(), m.end(), "percent_words", "percent", value=None, unit="%",
+                                    approx=True, bound=bound, low=pair[0], high=pair[1]))
+                    continue
                 value = 100.0 if m.group("pct") == "百" else number(m.group("pct"))
             elif m.group("halftenth"):  # 半成: half of a tenth
                 value = 5.0
@@ -421,7 +439,7 @@ def percent_words(doc: Doc) -> list[Quantity]:
                     continue
                 value = 50.0
             else:  # 兩成, 四成六, 2.5成, 八點五成, 三成半
-                t, extra = m.group("tenths"), m.group("extra")
+                t, extra = m.group("tenths").replace(" ", ""), m.group("extra")
                 tenths = float(t) if t[0].isdigit() else chinese_to_number(t)
                 value = round(tenths * 10 + (5 if extra == "半" else chinese_to_number(extra) if extra else 0), 6)
             approx, bound = qualifiers(m.group("pre"), m.group("post"))
