@@ -195,3 +195,77 @@ def test_a_place_in_a_currency_name_is_no_mention():
 ])
 def test_percentages_written_spaced_out(text, expected):
     assert _amounts(text) == expected
+
+
+# ---------------------------------------------------------------- this round's forms (issue 17)
+
+ROUND = [
+    # text, span, kind, value, low, high, approx
+    ("報告顯示，受訪者中一 百 五 十 人表示支持。", "一 百 五 十 人", "count", 150.0, None, None, False),
+    ("利率調升四點 五個百分點。", "四點 五個百分點", "percent", 4.5, None, None, False),
+    ("營業利益年減-22.2%，創十年新低。", "-22.2%", "percent", -22.2, None, None, False),
+    ("淨利率由正轉為负3%。", "负3%", "percent", -3.0, None, None, False),
+    ("政府預算總額達四十九兆九千五百九十二億元。", "四十九兆九千五百九十二億元", "money", 49_959_200_000_000.0, None, None, False),
+    ("票價只要9佰日元。", "9佰日元", "money", 900.0, None, None, False),
+    ("一杯咖啡十塊錢。", "十塊錢", "money", 10.0, None, None, False),
+    ("帳戶餘額為 3500 美元。", "3500 美元", "money", 3500.0, None, None, False),
+    ("已有十幾家銀行跟進。", "十幾家銀行", "count", 10.0, None, None, True),
+    ("現場聚集了三四百名抗議者。", "三四百名抗議者", "count", None, 300.0, 400.0, True),
+    ("工期還要一兩個月。", "一兩個月", "duration", None, 1.0, 2.0, True),
+    ("有七八成的民眾贊成。", "七八成", "percent", None, 70.0, 80.0, True),
+    ("失業率上升了二三十個百分點的說法並不可信。", "二三十個百分點", "percent", None, 20.0, 30.0, True),
+]
+
+
+@pytest.mark.parametrize("text,span,kind,value,low,high,approx", ROUND, ids=[r[1] for r in ROUND])
+def test_this_rounds_numeral_forms(text, span, kind, value, low, high, approx):
+    for t, hit in quantity_in_both_scripts(text, span):
+        assert (hit.kind, hit.value, hit.low, hit.high, hit.approx) == (kind, value, low, high, approx), t
+
+
+@pytest.mark.parametrize("text", ["新冠肺炎COVID-19疫情延燒。", "2024-2025年的預算已通過。", "三五成群的遊客湧入。",
+                                  "他買了三塊蛋糕。", "一二線城市房價上漲。"])
+def test_this_rounds_look_alikes_are_not_these_amounts(text):
+    qs = Extractor().extract(text).quantities
+    assert not any((q.value is not None and q.value < 0) or q.kind in ("money", "percent") or q.low is not None
+                   for q in qs), [(q.text, q.kind, q.value) for q in qs]
+
+
+from hypothesis import assume, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from test_quantities import to_chinese  # noqa: E402
+
+FINANCIAL = str.maketrans("一二三四五六七八九十百千", "壹貳參肆伍陸柒捌玖拾佰仟")
+
+
+@settings(max_examples=100, deadline=None)
+@given(n=st.integers(min_value=2, max_value=10**7), spaced=st.booleans(), financial=st.booleans())
+def test_spaced_and_financial_numerals_round_trip(n, spaced, financial):
+    assume(not financial or n >= 10)  # a lone 參 or 陸 is a word (參加, 大陸), left out by design
+    numeral = to_chinese(n)
+    if financial:
+        numeral = numeral.translate(FINANCIAL)
+    if spaced and not financial:  # PDFs space out plain numerals; financial ones are written whole
+        numeral = " ".join(numeral)
+    text = f"公司表示，共有{numeral}名員工受影響。"
+    qs = Extractor().extract(text).quantities
+    assert len(qs) == 1 and qs[0].value == n, (text, [(q.text, q.value) for q in qs])
+
+
+@settings(max_examples=60, deadline=None)
+@given(d=st.integers(min_value=2, max_value=8), unit=st.sampled_from([("十", 10), ("百", 100), ("千", 1000), ("萬", 10**4)]))
+def test_numeral_pairs_round_trip_as_ranges(d, unit):
+    digits = "零一二三四五六七八九"
+    text = f"現場約有{digits[d]}{digits[d + 1]}{unit[0]}人參加。"
+    q = Extractor().extract(text).quantities[0]
+    assert (q.value, q.low, q.high, q.approx) == (None, d * unit[1], (d + 1) * unit[1], True), text
+
+
+@settings(max_examples=60, deadline=None)
+@given(whole=st.integers(min_value=1, max_value=99), frac=st.integers(min_value=0, max_value=9),
+       sign=st.sampled_from(["-", "负", "－"]))
+def test_negative_percentages_round_trip(whole, frac, sign):
+    num = f"{whole}.{frac}" if frac else str(whole)
+    text = f"該公司營收年增率為{sign}{num}%，市場震驚。"
+    qs = [q for q in Extractor().extract(text).quantities if q.kind == "percent"]
+    assert len(qs) == 1 and qs[0].value == pytest.approx(-(whole + frac / 10)), text

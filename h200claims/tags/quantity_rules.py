@@ -59,7 +59,7 @@ def grammar() -> Grammar:
     # spaced-out text too (个 百 分 点, 2021 美元); 十塊錢 and a clause-final 三塊 are money in the
     # article's own currency (三塊蛋糕 is a count)
     unit = (rf"(?P<unit>%|\s*个\s*百\s*分\s*点|\s*百\s*分\s*点|倍|\s?(?:{cur_post})|{colloquial}|块(?=[\s，。,.!?！？、；;]|$)"
-            rf"|{dur}|{cls})")
+            rf"|(?:(?<=[零一二两三四五六七八九十百千万亿]) )?(?:{dur}|{cls}))")  # 一 百 五 十 人; not 16 台灣
     inner = alt(cfg["approx_inner"])
     amount = (rf"(?P<pre>{pre})?(?P<cur>{cur_pre})?(?P<num>{NUMBER}|(?<={pre})[百千万])(?P<inner>{inner})?{unit}"
               rf"(?P<post>{post})?")
@@ -208,10 +208,18 @@ def _noun_stops() -> frozenset[str]:
     return frozenset(v(w) for w in grammar().cfg["count_noun_stops"]) | {v(c.word) for c in cue_table()}
 
 
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    """jieba's verbs (``data/verbs.txt``, built by ``tools/build_verbs.py``)."""
+    return frozenset(w for w in data.read_text("verbs.txt").splitlines() if w and not w.startswith("#"))
+
+
 def count_noun(doc: Doc, e: int) -> int:
-    """End of the counted noun after a classifier (兩名|知情人士), or ``e`` when there is none."""
+    """End of the counted noun after a classifier (兩名|知情人士), or ``e`` when there is none. A
+    verb ends it once it has a word (十幾家銀行|跟進); a verb first is a modifier (三家|製造|企業)."""
     cfg = grammar().cfg
     stops = _noun_stops()
+    verbs = _verbs()
     names = doc.cache.get("mention_starts")
     if names is None:  # once per article: counting nouns must stay linear in its length
         names = doc.cache["mention_starts"] = {m.start for ent in doc.entities for m in ent.mentions}
@@ -222,7 +230,7 @@ def count_noun(doc: Doc, e: int) -> int:
         if s_tok > end or s_tok in names:  # 兩名|美國官員: a name is no counted noun (and keeps the count)
             break
         word = doc.view[s_tok:e_tok]
-        if word in stops or not all("\u4e00" <= c <= "\u9fff" for c in word):
+        if word in stops or not all("\u4e00" <= c <= "\u9fff" for c in word) or (end > e and word in verbs):
             break
         if e_tok - e > cfg["count_noun_max"]:
             break

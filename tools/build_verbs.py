@@ -1,0 +1,32 @@
+"""Write h200claims/data/verbs.txt: the verbs of jieba's tagged dictionary (tag v, 2+ characters,
+frequency 50 or more), in the Simplified view.
+
+    python tools/build_verbs.py
+
+The number grammar ends a counted noun at one of these once the noun has a word (十幾家銀行|跟進,
+四家銀行合計|持有); a verb first (三家|製造|企業) is still a modifier of the noun. jieba is MIT licensed.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import jieba
+
+MIN_FREQ = 50
+OUT = Path(__file__).resolve().parent.parent / "h200claims" / "data" / "verbs.txt"
+
+
+def main() -> None:
+    words = []
+    with open(jieba.get_dict_file().name, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] == "v" and len(parts[0]) >= 2 and int(parts[1]) >= MIN_FREQ:
+                words.append(parts[0])
+    OUT.write_text("# verbs of jieba's dictionary: tag v, 2+ characters, frequency >= 50 (tools/build_verbs.py)\n"
+                   + "\n".join(sorted(set(words))) + "\n", encoding="utf-8")
+    print(f"wrote {OUT}: {len(set(words))} verbs")
+
+
+if __name__ == "__main__":
+    main()
