@@ -269,3 +269,15 @@ def test_negative_percentages_round_trip(whole, frac, sign):
     text = f"該公司營收年增率為{sign}{num}%，市場震驚。"
     qs = [q for q in Extractor().extract(text).quantities if q.kind == "percent"]
     assert len(qs) == 1 and qs[0].value == pytest.approx(-(whole + frac / 10)), text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("上證指數年增12%。", [("12%", "percent", 12.0)]),                  # 指數 is the word: no 數年
+    ("2025年中超聯賽開幕。", [("2025年", "date", None)]),               # 中超 is the word: no 年中
+    ("統一三家公司的系統。", [("三家公司", "count", 3.0)]),              # 統一 is the word: 三家, not 一三家
+    ("上百家企業參展，上萬台機器運轉。", [("上百家企業", "count", 100.0), ("上萬台機器", "count", 10000.0)]),
+])
+def test_a_number_inside_a_word_is_not_read(text, expected):
+    for t in (text, to_simplified(text)):
+        got = [(q.text, q.kind, q.value) for q in Extractor().extract(t).quantities]
+        assert got == [(to_simplified(s) if t != text else s, k, val) for s, k, val in expected], t

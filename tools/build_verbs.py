@@ -1,4 +1,4 @@
-"""Write h200claims/data/verbs.txt: the verbs of jieba's tagged dictionary (tag v, 2+ characters,
+"""Write h200claims/data/verbs.txt: the verbs of jieba's tagged dictionary (tag v or vn, 2+ characters,
 frequency 50 or more), in the Simplified view.
 
     python tools/build_verbs.py
@@ -21,9 +21,9 @@ def main() -> None:
     with open(jieba.get_dict_file().name, encoding="utf-8") as f:
         for line in f:
             parts = line.split()
-            if len(parts) == 3 and parts[2] == "v" and len(parts[0]) >= 2 and int(parts[1]) >= MIN_FREQ:
+            if len(parts) == 3 and parts[2] in ("v", "vn") and len(parts[0]) >= 2 and int(parts[1]) >= MIN_FREQ:
                 words.append(parts[0])
-    OUT.write_text("# verbs of jieba's dictionary: tag v, 2+ characters, frequency >= 50 (tools/build_verbs.py)\n"
+    OUT.write_text("# verbs of jieba's dictionary: tag v or vn, 2+ characters, frequency >= 50 (tools/build_verbs.py)\n"
                    + "\n".join(sorted(set(words))) + "\n", encoding="utf-8")
     print(f"wrote {OUT}: {len(set(words))} verbs")
 

@@ -82,7 +82,7 @@ def chinese_to_number(s: str) -> float:
             last_unit = UNITS[c]
             continue
         elif c in BIG:
-            section += digit
+            section += digit or (1 if not total and not section else 0)  # a bare 萬 (上萬台) is one 萬
             if BIG[c] > last_big and total:  # 一萬億: a larger scale applies to everything before
                 total = (total + section) * BIG[c]
             else:  # 四十九兆|九千五百九十二億: a smaller one only to its own section

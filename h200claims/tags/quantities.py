@@ -56,6 +56,17 @@ def with_fullwidth_commas(text: str, view: str) -> str:
     return "".join(out)
 
 
+def inside_a_word(doc: Doc, q: Quantity) -> bool:
+    """A quantity written in Han characters that starts inside a token is part of a word: the 數年
+    of 指|數年|增 (指數 is the word), the 百家 of 上百|家.
+
+    >>> import h200claims
+    >>> [q.text for q in h200claims.extract("上證指數年增12%，過去數年表現平平。").quantities]
+    ['12%', '數年']
+    """
+    return "\u4e00" <= doc.view[q.start] <= "\u9fff" and not doc.at_token_boundary(q.start)
+
+
 @component("quantities", requires=["tokens", "entities"], assigns=["quantities"])
 def quantities(doc: Doc) -> None:
     disabled = doc.settings["disabled"]
@@ -70,6 +81,6 @@ def quantities(doc: Doc) -> None:
                 found.extend(q for q in RULES[name](doc) if doc.in_body(q.start, q.end) and not names.overlaps(q.start, q.end))
     finally:
         doc.view = view
-    items = longest_first(found)
+    items = longest_first([q for q in found if not inside_a_word(doc, q)])
     distant_qualifiers(doc, items)
     doc.quantities = items

@@ -61,7 +61,8 @@ def grammar() -> Grammar:
     unit = (rf"(?P<unit>%|\s*个\s*百\s*分\s*点|\s*百\s*分\s*点|倍|\s?(?:{cur_post})|{colloquial}|块(?=[\s，。,.!?！？、；;]|$)"
             rf"|(?:(?<=[零一二两三四五六七八九十百千万亿]) )?(?:{dur}|{cls}))")  # 一 百 五 十 人; not 16 台灣
     inner = alt(cfg["approx_inner"])
-    amount = (rf"(?P<pre>{pre})?(?P<cur>{cur_pre})?(?P<num>{NUMBER}|(?<={pre})[百千万])(?P<inner>{inner})?{unit}"
+    scale_pre = alt(list(cfg["bound_pre"]) + cfg["approx_pre"] + cfg["approx_pre_scale"])
+    amount = (rf"(?P<pre>{scale_pre}(?=[百千万])|{pre})?(?P<cur>{cur_pre})?(?P<num>{NUMBER}|(?<={scale_pre})[百千万])(?P<inner>{inner})?{unit}"
               rf"(?P<post>{post})?")
     one = rf"(?:{pre})?(?:{cur_pre})?{NUMBER}(?:{inner})?(?:%|倍|{cur_post}|{dur})"
     units = {v(k): u for k, u in cfg["measure_units"].items()}
@@ -108,7 +109,7 @@ def grammar() -> Grammar:
 def qualifiers(pre: str | None, post: str | None, inner: str | None = None) -> tuple[bool, str | None]:
     """(approx, bound) from the words around a number."""
     cfg = grammar().cfg
-    approx = bool(inner) or (pre in cfg["approx_pre"]) or (post in cfg["approx_post"])
+    approx = bool(inner) or (pre in cfg["approx_pre"]) or (pre in cfg["approx_pre_scale"]) or (post in cfg["approx_post"])
     bound = cfg["bound_pre"].get(pre or "") or cfg["bound_post"].get(post or "")
     return approx, bound
 
@@ -296,6 +297,36 @@ def value_range(doc: Doc) -> list[Quantity]:
     return out
 
 
+def _amounts_at_words(doc: Doc, pattern: Any, a: int, b: int) -> Any:
+    """``pattern``'s matches in [a, b); one whose Chinese numeral starts inside a word (統|一三家: 統一
+    is the word) is tried again from the next token boundary inside the numeral (三家)."""
+    for m in pattern.finditer(doc.view, a, b):
+        ns = m.start("num")
+        if not m.group("pre") and not m.group("cur") and "\u4e00" <= doc.view[ns] <= "\u9fff" and not doc.at_token_boundary(ns):
+            p = next((i for i in range(ns + 1, m.end("num")) if doc.at_token_boundary(i)), None)
+            again = pattern.match(doc.view[p:b]) if p is not None else None  # a slice: the look-behinds see no 一
+            if again is not None:
+                yield _Shifted(again, p)
+            continue
+        yield m
+
+
+class _Shifted:
+    """A match on a slice of the view, with its offsets moved back to the view's."""
+
+    def __init__(self, m: Any, offset: int) -> None:
+        self.m, self.offset = m, offset
+
+    def group(self, name: str | int = 0) -> Any:
+        return self.m.group(name)
+
+    def start(self, name: str | int = 0) -> int:
+        return int(self.m.start(name)) + self.offset
+
+    def end(self, name: str | int = 0) -> int:
+        return int(self.m.end(name)) + self.offset
+
+
 @rule("amount")
 def amount(doc: Doc) -> list[Quantity]:
     """One number with its unit: 25%, 6倍, 約新台幣16.2億元, 30個月, 逾6200家, 兩名知情人士."""
@@ -303,7 +334,7 @@ def amount(doc: Doc) -> list[Quantity]:
     cfg = g.cfg
     out = []
     for a, b in doc.paragraphs:
-        for m in g.amount.finditer(doc.view, a, b):
+        for m in _amounts_at_words(doc, g.amount, a, b):
             num = m.group("num")
             ns = m.start("num") - len(m.group("cur") or "")
             kind, unit = unit_of(m.group("unit"), m.group("cur"), doc)
@@ -506,7 +537,10 @@ def dates(doc: Doc) -> list[Quantity]:
         for m in g.date_year.finditer(doc.view, a, b):
             if blocked(doc, m.start(), m.end()):
                 continue
-            out.append(make(doc, m.start(), m.end(), "date", "date", unit=m.group("year")))
+            e = m.end()
+            if m.group("part") and not doc.at_token_boundary(e):  # 2025年|中超: 中 starts a word, no part of the date
+                e = m.start("part")
+            out.append(make(doc, m.start(), e, "date", "date", unit=m.group("year")))
         for m in g.date_day.finditer(doc.view, a, b):
             s = m.start()
             if not m.group("rel") and s > 0 and (doc.view[s - 1].isdigit() or doc.view[s - 1] in "月第个"):
