@@ -210,14 +210,23 @@ def _noun_stops() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _verbs() -> frozenset[str]:
-    """jieba's verbs (``data/verbs.txt``, built by ``tools/build_verbs.py``)."""
-    return frozenset(w for w in data.read_text("verbs.txt").splitlines() if w and not w.startswith("#"))
+def _verbs() -> dict[str, str]:
+    """jieba's verbs and their tags, v or vn (``data/verbs.txt``, built by ``tools/build_verbs.py``)."""
+    return dict(ln.split("\t", 1) for ln in data.read_text("verbs.txt").splitlines() if ln and not ln.startswith("#"))
+
+
+def _word_follows(doc: Doc, toks: list[tuple[int, int]], k: int) -> bool:
+    """Whether a Han word of two or more characters comes right after token ``k``."""
+    if k + 1 >= len(toks) or toks[k + 1][0] != toks[k][1]:
+        return False
+    word = doc.view[toks[k + 1][0]:toks[k + 1][1]]
+    return len(word) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in word)
 
 
 def count_noun(doc: Doc, e: int) -> int:
     """End of the counted noun after a classifier (兩名|知情人士), or ``e`` when there is none. A
-    verb ends it once it has a word (十幾家銀行|跟進); a verb first is a modifier (三家|製造|企業)."""
+    verb ends it once it has a word (十幾家銀行|跟進), a verbal noun only where no word follows it
+    (上萬台機器|運轉。, but 晶片設計企業); a verb first is a modifier (三家|製造|企業)."""
     cfg = grammar().cfg
     stops = _noun_stops()
     verbs = _verbs()
@@ -225,13 +234,17 @@ def count_noun(doc: Doc, e: int) -> int:
     if names is None:  # once per article: counting nouns must stay linear in its length
         names = doc.cache["mention_starts"] = {m.start for ent in doc.entities for m in ent.mentions}
     end = e
-    for s_tok, e_tok in doc.tokens_in(e, e + cfg["count_noun_max"] + 8):
+    toks = doc.tokens_in(e, e + cfg["count_noun_max"] + 8)
+    for k, (s_tok, e_tok) in enumerate(toks):
         if s_tok < end:
             continue
         if s_tok > end or s_tok in names:  # 兩名|美國官員: a name is no counted noun (and keeps the count)
             break
         word = doc.view[s_tok:e_tok]
-        if word in stops or not all("\u4e00" <= c <= "\u9fff" for c in word) or (end > e and word in verbs):
+        if word in stops or not all("\u4e00" <= c <= "\u9fff" for c in word):
+            break
+        tag = verbs.get(word) if end > e else None
+        if tag == "v" or (tag == "vn" and not _word_follows(doc, toks, k)):
             break
         if e_tok - e > cfg["count_noun_max"]:
             break
