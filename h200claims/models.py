@@ -67,6 +67,9 @@ class Quantity(Span):
     high: float | None = None
     from_value: float | None = None
     to_value: float | None = None
+    currency_from: str | None = Field(
+        default=None, description="for a bare 元 (塊錢, 圓): how its currency was chosen, e.g. 'currency word: 港元', "
+                                  "'outlet: 中央社', 'place: 香港', 'script: Traditional'")
 
 
 class Quote(Span):

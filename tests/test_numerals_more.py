@@ -281,3 +281,17 @@ def test_a_number_inside_a_word_is_not_read(text, expected):
     for t in (text, to_simplified(text)):
         got = [(q.text, q.kind, q.value) for q in Extractor().extract(t).quantities]
         assert got == [(to_simplified(s) if t != text else s, k, val) for s, k, val in expected], t
+
+
+@pytest.mark.parametrize("text,currency,how", [
+    ("（中央社記者王明／台北3日電）\n\n市府宣布每人發放5000元補助。", "TWD", "outlet: 中央社"),
+    ("（明報）\n\n政府宣布派發5000元電子消費券，市民反應熱烈。", "HKD", "outlet: 明报"),
+    ("港元匯率穩定，政府派發5000元。", "HKD", "currency word: 港元"),
+    ("公司宣佈每股將發放0.5元現金股利。", "TWD", "script: Traditional"),
+    ("公司宣布每股将发放0.5元现金股利。", "CNY", "script: Simplified"),
+])
+def test_a_bare_yuan_says_how_its_currency_was_chosen(text, currency, how):
+    q = [q for q in Extractor().extract(text).quantities if q.kind == "money"][0]
+    assert (q.unit, q.currency_from) == (currency, how)
+    named = Extractor().extract("公司市值達5000億美元。").quantities[0]
+    assert named.currency_from is None

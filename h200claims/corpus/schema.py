@@ -11,7 +11,7 @@ from typing import Any
 
 from h200claims.errors import H200ClaimsError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: the tables extraction writes, in the order a batch writes them (``articles`` last: a batch is
 #: committed once its ``articles`` part exists)
@@ -55,7 +55,7 @@ def schemas() -> dict[str, Any]:
         "mentions": key + [("entity", s), ("actor_key", s), ("label", s)] + span,
         "quantities": key + [("idx", i32), ("kind", s)] + span + [
             ("value", f64), ("unit", s), ("approx", b), ("bound", s), ("low", f64), ("high", f64),
-            ("from_value", f64), ("to_value", f64)],
+            ("from_value", f64), ("to_value", f64), ("currency_from", s)],
         "quotes": key + [("idx", i32), ("kind", s)] + span + [
             ("speaker", s), ("speaker_key", s), ("speaker_text", s), ("cue", s), ("via", s), ("via_key", s)],
         "claims": key + [
@@ -76,7 +76,7 @@ def describe() -> dict[str, Any]:
 
     >>> d = describe()
     >>> d["schema_version"], d["tables"]["errors"]
-    (1, {'batch': 'string', 'source': 'string', 'kind': 'string', 'message': 'string'})
+    (2, {'batch': 'string', 'source': 'string', 'kind': 'string', 'message': 'string'})
     """
     return {"schema_version": SCHEMA_VERSION,
             "tables": {t: {f.name: str(f.type) for f in sch} for t, sch in schemas().items()}}

@@ -114,6 +114,13 @@ def qualifiers(pre: str | None, post: str | None, inner: str | None = None) -> t
     return approx, bound
 
 
+def is_bare(unit: str) -> bool:
+    """Whether a money unit word is the article's own currency left unnamed (元, 塊錢, 圓, 三塊)."""
+    cfg = grammar().cfg
+    unit = unit.strip()
+    return unit == cfg["currency_bare"] or unit in cfg["currency_bare_words"] or unit == "块"
+
+
 def unit_of(unit: str, cur: str | None, doc: Doc) -> tuple[str, str | None]:
     """(kind, normalised unit) of a unit word."""
     cfg = grammar().cfg
@@ -128,7 +135,7 @@ def unit_of(unit: str, cur: str | None, doc: Doc) -> tuple[str, str | None]:
         return "money", cfg["currencies_pre"][cur]
     if unit in cfg["currencies_post"]:
         return "money", cfg["currencies_post"][unit]
-    if unit == cfg["currency_bare"] or unit in cfg["currency_bare_words"] or unit == "块":
+    if is_bare(unit):
         return "money", bare_currency(doc)
     if unit in cfg["durations"]:
         return "duration", cfg["durations"][unit]
@@ -136,9 +143,10 @@ def unit_of(unit: str, cur: str | None, doc: Doc) -> tuple[str, str | None]:
 
 
 def bare_currency(doc: Doc) -> str:
-    """What 元 alone means in this article (cached on the Doc, and recorded in ``doc.cache``
-    under ``bare_yuan`` with the reason): a currency word the article writes (新台幣, 港元, 人民幣),
-    else the place it names most often (香港 → HKD, 台灣 → TWD), else its script."""
+    """What 元 alone means in this article (cached on the Doc under ``bare_yuan`` with the reason,
+    which every such amount carries as ``currency_from``): a currency word the article writes (新台幣,
+    港元, 人民幣), else an outlet in its first lines (中央社 → TWD, 明報 → HKD), else the place it
+    names most often (香港 → HKD, 台灣 → TWD), else its script."""
     if "bare_yuan" not in doc.cache:
         doc.cache["bare_yuan"] = infer_bare_yuan(doc.text, doc.view)
     return doc.cache["bare_yuan"][0]  # type: ignore[no-any-return]
@@ -151,6 +159,8 @@ def infer_bare_yuan(text: str, view: str) -> tuple[str, str]:
     ('HKD', 'place: 港府')
     >>> infer_bare_yuan("每人可領5000元，台灣與台北市府。", "每人可领5000元，台湾与台北市府。")[0]
     'TWD'
+    >>> infer_bare_yuan("（明報）\\n政府派發5000元。", "（明报）\\n政府派发5000元。")
+    ('HKD', 'outlet: 明报')
     """
     cfg = grammar().cfg["bare_yuan"]
     words = {v(k): val for k, val in cfg["currency_words"].items()}
@@ -158,6 +168,11 @@ def infer_bare_yuan(text: str, view: str) -> tuple[str, str]:
     if found:
         _, w = min(found)
         return words[w], f"currency word: {w}"
+    head = "\n".join([ln for ln in view.splitlines() if ln.strip()][:cfg["outlet_lines"]])
+    outlets = [(head.find(v(o)), v(o), c) for o, c in cfg["outlets"].items() if v(o) in head]
+    if outlets:
+        _, o, c = min(outlets)
+        return c, f"outlet: {o}"
     places = {v(k): val for k, val in cfg["places"].items()}
     counts = {p: view.count(p) for p in places}
     best = max(counts, key=lambda p: counts[p]) if counts else None
@@ -169,7 +184,7 @@ def infer_bare_yuan(text: str, view: str) -> tuple[str, str]:
 def make(doc: Doc, s: int, e: int, rule_name: str, kind: str, **kw: Any) -> Quantity:
     """A quantity, built unvalidated: the result validates every span against the text at the edge."""
     fields = {"value": None, "unit": None, "approx": False, "bound": None, "low": None, "high": None,
-              "from_value": None, "to_value": None, **kw}
+              "from_value": None, "to_value": None, "currency_from": None, **kw}
     return Quantity.model_construct(start=s, end=e, text=doc.text[s:e], rule=rule_name, kind=kind, **fields)
 
 
@@ -380,8 +395,9 @@ def amount(doc: Doc) -> list[Quantity]:
             if sub_end > m.end():  # 五元三毛
                 e, value = sub_end, sub_value
             s = m.start() if (m.group("pre") or m.group("cur")) else ns
+            how = doc.cache["bare_yuan"][1] if kind == "money" and not m.group("cur") and is_bare(m.group("unit")) else None
             out.append(make(doc, s, e, "amount", kind, value=value, unit=unit, approx=approx, bound=bound,
-                            low=pair[0] if pair else None, high=pair[1] if pair else None))
+                            low=pair[0] if pair else None, high=pair[1] if pair else None, currency_from=how))
     return out
 
 
