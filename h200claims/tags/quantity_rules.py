@@ -332,9 +332,10 @@ def _amounts_at_words(doc: Doc, pattern: Any, a: int, b: int) -> Any:
         ns = m.start("num")
         if not m.group("pre") and not m.group("cur") and "\u4e00" <= doc.view[ns] <= "\u9fff" and not doc.at_token_boundary(ns):
             p = next((i for i in range(ns + 1, m.end("num")) if doc.at_token_boundary(i)), None)
-            again = pattern.match(doc.view[p:b]) if p is not None else None  # a slice: the look-behinds see no 一
-            if again is not None:
-                yield _Shifted(again, p)
+            if p is not None:
+                again = pattern.match(doc.view[p:b])  # a slice: the look-behinds see no 一
+                if again is not None:
+                    yield _Shifted(again, p)
             continue
         yield m
 
