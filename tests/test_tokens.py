@@ -117,3 +117,39 @@ def test_fast_dag_segmenter_agrees_with_jieba_on_anything(text):
     from h200claims.tokens.segmenter import JiebaSegmenter
 
     assert JiebaSegmenter()(text) == _jieba_spans(text)
+
+
+def test_the_cached_prefix_dict_is_the_one_jieba_builds(tmp_path, monkeypatch):
+    """The tokenizer read from our cache holds exactly the words and counts that jieba's own
+    initialise plus our lexicon names give, and segments the seeds the same."""
+    import tempfile
+
+    from h200claims.tokens import segmenter
+
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
+    segmenter._tokenizer_for.cache_clear()
+    try:
+        built = segmenter._tokenizer_for(())
+        assert list(tmp_path.glob("h200claims-jieba-*.marshal")), "the first build writes the cache"
+        segmenter._tokenizer_for.cache_clear()
+        cached = segmenter._tokenizer_for(())
+        assert cached is not built and cached.FREQ == built.FREQ and cached.total == built.total
+        for name in seed_names():
+            text = to_simplified(read_seed(name))
+            assert cached.lcut(text, HMM=False) == built.lcut(text, HMM=False)
+        (next(tmp_path.glob("h200claims-jieba-*.marshal"))).write_bytes(b"not marshal")  # a broken cache is rebuilt
+        segmenter._tokenizer_for.cache_clear()
+        assert segmenter._tokenizer_for(()).FREQ == built.FREQ
+    finally:
+        segmenter._tokenizer_for.cache_clear()
+
+
+def test_importing_jieba_leaves_no_block_on_pkg_resources():
+    import subprocess
+    import sys
+
+    code = ("import sys, h200claims; h200claims.extract('輝達今天表示。'); "
+            "assert sys.modules.get('pkg_resources', 0) is not None; import importlib.util; "
+            "print(importlib.util.find_spec('pkg_resources') is not None)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr

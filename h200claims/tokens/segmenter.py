@@ -133,15 +133,85 @@ def _jieba_tokenizer(lexicon_key: tuple[str, ...] = ()):  # type: ignore[no-unty
 
 @lru_cache(maxsize=4)
 def _tokenizer_for(lexicon_key: tuple[str, ...]):  # type: ignore[no-untyped-def]
-    import jieba
-
+    jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
+    names = [name for name in lexicon.build(lexicon_key).view_names if len(name) > 1]
     tok = jieba.Tokenizer()
+    cache = _cache_path(jieba, names)
+    state = _read_state(cache)
+    if state is not None:  # the same dictionary and words as last time: its prefix dict, read at once
+        tok.FREQ, tok.total = state
+        tok.initialized = True
+        return tok
     tok.initialize()
-    for name in lexicon.build(lexicon_key).view_names:
-        if len(name) > 1:
-            tok.add_word(name, freq=max(tok.suggest_freq(name, tune=False), 1000))
+    for name in names:
+        tok.add_word(name, freq=max(tok.suggest_freq(name, tune=False), 1000))
+    _write_state(cache, (tok.FREQ, tok.total))
     return tok
+
+
+#: bump when what goes into the cached prefix dict changes
+_CACHE_VERSION = 1
+
+
+def _import_jieba():  # type: ignore[no-untyped-def]
+    """``import jieba``, letting its ``_compat`` fall back to a plain path for its dictionary: it
+    imports ``pkg_resources`` (all of setuptools, about 0.2 s of every cold start) only to find that
+    file, and has the fallback for a missing ``pkg_resources`` built in. Nothing is changed when
+    jieba or pkg_resources is loaded already."""
+    import sys
+
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+
+        return jieba
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import pkg_resources -> ImportError
+    try:
+        import jieba
+    finally:
+        if sys.modules.get("pkg_resources", 0) is None:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
+def _cache_path(jieba, names: list[str]) -> Path:  # type: ignore[no-untyped-def]
+    """Where the prefix dict of jieba's dictionary plus our names is cached (the temp directory,
+    where jieba keeps its own), keyed by jieba's version, its dictionary file and the names."""
+    import hashlib
+    import tempfile
+
+    dict_file = Path(jieba.__file__).parent / "dict.txt"
+    st = dict_file.stat() if dict_file.exists() else None
+    h = hashlib.sha256(f"{_CACHE_VERSION}|{jieba.__version__}|{st and (st.st_size, int(st.st_mtime))}|".encode())
+    h.update("\n".join(names).encode("utf-8"))
+    return Path(tempfile.gettempdir()) / f"h200claims-jieba-{h.hexdigest()[:20]}.marshal"
+
+
+def _read_state(path: Path):  # type: ignore[no-untyped-def]
+    """(FREQ, total) from the cache, or None. Read whole, then unmarshalled: ``marshal.load`` on the
+    open file (what jieba does) reads it in small pieces and takes three times as long."""
+    import marshal
+
+    try:
+        freq, total = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return (freq, total) if isinstance(freq, dict) and isinstance(total, (int, float)) else None
+
+
+def _write_state(path: Path, state) -> None:  # type: ignore[no-untyped-def]
+    """Write the cache atomically (a temp file renamed); a read-only temp directory only costs speed."""
+    import marshal
+    import os
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".")
+        with os.fdopen(fd, "wb") as f:
+            f.write(marshal.dumps(state))
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 class PkusegSegmenter:
