@@ -75,3 +75,17 @@ def test_a_one_sentence_lede_between_title_and_prose_is_body():
     ranges = detect_body(simplified_view(text))
     got = "".join(text[s:e] for s, e in ranges)
     assert got.startswith("歐洲電池新規上路") and "電池護照細則" in got
+
+
+def test_an_outlet_name_alone_on_a_line_is_a_byline_and_the_title_stays():
+    text = ("豐田上季淨利減少　關稅衝擊擴大\n\n日經中文網\n\n"
+            "豐田汽車公布的財報顯示，上一季合併淨利比上年同期明顯減少，美國加徵關稅使該季營業利益大幅下滑，公司表示將調整定價策略。\n")
+    got = [text[s:e] for s, e in detect_body(simplified_view(text))]
+    assert got[0] == "豐田上季淨利減少　關稅衝擊擴大" and not any("日經" in g for g in got)
+
+
+def test_a_risk_disclaimer_ends_the_body():
+    text = ("截至收盘，沪指报3412点，涨0.86%，两市成交额约1.2万亿元，较上一交易日明显放量，半导体板块领涨，市场情绪修复。\n\n"
+            "风险提示：本文不构成投资建议。\n")
+    got = "".join(text[s:e] for s, e in detect_body(simplified_view(text)))
+    assert got.endswith("市场情绪修复。")

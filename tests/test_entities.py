@@ -191,3 +191,20 @@ def test_a_place_with_a_named_body_after_it_is_one_name():
 def test_world_places_beyond_the_core_list():
     got = [t for t, lbl in mentions("代表團訪問了阿根廷、哈薩克與紐西蘭，之後轉往胡志明市。") if lbl == "GPE"]
     assert got == ["阿根廷", "哈薩克", "紐西蘭", "胡志明市"]
+
+
+@pytest.mark.parametrize("text", both("本田汽車與野村證券合作，日產汽車的股價也上漲。"))
+def test_an_industry_word_after_a_company_name_is_part_of_it(text):
+    orgs = [t for t, lbl in mentions(text) if lbl == "ORG"]
+    assert [o[:2] for o in orgs] == [to_simplified(x) if text == to_simplified(text) else x for x in ("本田", "野村", "日產")]
+    assert all(len(o) == 4 for o in orgs), orgs
+
+
+def test_the_sun_and_overseas_are_no_places():
+    got = mentions("太陽能板的出口增加，海外與國內市場都在成長，地球暖化仍是隱憂。")
+    assert not any(lbl == "GPE" for _, lbl in got), got
+
+
+@pytest.mark.parametrize("text", both("現代汽車社長張宏正此前在論壇上表示，將擴大投資。") + both("公司董事長金明正此前表示，將擴大投資。"))
+def test_a_name_after_a_title_keeps_its_last_character(text):
+    assert any(t[-1] == "正" and len(t) == 3 for t, lbl in mentions(text) if lbl == "PERSON"), mentions(text)

@@ -295,3 +295,15 @@ def test_a_bare_yuan_says_how_its_currency_was_chosen(text, currency, how):
     assert (q.unit, q.currency_from) == (currency, how)
     named = Extractor().extract("公司市值達5000億美元。").quantities[0]
     assert named.currency_from is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("電廠新機組容量為130萬瓩，另一座為50千瓩。", [("130萬瓩", "measure", 1_300_000.0, "kW"), ("50千瓩", "measure", 50_000.0, "kW")]),
+    ("全台用電達3萬8500百萬瓩。", [("3萬8500百萬瓩", "measure", 38_500.0, "MW")]),
+    ("基金規模已達近千億元，目標是上萬億元。", [("近千億元", "money", 1e11, "TWD"), ("上萬億元", "money", 1e12, "TWD")]),
+    ("該公司推出8層HBM與16層HBM。", [("8層", "count", 8.0, "層"), ("16層", "count", 16.0, "層")]),
+    ("比上一季增加，同一天另一家公司也宣布，每一位員工加薪。", []),
+])
+def test_units_scales_and_determiners(text, expected):
+    got = [(q.text, q.kind, q.value, q.unit) for q in Extractor().extract(text).quantities]
+    assert got == expected

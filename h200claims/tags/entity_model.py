@@ -58,8 +58,9 @@ def map_label(label: str, name: str, cfg: dict[str, Any]) -> str | None:
     ours = cfg["labels"].get(label)
     if ours is None or len(name) < cfg["min_chars"]:
         return None
-    if ours == "GPE" and name.endswith(_view_forms(tuple(cfg["not_gpe_endings"]))):
-        return None
+    if ours == "GPE" and (name.endswith(_view_forms(tuple(cfg["not_gpe_endings"])))
+                          or v(name) in _view_forms(tuple(cfg.get("not_gpe_words", ())))):
+        return None  # 阿里山, 太陽, 海外: a natural feature or no place at all
     if v(name).endswith(_currencies()):
         return None
     if name.isascii() and not cfg.get("latin", False):
@@ -142,6 +143,10 @@ def model_names(doc: Doc) -> list[MentionCandidate]:
     cfg = doc.settings["model"]
     places = {c.start: c.end for c in doc.candidates if c.label == "GPE"}
     parents = {c.start: c.end for c in doc.candidates if c.label == "ORG" and c.rule == "lexicon"}
+    titled: dict[int, set[int]] = {}  # where a name after a title starts -> one past a one-character-shorter end
+    for c in doc.candidates:
+        if c.rule == "title_name" and c.label == "PERSON":
+            titled.setdefault(c.start, set()).add(c.end - 1)
     joined = joined_people(doc)
     vetoable = sorted((c for c in doc.candidates if c.rule in cfg["veto_rules"]), key=lambda c: c.start)
     vetoed: set[int] = set()
@@ -171,6 +176,8 @@ def model_names(doc: Doc) -> list[MentionCandidate]:
                 continue  # 外資券商, 專案小組: a description with a group's ending, and the model unsure
             if ours == "PERSON" and any(js <= s + a and s + b < je for js, je in joined):
                 continue  # 喬治|．陳: a rule's name across a joiner the model splits at (it learnt ·)
+            if ours == "PERSON" and s + b in titled.get(s + a, ()) and doc.tokens_in(s + b, s + b + 1) == [(s + b, s + b + 1)]:
+                continue  # 社長郭魯正|此前: the title rule's name is one character longer, a character on its own
             if ours == "ORG" and name.startswith(vocab().generic_org_heads):
                 continue  # 新晶圓廠, 相關部門: a description, not a name
             if ours == "ORG" and described_after_place(doc, s + a, s + b, places):

@@ -62,7 +62,7 @@ def grammar() -> Grammar:
             rf"|(?:(?<=[零一二两三四五六七八九十百千万亿]) )?(?:{dur}|{cls}))")  # 一 百 五 十 人; not 16 台灣
     inner = alt(cfg["approx_inner"])
     scale_pre = alt(list(cfg["bound_pre"]) + cfg["approx_pre"] + cfg["approx_pre_scale"])
-    amount = (rf"(?P<pre>{scale_pre}(?=[百千万])|{pre})?(?P<cur>{cur_pre})?(?P<num>{NUMBER}|(?<={scale_pre})[百千万])(?P<inner>{inner})?{unit}"
+    amount = (rf"(?P<pre>{scale_pre}(?=[百千万])|{pre})?(?P<cur>{cur_pre})?(?P<num>{NUMBER}|(?<={scale_pre})[百千万][万亿]?)(?P<inner>{inner})?{unit}"
               rf"(?P<post>{post})?")
     one = rf"(?:{pre})?(?:{cur_pre})?{NUMBER}(?:{inner})?(?:%|倍|{cur_post}|{dur})"
     units = {v(k): u for k, u in cfg["measure_units"].items()}
@@ -204,8 +204,10 @@ def blocked(doc: Doc, s: int, e: int) -> bool:
     after = view[e] if e < len(view) else ""
     last = view[e - 1] if e > s else ""
     han_end = "\u4e00" <= last <= "\u9fff"  # 500元5分鐘: a digit after a Chinese unit starts the next amount
-    if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()) or before == "第":
-        return True
+    if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha() and not han_end) or before == "第":
+        return True  # A100, 5G; but 12層|HBM: after a Chinese unit a letter starts the next word
+    if view[s:s + 1] == "一" and before in grammar().cfg["one_after"]:
+        return True  # 上一交易日, 另一家: a determiner
     if after.isdigit() and not han_end:
         return True
     if before and (before.isdigit() or before in ".-/:"):

@@ -40,6 +40,7 @@ def _rules() -> dict[str, Any]:
         "prose_min": cfg["prose_min_chars"],
         "headline_max": cfg["headline_max_chars"],
         "list_min": cfg["related_list_min_lines"],
+        "outlet_line_suffixes": [regex.escape(x) for x in cfg["outlet_line_suffixes"]],
     }
 
 
@@ -66,7 +67,27 @@ def is_caption(line: Line) -> bool:
 
 
 def is_byline(line: Line) -> bool:
-    return len(line.view) <= 40 and any(p.search(line.view) for p in _rules()["byline"])
+    return len(line.view) <= 40 and (any(p.search(line.view) for p in _rules()["byline"]) or is_outlet_line(line))
+
+
+@lru_cache(maxsize=1)
+def _outlet_line() -> Any:
+    """An outlet's name (the lexicon's outlets) alone on a line, perhaps with 中文網 or 報導 after it."""
+    from h200claims.data import lexicon
+    from h200claims.patterns import compile_fast, trie_pattern
+
+    names = [n for n, ids in lexicon.view_names().items()
+             if any(lexicon.default().by_id[i].kind == "outlet" for i in ids) and len(n) >= 2]
+    return compile_fast(rf"^(?:{trie_pattern(names)})(?:{'|'.join(_rules()['outlet_line_suffixes'])})?\s*$")
+
+
+def is_outlet_line(line: Line) -> bool:
+    """A line that is only an outlet's name (德國之聲中文網, 日經中文網, 路透): a byline.
+
+    >>> is_outlet_line(Line(0, 7, "德国之声中文网")), is_outlet_line(Line(0, 9, "德国之声报道的新闻很多"))
+    (True, False)
+    """
+    return len(line.view) <= 16 and _outlet_line().match(line.view) is not None
 
 
 def is_timestamp(line: Line) -> bool:
