@@ -307,3 +307,23 @@ def test_a_bare_yuan_says_how_its_currency_was_chosen(text, currency, how):
 def test_units_scales_and_determiners(text, expected):
     got = [(q.text, q.kind, q.value, q.unit) for q in Extractor().extract(text).quantities]
     assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("市長九日宣布，新制將從廿一日起實施，三日內完成登記。", [("九日", "2026-03-09"), ("廿一日", "2026-02-21")]),
+    ("委員會十日表示，一百二十日後再議，一日之內可完成。", [("十日", "2026-03-10")]),
+    ("報告於三十日公布，31日再審。", [("三十日", "2026-03-30"), ("31日", "2026-03-31")]),  # there is no 30 February
+    ("會議於17 日舉行，日方也將出席。", [("17 日", "2026-03-17")]),  # 日 after a number is no Japan
+])
+def test_days_of_the_month_in_chinese_numerals_and_impossible_days(text, expected):
+    r = Extractor().extract(text, date="2026-03-20")
+    assert [(q.text, q.unit) for q in r.quantities if q.kind == "date"] == expected
+    assert not any(m.text == "日" for m in r.mentions)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("去年該公司出貨百萬台，營收達千億元。", [("百萬台", "count", 1e6), ("千億元", "money", 1e11)]),
+    ("千萬不要相信，百萬富翁也一樣。", []),
+])
+def test_a_scale_with_no_digit(text, expected):
+    assert [(q.text, q.kind, q.value) for q in Extractor().extract(text).quantities] == expected

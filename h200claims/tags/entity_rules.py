@@ -20,7 +20,7 @@ from h200claims.registry import RuleTable
 from h200claims.doc import Doc, MentionCandidate
 from h200claims.patterns import alternation, compile_fast
 from h200claims.tags.entity_vocab import (
-    GENERIC_WORD_FREQ, _jieba_freq, chinese_name_at, is_cjk, is_latin, name_key, person_name_at,
+    GENERIC_WORD_FREQ, NUMERALS, _jieba_freq, chinese_name_at, is_cjk, is_latin, name_key, person_name_at,
     translit_name_at, vocab,
 )
 from h200claims.text.script import simplified_view as v
@@ -315,6 +315,11 @@ def one_character_country(doc: Doc) -> list[MentionCandidate]:
         after = view[e] if e < len(view) else "\n"
         if after in voc.one_char or (before in voc.one_char and e - s == 1):
             continue
+        j = s - 1
+        while j > s - 3 and j >= 0 and view[j] in " \u3000\u00a0":
+            j -= 1
+        if j >= 0 and (view[j].isdigit() or view[j] in NUMERALS):
+            continue  # 17 日, 三 月: a date written with a space, not Japan
         para = doc.paragraph_of(s)
         if before in voc.one_before or before in voc.clause_start or s == para[0]:
             out.append(MentionCandidate(s, e, "GPE", "one_char_country", voc.one_char[view[s]], priority=0))

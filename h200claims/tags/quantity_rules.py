@@ -5,6 +5,8 @@ taken from the original. Overlaps are settled by h200claims/tags/quantities.py (
 """
 from __future__ import annotations
 
+import calendar
+
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -62,7 +64,7 @@ def grammar() -> Grammar:
             rf"|(?:(?<=[零一二两三四五六七八九十百千万亿]) )?(?:{dur}|{cls}))")  # 一 百 五 十 人; not 16 台灣
     inner = alt(cfg["approx_inner"])
     scale_pre = alt(list(cfg["bound_pre"]) + cfg["approx_pre"] + cfg["approx_pre_scale"])
-    amount = (rf"(?P<pre>{scale_pre}(?=[百千万])|{pre})?(?P<cur>{cur_pre})?(?P<num>{NUMBER}|(?<={scale_pre})[百千万][万亿]?)(?P<inner>{inner})?{unit}"
+    amount = (rf"(?P<pre>{scale_pre}(?=[百千万])|{pre})?(?P<cur>{cur_pre})?(?P<num>{NUMBER}|(?<={scale_pre})[百千万][万亿]?|(?<![\d零〇一二两三四五六七八九十百千万亿])(?:[百千][万亿]|万亿))(?P<inner>{inner})?{unit}"
               rf"(?P<post>{post})?")
     one = rf"(?:{pre})?(?:{cur_pre})?{NUMBER}(?:{inner})?(?:%|倍|{cur_post}|{dur})"
     units = {v(k): u for k, u in cfg["measure_units"].items()}
@@ -94,7 +96,7 @@ def grammar() -> Grammar:
             rf"(?:(?P<year>\d{{4}})\s*年\s*|(?P<rel>{alt(cfg['year_relative'])}))?"
             rf"(?P<month>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月"
             rf"(?:\s*(?P<day>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[日号])?(?P<part>{alt(cfg['month_parts'])})?"),
-        date_day=regex.compile(rf"(?P<rel>{alt(cfg['month_relative'])})?(?P<day>\d{{1,2}})\s*[日号]"),
+        date_day=regex.compile(rf"(?P<rel>{alt(cfg['month_relative'])})?(?P<day>\d{{1,2}}|[一二三四五六七八九十廿卅]{{1,3}})\s*[日号]"),
         date_year=regex.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?P<part>底|初|中|末)?"),
         range_low=regex.compile(rf"({pre})?(?:{cur_pre})?({NUMBER})$"),
         date_quarter=regex.compile(
@@ -521,6 +523,18 @@ def percent_words(doc: Doc) -> list[Quantity]:
 # ---------------------------------------------------------------- dates
 
 
+def chinese_day(doc: Doc, m: Any) -> bool:
+    """Whether a day written in Chinese numerals (九日, 廿一日) is a day of the month: not 一日 (one
+    day), not inside a longer numeral (一百二十日), not a span (三日內, 五日後, 十日來), and starting a word."""
+    cfg = grammar().cfg
+    s, e, day = m.start("day"), m.end(), m.group("day")
+    if day == "一" or (s > 0 and doc.view[s - 1] in "零〇一二两三四五六七八九十百千万亿廿卅"):
+        return False
+    if doc.view.startswith(tuple(v(w) for w in cfg["day_span_after"]), e):
+        return False
+    return doc.at_token_boundary(s)
+
+
 def _int(s: str) -> int:
     return int(s) if s.isdigit() else int(chinese_to_number(s))
 
@@ -577,7 +591,10 @@ def dates(doc: Doc) -> list[Quantity]:
             s = m.start()
             if not m.group("rel") and s > 0 and (doc.view[s - 1].isdigit() or doc.view[s - 1] in "月第个"):
                 continue
-            day = int(m.group("day"))
+            written = m.group("day")
+            if not written.isdigit() and not chinese_day(doc, m):
+                continue
+            day = int(written) if written.isdigit() else int(chinese_to_number(written))
             if not 1 <= day <= 31 or doc.view[m.end():m.end() + 1] == "电":
                 continue
             span = next((w for w in g.cfg["day_span_before"] if doc.view.endswith(v(w), max(0, s - 3), s)), None)
@@ -592,6 +609,8 @@ def dates(doc: Doc) -> list[Quantity]:
                 elif day > ref[2]:  # 28日 in an article of the 24th: last month
                     mth -= 1
                 y, mth = y + (mth - 1) // 12, (mth - 1) % 12 + 1
-                unit = f"{y:04d}-{mth:02d}-{day:02d}"
+                if day > calendar.monthrange(y, mth)[1]:  # 30日 in an article of 20 March: no 30 February
+                    y, mth = ref[0], ref[1]
+                unit = f"{y:04d}-{mth:02d}-{day:02d}" if day <= calendar.monthrange(y, mth)[1] else None
             out.append(make(doc, s, m.end(), "date", "date", unit=unit))
     return out
