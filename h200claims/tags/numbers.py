@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
           # the financial forms (壹貳參 in Traditional text reach the view as 壹贰参; 参 and 陆 stay out of
           # the single-character pattern, being words of their own: 参加, 大陆)
           "壹": 1, "贰": 2, "叁": 3, "参": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
@@ -21,7 +21,7 @@ _D = "零〇一二三四五六七八九"
 _FD = "壹贰叁参肆伍陆柒捌玖"
 #: a Chinese numeral; one space may stand between its characters, as text scraped from PDFs and
 #: captions writes them (一 百 五 十, 四点 五)
-_PLAIN = (rf"(?:[{_D}两十廿卅](?: ?[{_D}两十廿卅百千万亿兆])*"
+_PLAIN = (rf"(?:[{_D}两俩十廿卅](?: ?[{_D}两十廿卅百千万亿兆])*"
           rf"(?: ?[点.] ?[{_D}](?: ?[{_D}])*[万亿]?)?)")
 #: financial numerals: any run of two or more (plain digits may mix in: 拾万零五十六点叁叁), or one
 #: of those that is no word by itself
