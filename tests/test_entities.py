@@ -208,3 +208,13 @@ def test_the_sun_and_overseas_are_no_places():
 @pytest.mark.parametrize("text", both("現代汽車社長張宏正此前在論壇上表示，將擴大投資。") + both("公司董事長金明正此前表示，將擴大投資。"))
 def test_a_name_after_a_title_keeps_its_last_character(text):
     assert any(t[-1] == "正" and len(t) == 3 for t, lbl in mentions(text) if lbl == "PERSON"), mentions(text)
+
+
+@pytest.mark.parametrize("text", both("知名研究員陸文清在節目上表示，需求正在回溫。") + both("資深分析師陸志遠在臉書發文指出，股價被低估。"))
+def test_a_surname_name_after_a_title_is_not_vetoed_by_the_model(text):
+    assert any(len(t) == 3 and t[0] in "陸陆" for t, lbl in mentions(text) if lbl == "PERSON"), mentions(text)
+
+
+def test_bodies_of_macau_and_malaysia():
+    got = [t for t, lbl in mentions("經濟財政司與行政法務司聯合公布，馬來西亞投資、貿易及工業部也回應。") if lbl == "ORG"]
+    assert got == ["經濟財政司", "行政法務司", "馬來西亞投資、貿易及工業部"]

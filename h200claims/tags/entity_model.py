@@ -19,6 +19,7 @@ from h200claims.tags.entity_vocab import (
     GENERIC_WORD_FREQ,
     NUMERALS,
     _jieba_freq,
+    is_cjk,
     is_common_word,
     name_key,
     vocab,
@@ -138,6 +139,14 @@ def unit_after_parent(doc: Doc, start: int, end: int, parents: dict[int, int]) -
     return MentionCandidate(p, end, "ORG", "parent_unit", name_key(rest), priority=0)
 
 
+def surname_name_after_title(doc: Doc, c: MentionCandidate) -> bool:
+    """A title rule's name of three Han characters opening with a surname (分析師|陸行之): what a
+    person's name looks like; the model, which reads 陸 as 'the mainland', does not veto it."""
+    name = doc.view[c.start:c.end]
+    return (c.rule == "title_name" and c.label == "PERSON" and len(name) == 3 and all(is_cjk(ch) for ch in name)
+            and name[0] in vocab().surnames)
+
+
 @rule("model")
 def model_names(doc: Doc) -> list[MentionCandidate]:
     cfg = doc.settings["model"]
@@ -148,7 +157,8 @@ def model_names(doc: Doc) -> list[MentionCandidate]:
         if c.rule == "title_name" and c.label == "PERSON":
             titled.setdefault(c.start, set()).add(c.end - 1)
     joined = joined_people(doc)
-    vetoable = sorted((c for c in doc.candidates if c.rule in cfg["veto_rules"]), key=lambda c: c.start)
+    vetoable = sorted((c for c in doc.candidates if c.rule in cfg["veto_rules"] and not surname_name_after_title(doc, c)),
+                      key=lambda c: c.start)
     vetoed: set[int] = set()
     out = []
     view = doc.view
