@@ -218,3 +218,13 @@ def test_a_surname_name_after_a_title_is_not_vetoed_by_the_model(text):
 def test_bodies_of_macau_and_malaysia():
     got = [t for t, lbl in mentions("經濟財政司與行政法務司聯合公布，馬來西亞投資、貿易及工業部也回應。") if lbl == "ORG"]
     assert got == ["經濟財政司", "行政法務司", "馬來西亞投資、貿易及工業部"]
+
+
+@pytest.mark.parametrize("text", both("一些專家和學者指出，記者馬不停蹄地走訪各地，總統和總理都出席。"))
+def test_a_title_then_a_word_is_no_name(text):
+    assert not any(lbl == "PERSON" for _, lbl in mentions(text)), mentions(text)
+
+
+@pytest.mark.parametrize("text", both("成本約一成，Performance比去年好。"))
+def test_an_amount_or_a_mixed_run_is_no_person(text):
+    assert not any(lbl == "PERSON" for _, lbl in mentions(text)), mentions(text)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+import regex
+
 from h200claims.doc import Doc, MentionCandidate
 from h200claims.tags import ner_model
 from h200claims.tags.entity_rules import rule
@@ -70,7 +72,14 @@ def map_label(label: str, name: str, cfg: dict[str, Any]) -> str | None:
         return None  # 九十三台, 2025年: an amount, which the number grammar reads, not a name
     if ours in ("PERSON", "ORG") and len(name) == 2 and is_common_word(v(name)):
         return None  # 國安, 中央: a frequent two-character word is not a person's or body's name (places are)
+    if ours == "PERSON" and (_AMOUNT_IN_NAME.search(v(name)) or (any(c.isascii() and c.isalpha() for c in name)
+                                                                 and any(is_cjk(c) for c in name))):
+        return None  # 約一成 (約 is a surname too), Performance比: an amount or a mixed-script run, no person
     return ours
+
+
+#: a numeral with a unit after it inside a span: an amount, not a person's name
+_AMOUNT_IN_NAME = regex.compile(r"[零一二两三四五六七八九十百千万亿][成倍年月日个名家位%]")
 
 
 def _takewhile_numeral(name: str) -> Any:
@@ -140,11 +149,15 @@ def unit_after_parent(doc: Doc, start: int, end: int, parents: dict[int, int]) -
 
 
 def surname_name_after_title(doc: Doc, c: MentionCandidate) -> bool:
-    """A title rule's name of three Han characters opening with a surname (分析師|陸行之): what a
-    person's name looks like; the model, which reads 陸 as 'the mainland', does not veto it."""
+    """A title rule's name of three Han characters opening with a surname, on token edges and with
+    no common word inside (分析師|陸行之; not 專家|和學者, 記者|馬不停|蹄): what a person's name looks
+    like; the model, which reads 陸 as 'the mainland', does not veto it."""
     name = doc.view[c.start:c.end]
-    return (c.rule == "title_name" and c.label == "PERSON" and len(name) == 3 and all(is_cjk(ch) for ch in name)
-            and name[0] in vocab().surnames)
+    if not (c.rule == "title_name" and c.label == "PERSON" and len(name) == 3 and all(is_cjk(ch) for ch in name)
+            and name[0] in vocab().surnames and doc.at_token_boundary(c.start) and doc.at_token_boundary(c.end)):
+        return False  # 記者|馬不停|蹄: a name that cuts a word is no name
+    freq = _jieba_freq()
+    return not any(b - a >= 2 and freq.get(doc.view[a:b], 0) >= GENERIC_WORD_FREQ for a, b in doc.tokens_in(c.start, c.end))
 
 
 @rule("model")

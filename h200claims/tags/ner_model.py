@@ -53,26 +53,13 @@ def _kind(ch: str) -> str:
     return "p"
 
 
-@lru_cache(maxsize=1)
-def char_clusters() -> dict[str, str]:
-    """Character -> cluster id (v2 features), from ``data/models/ner_char_clusters.tsv``, built by
-    ``tools/build_char_clusters.py`` from the training text and frozen beside the model."""
-    rows = data.read_text("models/" + config().get("char_clusters", "ner_char_clusters.tsv")).splitlines()
-    return dict(ln.split("\t", 1) for ln in rows if ln and not ln.startswith("#"))  # type: ignore[misc]
-
-
-def features(view: str, tokens: list[tuple[int, int]], version: int | None = None) -> list[list[str]]:
+def features(view: str, tokens: list[tuple[int, int]]) -> list[list[str]]:
     """One feature list per character of ``view`` (a sentence), from ``tokens`` that tile it.
-    ``version`` is the feature set, by default the shipped model's (its config): 1 is characters,
-    bigrams, tokens and character kinds; 2 adds the clusters of the characters at -2..2 and of the
-    pairs around this one (:func:`char_clusters`).
 
-    >>> f = features("王五说", [(0, 2), (2, 3)], version=1)
+    >>> f = features("王五说", [(0, 2), (2, 3)])
     >>> "c0=王" in f[0] and "wp=B2" in f[0] and "nw=说" in f[1]
     True
     """
-    if version is None:
-        version = int(config().get("feature_version", 1))
     n = len(view)
     surnames, translit = _char_sets()
     chars = ["^", "^"] + [("0" if c.isdigit() else c) for c in view] + ["$", "$"]
@@ -104,13 +91,6 @@ def features(view: str, tokens: list[tuple[int, int]], version: int | None = Non
         if view[i] in translit:
             f.append("tr")
         out.append(f)
-    if version >= 2:
-        cl = char_clusters()
-        ks = ["^", "^"] + [cl.get(c, "?") for c in view] + ["$", "$"]
-        for i, f in enumerate(out):
-            j = i + 2
-            f.extend(("k0=" + ks[j], "k-1=" + ks[j - 1], "k1=" + ks[j + 1], "k-2=" + ks[j - 2], "k2=" + ks[j + 2],
-                      "kb-1=" + ks[j - 1] + "|" + ks[j], "kb0=" + ks[j] + "|" + ks[j + 1]))
     return out
 
 
