@@ -102,6 +102,7 @@ ADVERSARIAL = {
     "parentheses": "（Tim Fist）" * 8000,
     "org suffixes": "研究院學會大學部局署" * 8000,
     "dates": "2025年12月9日" * 8000,
+    "amounts run on": "統一三家營收增25%" * 8000,  # many amounts in one clause with no break (session 4: was quadratic)
 }
 DEADLINE_S = 30.0
 

@@ -1,6 +1,6 @@
 """Claims: the three seed claims the product was specified from, and the same patterns on our own sentences."""
 from conftest import read_seed
-from h200claims import QuantityClaim, QuoteClaim, to_simplified
+from h200claims import Extractor, QuantityClaim, QuoteClaim, to_simplified
 from h200claims.testing import extractor
 
 
@@ -71,3 +71,15 @@ def test_dataframe(seed_results):
     df = seed_results["002_7cdbda35982f72d8.txt"].to_dataframe()
     assert {"type", "who", "content", "value", "measure"} <= set(df.columns)
     assert (df["type"] == "quote").sum() == len(seed_results["002_7cdbda35982f72d8.txt"].quotes)
+
+
+def test_a_clause_reaches_a_bounded_distance_in_run_on_text():
+    """A scrape's run-on line holds many amounts in one clause; each reads at most CLAUSE_REACH
+    characters around itself, which keeps the claim stage linear in the article's length."""
+    from h200claims.claims.build import CLAUSE_REACH, clause_of
+
+    ex = Extractor(components=["whole_body", "sentences", "tokens", "entities", "quantities"])
+    doc = ex.run(ex.make_doc("營收增25%" * 400))
+    q = doc.quantities[200]
+    s, e = clause_of(doc, q)
+    assert q.start - s <= CLAUSE_REACH and e - q.end <= CLAUSE_REACH and s < q.start

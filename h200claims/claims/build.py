@@ -55,11 +55,18 @@ def words() -> ClaimWords:
     )
 
 
+#: how far a clause reaches on each side of a quantity: text with no punctuation for thousands of
+#: characters (a scrape's run-on line) must not make every quantity read all of it
+CLAUSE_REACH = 200
+
+
 def clause_of(doc: Doc, q: Quantity) -> tuple[int, int]:
-    """The clause around a quantity: between the clause breaks before and after it."""
+    """The clause around a quantity: between the clause breaks before and after it, and at most
+    ``CLAUSE_REACH`` characters from it on either side."""
     s, e = doc.sentence_of(q.start)
     if s == e:
         s, e = doc.paragraph_of(q.start)
+    s, e = max(s, q.start - CLAUSE_REACH), min(e, q.end + CLAUSE_REACH)
     before = list(CLAUSE_BREAK.finditer(doc.view, s, q.start))
     after = CLAUSE_BREAK.search(doc.view, q.end, e)
     return (before[-1].end() if before else s), (after.start() if after else e)

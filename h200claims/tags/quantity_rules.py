@@ -329,6 +329,10 @@ def value_range(doc: Doc) -> list[Quantity]:
     return out
 
 
+#: an amount with its unit and counted noun is never longer than this (a re-match reads no further)
+_AMOUNT_MAX = 80
+
+
 def _amounts_at_words(doc: Doc, pattern: Any, a: int, b: int) -> Any:
     """``pattern``'s matches in [a, b); one whose Chinese numeral starts inside a word (統|一三家: 統一
     is the word) is tried again from the next token boundary inside the numeral (三家)."""
@@ -337,7 +341,7 @@ def _amounts_at_words(doc: Doc, pattern: Any, a: int, b: int) -> Any:
         if not m.group("pre") and not m.group("cur") and "\u4e00" <= doc.view[ns] <= "\u9fff" and not doc.at_token_boundary(ns):
             p = next((i for i in range(ns + 1, m.end("num")) if doc.at_token_boundary(i)), None)
             if p is not None:
-                again = pattern.match(doc.view[p:b])  # a slice: the look-behinds see no 一
+                again = pattern.match(doc.view[p:min(b, p + _AMOUNT_MAX)])  # a short slice: the look-behinds see no 一
                 if again is not None:
                     yield _Shifted(again, p)
             continue
