@@ -228,3 +228,14 @@ def test_a_title_then_a_word_is_no_name(text):
 @pytest.mark.parametrize("text", both("成本約一成，Performance比去年好。"))
 def test_an_amount_or_a_mixed_run_is_no_person(text):
     assert not any(lbl == "PERSON" for _, lbl in mentions(text)), mentions(text)
+
+
+@pytest.mark.parametrize("text,orgs", [
+    ("鴻海科技集團今天宣布擴大投資。", ["鴻海科技集團"]),
+    ("台積電科技論壇今天登場，聯電半導體製程也受關注。", ["台積電", "聯電"]),
+    ("三星電子執行長表示，野村證券分析師也出席。", ["三星電子", "野村證券"]),
+])
+def test_company_words_join_the_name_only_where_no_noun_follows(text, orgs):
+    for t in both(text):
+        got = [x for x, lbl in mentions(t) if lbl == "ORG"]
+        assert got == [to_simplified(o) if t != text else o for o in orgs], got

@@ -88,30 +88,58 @@ def attach_place_unit(doc: Doc, mentions: list[MentionCandidate]) -> list[Mentio
     return out
 
 
+def company_suffix_chain(view: str, pos: int) -> tuple[int, bool]:
+    """(end, legal) of the company words written from ``pos`` on: an industry word, then a legal
+    suffix, each at most once (科技|集團, 汽車, 公司); ``legal`` when the last is a legal suffix."""
+    voc = vocab()
+    end, legal = pos, False
+    industry = next((x for x in voc.company_industry if view.startswith(x, end)), None)
+    if industry:
+        end += len(industry)
+    suffix = next((x for x in voc.company_suffixes if view.startswith(x, end)), None)
+    if suffix:
+        end, legal = end + len(suffix), True
+    return end, legal
+
+
 def attach_company_suffix(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionCandidate]:
-    """A company's name written with 公司 or 集團 right after it is one name (微軟|公司 → 微軟公司),
-    where the suffix ends a token and does not start a word (公司治理); a Latin-script name keeps its
-    own edge (Rapidus|公司: the company Rapidus).
+    """A company's name written with 公司, 集團 or an industry word right after it is one name
+    (微軟|公司, 豐田|汽車, 鴻海|科技集團; a rule's guess at those words is swallowed), where the last ends a
+    token and does not start a word (公司治理). An industry word alone counts only where no noun
+    follows it but a title (野村證券|分析師; not 台積電|科技論壇). A Latin-script name keeps its own edge
+    (Rapidus|公司: the company Rapidus).
 
     >>> import h200claims
-    >>> [m.text for m in h200claims.extract("微軟公司昨天說，Rapidus公司也將跟進。").mentions]
-    ['微軟公司', 'Rapidus']
+    >>> [m.text for m in h200claims.extract("微軟公司昨天說，Rapidus公司也將跟進，鴻海科技集團也是。").mentions]
+    ['微軟公司', 'Rapidus', '鴻海科技集團']
+    >>> [m.text for m in h200claims.extract("台積電科技論壇登場，野村證券分析師出席。").mentions]
+    ['台積電', '野村證券']
     """
     from h200claims.tags.entity_vocab import _jieba_freq
+    from h200claims.tags.quantity_rules import _verbs
 
-    suffixes = vocab().company_suffixes
     freq = _jieba_freq()
+    verbs = _verbs()
+    voc = vocab()
     view = doc.view
-    starts = {m.start for m in mentions}
+    by_start = {m.start: m for m in mentions}
+    swallowed: set[int] = set()
     out = []
     for m in mentions:
+        if id(m) in swallowed:
+            continue
         lex = doc.lexicon.by_id.get(m.key) if m.label == "ORG" else None
-        if lex is not None and lex.kind == "company" and m.end not in starts and is_cjk(view[m.end - 1]):
-            suffix = next((x for x in suffixes if view.startswith(x, m.end)), None)
-            end = m.end + len(suffix) if suffix else 0
-            nxt = next((view[a:b] for a, b in doc.tokens_in(end, end + 4)[:1] if a == end), "")
-            if (suffix is not None and any(b == end for _, b in doc.tokens_in(m.start, end))
-                    and not freq.get(suffix + nxt)):  # 公司|治理 is one word: corporate governance
+        if lex is not None and lex.kind == "company" and is_cjk(view[m.end - 1]):
+            end, legal = company_suffix_chain(view, m.end)
+            nxt = next((view[a:b] for a, b in doc.tokens_in(end, end + 6)[:1] if a == end), "")
+            after = by_start.get(m.end)
+            free = after is None or (after.rule != "lexicon" and after.end == end)
+            noun_next = (len(nxt) >= 2 and all(is_cjk(c) for c in nxt) and nxt not in voc.title_words
+                         and nxt not in verbs)  # 野村證券|合作 (a verb), 野村證券|分析師 (a title)
+            if (end > m.end and free and any(b == end for _, b in doc.tokens_in(m.start, end))
+                    and (legal or not noun_next) and not freq.get(view[end - 2:end] + nxt)):  # 公司|治理: one word
+                if after is not None:
+                    swallowed.add(id(after))
                 m = MentionCandidate(m.start, end, m.label, m.rule, m.key, m.priority)
         out.append(m)
     return out

@@ -145,6 +145,10 @@ def unit_after_parent(doc: Doc, start: int, end: int, parents: dict[int, int]) -
     rest = doc.view[p:end]
     if not rest.endswith(vocab().org_suffixes) or rest in vocab().org_suffixes:
         return None
+    from h200claims.tags.entities import company_suffix_chain
+
+    if company_suffix_chain(doc.view, p)[0] == end:
+        return None  # 鴻海|科技集團: company words after a company, part of its name, no unit
     return MentionCandidate(p, end, "ORG", "parent_unit", name_key(rest), priority=0)
 
 

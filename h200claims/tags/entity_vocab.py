@@ -30,6 +30,8 @@ class Vocab:
     currency_after_place: tuple[str, ...]  # 元, 幣: 澳門元, 新加坡幣 name a currency, not the place
     place_unit_not_before: frozenset[str]  # 市|場, 市|長: the unit character starting another word
     company_suffixes: tuple[str, ...]  # 公司, 集團: written after a company's name, part of it (微軟|公司)
+    company_industry: tuple[str, ...]  # 汽車, 證券: part of it where no noun follows (豐田|汽車; 台積電|科技論壇 no)
+    title_words: frozenset[str]  # every title, for what may follow a company's industry word (野村證券|分析師)
     translit: frozenset[str]
     joiners: str
     name_stops_re: Any
@@ -73,6 +75,8 @@ def vocab() -> Vocab:
         currency_after_place=tuple(v(x) for x in cfg["currency_after_place"]),
         place_unit_not_before=frozenset(v(x) for x in cfg["place_unit_not_before"]),
         company_suffixes=tuple(sorted((v(x) for x in cfg["company_name_suffixes"]), key=len, reverse=True)),
+        company_industry=tuple(sorted((v(x) for x in cfg["company_industry_words"]), key=len, reverse=True)),
+        title_words=frozenset(titles),
         translit=frozenset(v(cfg["translit_chars"])),
         joiners=v(cfg["name_joiners"]),
         name_stops_re=compile_fast(alternation(v(s) for s in cfg["name_stops"])),
