@@ -9,7 +9,7 @@ from h200claims.registry import component
 from h200claims.tags import entity_model  # noqa: F401  (registers the "model" rule)
 from h200claims.tags.entity_merge import merge
 from h200claims.tags.entity_rules import RULES, repeat_names, surname_titles
-from h200claims.tags.entity_vocab import is_cjk, vocab
+from h200claims.tags.entity_vocab import _jieba_freq, company_suffix_chain, is_cjk, verb_tags, vocab
 
 
 #: steps of this stage that are not candidate rules but can be switched off too
@@ -88,20 +88,6 @@ def attach_place_unit(doc: Doc, mentions: list[MentionCandidate]) -> list[Mentio
     return out
 
 
-def company_suffix_chain(view: str, pos: int) -> tuple[int, bool]:
-    """(end, legal) of the company words written from ``pos`` on: an industry word, then a legal
-    suffix, each at most once (科技|集團, 汽車, 公司); ``legal`` when the last is a legal suffix."""
-    voc = vocab()
-    end, legal = pos, False
-    industry = next((x for x in voc.company_industry if view.startswith(x, end)), None)
-    if industry:
-        end += len(industry)
-    suffix = next((x for x in voc.company_suffixes if view.startswith(x, end)), None)
-    if suffix:
-        end, legal = end + len(suffix), True
-    return end, legal
-
-
 def attach_company_suffix(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionCandidate]:
     """A company's name written with 公司, 集團 or an industry word right after it is one name
     (微軟|公司, 豐田|汽車, 鴻海|科技集團; a rule's guess at those words is swallowed), where the last ends a
@@ -115,11 +101,8 @@ def attach_company_suffix(doc: Doc, mentions: list[MentionCandidate]) -> list[Me
     >>> [m.text for m in h200claims.extract("台積電科技論壇登場，野村證券分析師出席。").mentions]
     ['台積電', '野村證券']
     """
-    from h200claims.tags.entity_vocab import _jieba_freq
-    from h200claims.tags.quantity_rules import _verbs
-
     freq = _jieba_freq()
-    verbs = _verbs()
+    verbs = verb_tags()
     voc = vocab()
     view = doc.view
     by_start = {m.start: m for m in mentions}

@@ -21,6 +21,7 @@ from h200claims.tags.entity_vocab import (
     GENERIC_WORD_FREQ,
     NUMERALS,
     _jieba_freq,
+    company_suffix_chain,
     is_cjk,
     is_common_word,
     name_key,
@@ -145,8 +146,6 @@ def unit_after_parent(doc: Doc, start: int, end: int, parents: dict[int, int]) -
     rest = doc.view[p:end]
     if not rest.endswith(vocab().org_suffixes) or rest in vocab().org_suffixes:
         return None
-    from h200claims.tags.entities import company_suffix_chain
-
     if company_suffix_chain(doc.view, p)[0] == end:
         return None  # 鴻海|科技集團: company words after a company, part of its name, no unit
     return MentionCandidate(p, end, "ORG", "parent_unit", name_key(rest), priority=0)

@@ -6,7 +6,6 @@ Overlaps are settled afterwards (longest wins) by h200claims/tags/entities.py.
 """
 from __future__ import annotations
 
-
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any

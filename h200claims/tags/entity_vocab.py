@@ -119,6 +119,26 @@ def _jieba_freq() -> dict[str, int]:
     return _jieba_tokenizer().FREQ  # type: ignore[no-any-return]
 
 
+@lru_cache(maxsize=1)
+def verb_tags() -> dict[str, str]:
+    """jieba's verbs and their tags, v or vn (``data/verbs.txt``, built by ``tools/build_verbs.py``)."""
+    return dict(ln.split("\t", 1) for ln in data.read_text("verbs.txt").splitlines() if ln and not ln.startswith("#"))
+
+
+def company_suffix_chain(view: str, pos: int) -> tuple[int, bool]:
+    """(end, legal) of the company words written from ``pos`` on: an industry word, then a legal
+    suffix, each at most once (科技|集團, 汽車, 公司); ``legal`` when the last is a legal suffix."""
+    voc = vocab()
+    end, legal = pos, False
+    industry = next((x for x in voc.company_industry if view.startswith(x, end)), None)
+    if industry:
+        end += len(industry)
+    suffix = next((x for x in voc.company_suffixes if view.startswith(x, end)), None)
+    if suffix:
+        end, legal = end + len(suffix), True
+    return end, legal
+
+
 COMMON_WORD_FREQ = 300  # a dictionary word this frequent is not an unknown person's name
 GENERIC_WORD_FREQ = 20  # an organisation name made only of dictionary words this frequent is generic
 

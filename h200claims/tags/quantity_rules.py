@@ -6,7 +6,6 @@ taken from the original. Overlaps are settled by h200claims/tags/quantities.py (
 from __future__ import annotations
 
 import calendar
-
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +20,7 @@ from h200claims.patterns import alternation as alt
 from h200claims.text.script import is_traditional, simplified_view as v
 from h200claims.doc import Doc
 from h200claims.models import Quantity
+from h200claims.tags.entity_vocab import verb_tags
 from h200claims.tags.numbers import NUMBER, chinese_to_number, numeral_pair, parse_number, well_formed_prefix
 
 QuantityRule = Callable[[Doc], list[Quantity]]
@@ -228,12 +228,6 @@ def _noun_stops() -> frozenset[str]:
     return frozenset(v(w) for w in grammar().cfg["count_noun_stops"]) | {v(c.word) for c in cue_table()}
 
 
-@lru_cache(maxsize=1)
-def _verbs() -> dict[str, str]:
-    """jieba's verbs and their tags, v or vn (``data/verbs.txt``, built by ``tools/build_verbs.py``)."""
-    return dict(ln.split("\t", 1) for ln in data.read_text("verbs.txt").splitlines() if ln and not ln.startswith("#"))
-
-
 def _word_follows(doc: Doc, toks: list[tuple[int, int]], k: int) -> bool:
     """Whether a Han word of two or more characters comes right after token ``k``."""
     if k + 1 >= len(toks) or toks[k + 1][0] != toks[k][1]:
@@ -248,7 +242,7 @@ def count_noun(doc: Doc, e: int) -> int:
     (上萬台機器|運轉。, but 晶片設計企業); a verb first is a modifier (三家|製造|企業)."""
     cfg = grammar().cfg
     stops = _noun_stops()
-    verbs = _verbs()
+    verbs = verb_tags()
     names = doc.cache.get("mention_starts")
     if names is None:  # once per article: counting nouns must stay linear in its length
         names = doc.cache["mention_starts"] = {m.start for ent in doc.entities for m in ent.mentions}
@@ -530,13 +524,17 @@ def percent_words(doc: Doc) -> list[Quantity]:
 def chinese_day(doc: Doc, m: Any) -> bool:
     """Whether a day written in Chinese numerals (九日, 廿一日) is a day of the month: not 一日 (one
     day), not inside a longer numeral (一百二十日), not a span (三日內, 五日後, 十日來), and starting a word."""
-    cfg = grammar().cfg
     s, e, day = m.start("day"), m.end(), m.group("day")
     if day == "一" or (s > 0 and doc.view[s - 1] in "零〇一二两三四五六七八九十百千万亿廿卅"):
         return False
-    if doc.view.startswith(tuple(v(w) for w in cfg["day_span_after"]), e):
+    if doc.view.startswith(_day_span_after(), e):
         return False
     return doc.at_token_boundary(s)
+
+
+@lru_cache(maxsize=1)
+def _day_span_after() -> tuple[str, ...]:
+    return tuple(v(w) for w in grammar().cfg["day_span_after"])
 
 
 def _int(s: str) -> int:

@@ -207,11 +207,14 @@ def _write_state(path: Path, state) -> None:  # type: ignore[no-untyped-def]
 
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".")
+    except OSError:
+        return
+    try:
         with os.fdopen(fd, "wb") as f:
             f.write(marshal.dumps(state))
         os.replace(tmp, path)
     except OSError:
-        pass
+        Path(tmp).unlink(missing_ok=True)  # a full disk: leave no half-written file behind
 
 
 class PkusegSegmenter:
