@@ -11,6 +11,8 @@ from h200claims.pipeline import Extractor
 from h200claims.text.read import read_file
 
 TASKS = ("mentions_strict", "mentions_partial", "actors", "quantities", "quotes", "speakers")
+#: scored on gold marked ``claims_annotated``; the last three are accuracies over matched quantities
+CLAIM_TASKS = ("claims", "claim_subject", "claim_source", "claim_measure")
 
 
 def load_pairs(gold_dir: Path, articles_dir: Path) -> list[tuple[str, dict[str, Any], str]]:
@@ -44,7 +46,7 @@ def evaluate(gold_dir: Path, articles_dir: Path, extractor: Extractor | None = N
         per_article[name] = {k: v.as_dict() for k, v in scores.items() if isinstance(v, PRF)}
         for k, v in scores.items():
             assert isinstance(v, PRF)
-            totals.setdefault(k, PRF()).add(v)
+            totals.setdefault(k, type(v)()).add(v)
     return {"total": {k: v.as_dict() for k, v in totals.items()}, "articles": per_article,
             "body_edge_chars": worst_body, "rules": dict(sorted(rules.items())), "_details": details}
 
@@ -69,10 +71,14 @@ def ablation_note(name: str, full: dict[str, Any], without: dict[str, Any]) -> s
     return f"{name}: made {made} items, all found the same way without it (scores unchanged)"
 
 
-def table(result: dict[str, Any], tasks: tuple[str, ...] = TASKS) -> str:
+def table(result: dict[str, Any], tasks: tuple[str, ...] = TASKS + CLAIM_TASKS) -> str:
+    """The totals; an accuracy row (claim_subject, …) gives the accuracy once, with right and wrong."""
     rows = [f"{'task':<22}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
-    for t in tasks:
+    for t in (t for t in tasks if t in result["total"]):
         s = result["total"][t]
+        if t in CLAIM_TASKS[1:]:
+            rows.append(f"{t:<22}{'accuracy':>14}{s['f1']:>7.3f}{s['tp']:>6}{'':>6}{s['fn']:>6}")
+            continue
         rows.append(f"{t:<22}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}")
     rows.append(f"body: worst edge off by {result['body_edge_chars']} chars")
     return "\n".join(rows)
@@ -88,10 +94,12 @@ def label_table(result: dict[str, Any]) -> str:
 
 
 def article_table(result: dict[str, Any]) -> str:
-    head = f"{'article':<28}" + "".join(f"{t[:10]:>11}" for t in TASKS)
+    """F1 per article (claims columns where the gold has them, '-' where not)."""
+    tasks = TASKS + tuple(t for t in CLAIM_TASKS if t in result["total"])
+    head = f"{'article':<28}" + "".join(f"{t.removeprefix('claim_')[:10]:>11}" for t in tasks)
     rows = [head]
     for name, s in result["articles"].items():
-        rows.append(f"{name[:27]:<28}" + "".join(f"{s[t]['f1']:>11.3f}" for t in TASKS))
+        rows.append(f"{name[:27]:<28}" + "".join(f"{s[t]['f1']:>11.3f}" if t in s else f"{'-':>11}" for t in tasks))
     return "\n".join(rows)
 
 
@@ -102,7 +110,9 @@ def debug_listing(result: dict[str, Any], article: str) -> str:
     if key is None:
         raise KeyError(f"no article {article!r}; have {', '.join(details)}")
     out = [f"== {key}"]
-    for task in ("mentions_strict", "actors", "quantities", "quotes", "speakers"):
+    for task in ("mentions_strict", "actors", "quantities", "quotes", "speakers", *CLAIM_TASKS):
+        if task not in details[key]:
+            continue
         prf = details[key][task]
         out.append(f"-- {task}: {len(prf.misses)} misses, {len(prf.false_hits)} false hits")
         for m in prf.misses:
@@ -113,6 +123,9 @@ def debug_listing(result: dict[str, Any], article: str) -> str:
 
 
 def _short(item: dict[str, Any]) -> str:
+    if "field" in item:
+        f = item["field"]
+        return f"{item['gold']['text']}: gold {f} {item['gold'].get(f)} / pred {item['pred'].get(f)}"
     if "gold" in item:
         return f"gold speaker {item['gold'].get('speaker')} / pred {item['pred'].get('speaker')}: {item['gold']['text'][:30]}"
     keep = {k: v for k, v in item.items() if k not in ("about", "sha256") and v not in (None, False, [])}

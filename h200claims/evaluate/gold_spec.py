@@ -7,10 +7,14 @@ guidelines). A spec names things by their text; compiling finds the offsets:
   occurrence of a surface inside the body becomes a mention (longest surface first, left to
   right, never overlapping); ``not_mentions``: texts whose occurrences block mentions inside them;
 - ``quantities``: ``[{text, occurrence: N | "all", kind, value, unit, approx, bound, low, high,
-  from_value, to_value, about}]``;
+  from_value, to_value, about, subject, measure}]`` (``subject``: the entity id the amount is
+  about; ``measure``: the article's words for what is measured; a claim's ``source`` is derived:
+  the speaker of the quote that holds the quantity);
 - ``quotes``: ``[{text | from + to, occurrence: N, kind, speaker, speaker_text, cue, via}]``
   (``from``/``to``: the first and last characters of the content, ``to`` inclusive);
-- ``body``: ``[{from, to, occurrence: N}]``, the article's own text; absent: the whole text.
+- ``body``: ``[{from, to, occurrence: N}]``, the article's own text; absent: the whole text;
+- ``claims_annotated: true`` once every quantity but dates has its subject and measure; only
+  such gold is scored on claims.
 
 Occurrences count from 1 over the whole article. ``h200claims gold compile SPEC ARTICLE OUT`` and
 ``h200claims gold check GOLD ARTICLE`` run these; ``h200claims eval`` scores what they make.
@@ -36,7 +40,8 @@ from h200claims.text.read import article_date
 LABELS = {"PERSON", "ORG", "GPE", "PRODUCT"}
 KINDS = {"percent", "multiple", "money", "count", "duration", "date", "measure"}
 BOUNDS = {None, "gt", "lt", "le", "ge"}
-QUANTITY_KEYS = ("kind", "value", "unit", "approx", "bound", "low", "high", "from_value", "to_value", "about")
+QUANTITY_KEYS = ("kind", "value", "unit", "approx", "bound", "low", "high", "from_value", "to_value", "about",
+                 "subject", "measure")
 
 
 def occurrences(text: str, needle: str) -> list[int]:
@@ -119,9 +124,22 @@ def compile_spec(spec: dict[str, Any], text: str, name: str) -> dict[str, Any]:
     """The gold file (offsets found) for ``spec`` on the article ``text`` named ``name``."""
     body = sorted([list(_range(text, r, "body")) for r in spec.get("body", [])]) or [[0, len(text)]]
     entities = [{k: e.get(k) for k in ("id", "label", "canonical", "titles", "affiliation")} for e in spec["entities"]]
-    return {"article": name, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "date": article_date(text),
+    quotes = _quotes(spec, text)
+    quantities = _quantities(spec, text, body)
+    for q in quantities:
+        q["source"] = None if q["kind"] == "date" else source_from_quotes(q, quotes)
+    gold = {"article": name, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "date": article_date(text),
             "body": body, "entities": entities, "mentions": _mentions(spec, text, body),
-            "quantities": _quantities(spec, text, body), "quotes": _quotes(spec, text)}
+            "quantities": quantities, "quotes": quotes}
+    if spec.get("claims_annotated"):
+        gold["claims_annotated"] = True
+    return gold
+
+
+def source_from_quotes(q: dict[str, Any], quotes: list[dict[str, Any]]) -> str | None:
+    """Who states an amount: the speaker of the first quote whose span holds it, else null."""
+    holder = next((x for x in quotes if x["start"] <= q["start"] and q["end"] <= x["end"]), None)
+    return holder["speaker"] if holder else None
 
 
 def check(gold: dict[str, Any], text: str) -> list[str]:
@@ -154,6 +172,8 @@ def check(gold: dict[str, Any], text: str) -> list[str]:
             errors.append(f"quantity {q['text']}: bad bound {q['bound']}")
         errors.extend(f"quantity {q['text']} overlaps mention {m['text']}" for m in gold["mentions"]
                       if q["start"] < m["end"] and m["start"] < q["end"])
+        errors.extend(f"quantity {q['text']}: unknown {k} {q[k]}" for k in ("subject", "source")
+                      if q.get(k) and q[k] not in ids)
     for q in gold["quotes"]:
         if q["kind"] not in ("direct", "indirect"):
             errors.append(f"quote at {q['start']}: bad kind")

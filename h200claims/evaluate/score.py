@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from h200claims.text.script import to_simplified
+
 LABELS = ("PERSON", "ORG", "GPE", "PRODUCT")
 VALUE_KEYS = ("value", "low", "high", "from_value", "to_value")
 
@@ -42,6 +44,14 @@ class PRF:
     def as_dict(self) -> dict[str, float | int]:
         return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
                 "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+class Accuracy(PRF):
+    """Right out of judged (``tp`` right, ``fn`` wrong): precision, recall and F1 all give the accuracy."""
+
+    @property
+    def precision(self) -> float:
+        return self.recall
 
 
 def overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -120,18 +130,62 @@ def quote_span_matches(g: dict[str, Any], p: dict[str, Any]) -> bool:
     return inter >= 0.5 * (g["end"] - g["start"]) and inter >= 0.5 * (p["end"] - p["start"])
 
 
-def speaker_matches(g: dict[str, Any], p: dict[str, Any], gold: dict[str, Any], pred: dict[str, Any]) -> bool:
-    """Speakers agree when both are null, or the predicted speaker entity is the gold one.
+def same_entity(gs: str | None, ps: str | None, gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+    """Two entity ids (gold, predicted) agree when both are null or their entities share a mention.
 
     Entity ids differ between extractors, so a predicted id matches a gold id when the two
-    entities share a mention span (overlapping) in the article.
+    entities have overlapping mention spans in the article.
     """
-    gs, ps = g.get("speaker"), p.get("speaker")
     if gs is None or ps is None:
         return gs is None and ps is None
     gm = [m for m in gold["mentions"] if m["entity"] == gs]
     pm = [m for m in pred["mentions"] if m["entity"] == ps]
     return any(overlaps(a, b) for a in gm for b in pm)
+
+
+def speaker_matches(g: dict[str, Any], p: dict[str, Any], gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+    """Speakers agree when both are null, or the predicted speaker entity is the gold one."""
+    return same_entity(g.get("speaker"), p.get("speaker"), gold, pred)
+
+
+def measure_matches(g: str | None, p: str | None) -> bool:
+    """Lenient: in the Simplified view the two texts are equal or one contains the other."""
+    if not g or not p:
+        return False
+    a, b = to_simplified(g), to_simplified(p)
+    return a in b or b in a
+
+
+def score_claims(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, PRF]:
+    """Claims P/R/F (quantity, subject and source all right, dates left out) and the accuracy of
+    subject, source and measure over the quantities that match, as the guidelines define them."""
+    def claims(d: dict[str, Any]) -> list[dict[str, Any]]:
+        return [q for q in d["quantities"] if q["kind"] != "date"]
+
+    gq, pq = claims(gold), claims(pred)
+    out = {"claims": match_one_to_one(gq, pq, lambda g, p: quantity_matches(g, p)
+                                      and same_entity(g.get("subject"), p.get("subject"), gold, pred)
+                                      and same_entity(g.get("source"), p.get("source"), gold, pred)),
+           "claim_subject": Accuracy(), "claim_source": Accuracy(), "claim_measure": Accuracy()}
+    used: set[int] = set()
+    for g in gq:
+        hit = next((i for i, p in enumerate(pq) if i not in used and quantity_matches(g, p)), None)
+        if hit is None:
+            continue
+        used.add(hit)
+        p = pq[hit]
+        judged = [("claim_subject", same_entity(g.get("subject"), p.get("subject"), gold, pred)),
+                  ("claim_source", same_entity(g.get("source"), p.get("source"), gold, pred))]
+        if g.get("measure"):
+            judged.append(("claim_measure", measure_matches(g["measure"], p.get("measure"))))
+        for task, right in judged:
+            acc = out[task]
+            if right:
+                acc.tp += 1
+            else:
+                acc.fn += 1
+                acc.misses.append({"gold": g, "pred": p, "field": task.removeprefix("claim_")})
+    return out
 
 
 def score_quotes(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[PRF, PRF]:
@@ -202,6 +256,8 @@ def score_article(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, PRF |
         "speakers": speakers,
         "body_edge_chars": body_edges(gold, pred),
     }
+    if gold.get("claims_annotated"):
+        out.update(score_claims(gold, pred))
     for label in LABELS:
         out[f"mentions_strict_{label}"] = score_mentions(gold, pred, True, label)
         out[f"mentions_partial_{label}"] = score_mentions(gold, pred, False, label)

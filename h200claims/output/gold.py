@@ -13,7 +13,7 @@ QUANTITY_KEYS = ("kind", "value", "unit", "approx", "bound", "low", "high", "fro
 
 
 def to_gold(result: "ArticleClaims") -> dict[str, Any]:
-    about = {c.quantity.start: c.measure for c in result.claims if c.type == "quantity"}
+    claims = {c.quantity.start: c for c in result.claims if c.type == "quantity"}
     return {
         "article": result.source.rsplit("/", 1)[-1] if result.source else None,
         "sha256": hashlib.sha256(result.text.encode("utf-8")).hexdigest(),
@@ -30,7 +30,7 @@ def to_gold(result: "ArticleClaims") -> dict[str, Any]:
         ],
         "quantities": [
             {"start": q.start, "end": q.end, "text": q.text, **{k: getattr(q, k) for k in QUANTITY_KEYS},
-             "about": about.get(q.start)}
+             **_claim_fields(claims.get(q.start))}
             for q in result.quantities
         ],
         "quotes": [
@@ -39,3 +39,11 @@ def to_gold(result: "ArticleClaims") -> dict[str, Any]:
             for q in result.quotes
         ],
     }
+
+
+def _claim_fields(claim: Any) -> dict[str, Any]:
+    """A quantity's claim layer in the gold format: the article's own voice is a null source."""
+    if claim is None:  # dates carry no claim
+        return {"about": None, "subject": None, "source": None, "measure": None}
+    source = None if claim.source == "article" else claim.source
+    return {"about": claim.measure, "subject": claim.subject, "source": source, "measure": claim.measure}
