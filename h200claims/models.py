@@ -121,6 +121,8 @@ class QuantityClaim(BaseModel):
     basis: Literal["year_on_year", "previous_period"] | None = Field(
         default=None, description="what the change is measured against: 同比/年增 year on year, 環比/季增 the previous period")
     direction_text: str | None = Field(default=None, description="the words that gave direction and basis")
+    period: str | None = Field(default=None, description="the period the amount refers to, in ISO form (2025-Q3, "
+                                                         "2025-12, 2026), from a date in its clause or sentence")
     source: str | None = Field(description="entity id of who states it, 'article' when no one is quoted, "
                                            "null for an unnamed source (see source_text)")
     source_text: str | None = None

@@ -76,7 +76,7 @@ def test_dataframe(seed_results):
 def test_a_clause_reaches_a_bounded_distance_in_run_on_text():
     """A scrape's run-on line holds many amounts in one clause; each reads at most CLAUSE_REACH
     characters around itself, which keeps the claim stage linear in the article's length."""
-    from h200claims.claims.build import CLAUSE_REACH, clause_of
+    from h200claims.claims.context import CLAUSE_REACH, clause_of
 
     ex = Extractor(components=["whole_body", "sentences", "tokens", "entities", "quantities"])
     doc = ex.run(ex.make_doc("營收增25%" * 400))

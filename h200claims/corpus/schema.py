@@ -11,7 +11,7 @@ from typing import Any
 
 from h200claims.errors import H200ClaimsError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: the tables extraction writes, in the order a batch writes them (``articles`` last: a batch is
 #: committed once its ``articles`` part exists)
@@ -64,7 +64,7 @@ def schemas() -> dict[str, Any]:
             ("content", s), ("kind", s), ("cue", s), ("via", s), ("via_key", s), ("quantity_idx", i32),
             ("quantity_kind", s), ("value", f64), ("unit", s), ("measure", s), ("subject", s), ("subject_key", s),
             ("subject_text", s), ("comparison", s), ("comparison_key", s), ("direction", s), ("basis", s),
-            ("direction_text", s), ("measure_key", s), ("content_key", s)],
+            ("direction_text", s), ("period", s), ("measure_key", s), ("content_key", s)],
         "errors": [("batch", s), ("source", s), ("kind", s), ("message", s)],
         "actor_keys": [("actor_key", s), ("actor", s), ("label", s)],
     }
@@ -76,7 +76,7 @@ def describe() -> dict[str, Any]:
 
     >>> d = describe()
     >>> d["schema_version"], d["tables"]["errors"]
-    (2, {'batch': 'string', 'source': 'string', 'kind': 'string', 'message': 'string'})
+    (3, {'batch': 'string', 'source': 'string', 'kind': 'string', 'message': 'string'})
     """
     return {"schema_version": SCHEMA_VERSION,
             "tables": {t: {f.name: str(f.type) for f in sch} for t, sch in schemas().items()}}

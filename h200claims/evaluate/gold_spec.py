@@ -128,7 +128,7 @@ def compile_spec(spec: dict[str, Any], text: str, name: str) -> dict[str, Any]:
     quantities = _quantities(spec, text, body)
     for q in quantities:
         q["source"] = None if q["kind"] == "date" else source_from_quotes(q, quotes)
-    gold = {"article": name, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "date": article_date(text),
+    gold: dict[str, Any] = {"article": name, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "date": article_date(text),
             "body": body, "entities": entities, "mentions": _mentions(spec, text, body),
             "quantities": quantities, "quotes": quotes}
     if spec.get("claims_annotated"):

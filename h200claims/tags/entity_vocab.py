@@ -121,7 +121,7 @@ def _jieba_freq() -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def verb_tags() -> dict[str, str]:
-    """jieba's verbs and their tags, v or vn (``data/verbs.txt``, built by ``tools/build_verbs.py``)."""
+    """jieba's verbs and their tags, v or vn (``data/verbs.txt``, built by ``tools/build_word_tags.py``)."""
     return dict(ln.split("\t", 1) for ln in data.read_text("verbs.txt").splitlines() if ln and not ln.startswith("#"))
 
 

@@ -1,0 +1,144 @@
+"""What every claim rule reads: the claim words of ``data/claims.json``, an amount's clause, and the
+mentions and quantities indexed once per Doc."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from h200claims import data
+from h200claims.doc import Doc, SpanIndex
+from h200claims.models import Quantity
+from h200claims.patterns import alternation
+from h200claims.registry import RuleTable
+from h200claims.text.script import simplified_view as v
+
+CLAUSE_BREAK = regex.compile(r"[,，;；:：。!?！？\n]")
+
+#: the claim rules, each switchable by name (``Extractor(disable=[...])``, ``eval --ablate``)
+RULES = RuleTable("claims")
+RULES.switch("measure_after", "measure_phrase", "measure_listed", "measure_verb",
+             "subject_paired_list", "subject_measure_owner", "subject_clause", "subject_after",
+             "subject_sentence", "subject_description", "inherit_within_sentence", "period")
+
+
+def on(doc: Doc, rule: str) -> bool:
+    """Whether the claim rule ``rule`` runs (not switched off in the Extractor's config)."""
+    return rule not in doc.settings.get("disabled", ())
+
+
+@dataclass(frozen=True)
+class ClaimWords:
+    measure_re: Any
+    measure_nouns: frozenset[str]
+    link_re: Any
+    link_words: tuple[str, ...]  # longest first: what may stand between a measure and its amount
+    piece_chars: frozenset[str]
+    phrase_max: int
+    nouns: frozenset[str]
+    verbs: frozenset[str]  # verbs proper (tag v): a measure where no noun names it (交付3.1萬輛)
+    owner_gap_re: Any
+    descriptions: dict[str, str]
+    description_re: Any
+    pairing_re: Any
+    not_subject_before: frozenset[str]  # a name right after one of these is no clause's subject (對中國, 在美國)
+    joiners: tuple[str, ...]
+    comparison: tuple[str, ...]
+    direction_re: Any  # a direction word (up or down) at the end of the text before an amount
+    directions: dict[str, str]
+    basis_re: Any
+    bases: dict[str, str]
+    direction_reach: int
+    basis_reach: int
+    between: Any  # words that may stand between a direction word and its amount (年增約22.3%, 下降了5.5%)
+
+
+def _tagged(name: str, tags: tuple[str, ...] | None = None) -> frozenset[str]:
+    """The words of a ``word<TAB>tag`` data file (those with one of ``tags``, where given)."""
+    rows = (ln.split("\t", 1) for ln in data.read_text(name).splitlines() if ln and not ln.startswith("#"))
+    return frozenset(w for w, t in rows if tags is None or t in tags)
+
+
+@lru_cache(maxsize=1)
+def words() -> ClaimWords:
+    cfg = data.load_json("claims.json")
+    alt = alternation(v(m) for m in cfg["measure_nouns"])
+    link = {v(x) for x in cfg["measure_link_words"] + cfg["direction_between"] + cfg["direction_up"]
+            + cfg["direction_down"] + cfg["basis_year_on_year"] + cfg["basis_previous_period"]}
+    return ClaimWords(
+        measure_re=regex.compile(alt),
+        measure_nouns=frozenset(v(m) for m in cfg["measure_nouns"]),
+        link_re=regex.compile(v(cfg["measure_link"]).replace("MEASURE", alt) + "$"),
+        link_words=tuple(sorted(link, key=len, reverse=True)),
+        piece_chars=frozenset(v("".join(cfg["measure_piece_chars"]))),
+        phrase_max=cfg["measure_phrase_max"],
+        nouns=_tagged("nouns.txt"),
+        verbs=_tagged("verbs.txt", ("v",)),
+        owner_gap_re=regex.compile("^(?:" + alternation(v(x) for x in cfg["owner_gap_words"]) + ")*$"),
+        descriptions={v(k): kind for k, kind in cfg["subject_descriptions"].items()},
+        description_re=regex.compile(alternation(v(k) for k in cfg["subject_descriptions"])),
+        pairing_re=regex.compile(alternation(v(x) for x in cfg["pairing_cues"])),
+        not_subject_before=frozenset(v(x) for x in cfg["not_subject_before"]),
+        joiners=tuple(sorted({v(x) for x in cfg["list_joiners"]}, key=len, reverse=True)),
+        comparison=tuple(sorted({v(c) for c in cfg["comparison_cues"]}, key=len, reverse=True)),
+        direction_re=regex.compile(alternation(v(w) for w in cfg["direction_up"] + cfg["direction_down"])),
+        directions={**{v(w): "up" for w in cfg["direction_up"]}, **{v(w): "down" for w in cfg["direction_down"]}},
+        basis_re=regex.compile(alternation(v(w) for w in cfg["basis_year_on_year"] + cfg["basis_previous_period"])),
+        bases={**{v(w): "year_on_year" for w in cfg["basis_year_on_year"]},
+               **{v(w): "previous_period" for w in cfg["basis_previous_period"]}},
+        direction_reach=cfg["direction_reach"], basis_reach=cfg["basis_reach"],
+        between=regex.compile("^" + alternation(v(x) for x in cfg["direction_between"]) + "*$"),
+    )
+
+
+#: how far a clause reaches on each side of a quantity: text with no punctuation for thousands of
+#: characters (a scrape's run-on line) must not make every quantity read all of it
+CLAUSE_REACH = 200
+
+
+def clause_of(doc: Doc, q: Quantity) -> tuple[int, int]:
+    """The clause around a quantity: between the clause breaks before and after it, and at most
+    ``CLAUSE_REACH`` characters from it on either side."""
+    s, e = doc.sentence_of(q.start)
+    if s == e:
+        s, e = doc.paragraph_of(q.start)
+    s, e = max(s, q.start - CLAUSE_REACH), min(e, q.end + CLAUSE_REACH)
+    before = list(CLAUSE_BREAK.finditer(doc.view, s, q.start))
+    after = CLAUSE_BREAK.search(doc.view, q.end, e)
+    return (before[-1].end() if before else s), (after.start() if after else e)
+
+
+def sentence_span(doc: Doc, q: Quantity) -> tuple[int, int]:
+    """The sentence holding the amount (its paragraph where no sentence was found), bounded as a clause is."""
+    s, e = doc.sentence_of(q.start)
+    if s == e:
+        s, e = doc.paragraph_of(q.start)
+    return max(s, q.start - CLAUSE_REACH), min(e, q.end + CLAUSE_REACH)
+
+
+def mention_index(doc: Doc) -> SpanIndex:
+    """All mentions, indexed once per Doc (cached on it)."""
+    if "mentions" not in doc.cache:
+        doc.cache["mentions"] = SpanIndex([(m.start, m.end, (m.start, m.end, m.entity, m.label))
+                                           for ent in doc.entities for m in ent.mentions])
+    return doc.cache["mentions"]  # type: ignore[no-any-return]
+
+
+def mentions_between(doc: Doc, s: int, e: int) -> list[tuple[int, int, str, str]]:
+    return [x[2] for x in mention_index(doc).within(s, e)]
+
+
+def quantity_index(doc: Doc) -> SpanIndex:
+    """All quantities, indexed once per Doc."""
+    if "quantities" not in doc.cache:
+        doc.cache["quantities"] = SpanIndex([(q.start, q.end, q) for q in doc.quantities])
+    return doc.cache["quantities"]  # type: ignore[no-any-return]
+
+
+def token_ending_at(doc: Doc, pos: int) -> tuple[int, int] | None:
+    """The token that ends at ``pos``, if a token does."""
+    if "token_by_end" not in doc.cache:
+        doc.cache["token_by_end"] = {e: (s, e) for s, e in doc.tokens}
+    return doc.cache["token_by_end"].get(pos)  # type: ignore[no-any-return]

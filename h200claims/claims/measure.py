@@ -1,0 +1,183 @@
+"""What an amount measures, as the article writes it: the rules, in the order ``measure_of`` tries them.
+
+- ``measure_after``: the noun the amount is 'of' (25%的分潤, 12%的規費);
+- ``measure_phrase``: the nouns before the amount's link words, read from the tokens and jieba's
+  tagged nouns, whole words only (毛利率|預估介於41%, 稅後|淨利|達580億元, 資本|支出|約2至3億美元);
+- ``measure_listed``: a measure noun of ``data/claims.json`` earlier in the clause, with the topic
+  it is 'of' (在AI運算力上的差距 → AI運算力差距);
+- ``measure_verb``: where no noun names it, the verb that carries the amount (裁員兩千人, 交付3.1萬輛).
+
+    >>> from h200claims import extract
+    >>> [c.measure for c in extract("該公司毛利率預估介於41%至43%之間。").claims]
+    ['毛利率']
+"""
+from __future__ import annotations
+
+import regex
+
+from h200claims.claims.context import (clause_of, mentions_between, on, quantity_index, token_ending_at,
+                                       words)
+from h200claims.doc import Doc
+from h200claims.models import Quantity
+from h200claims.tags.entity_vocab import _jieba_freq
+
+HAN_WORD = regex.compile(r"\p{Han}{2,}")
+DIGIT = regex.compile(r"\d")
+NOUN_MAX = 4
+
+
+def noun_after(doc: Doc, start: int, end: int) -> str | None:
+    """The word (up to four characters of Han tokens) starting at ``start``."""
+    stop = start
+    for s, e in doc.tokens_in(start, end):
+        if s < stop:
+            continue
+        if s > stop or e > end or e - start > NOUN_MAX or not HAN_WORD.fullmatch(doc.view[s:e]):
+            break
+        stop = e
+    return doc.text[start:stop] if stop > start else None
+
+
+def measure_after(doc: Doc, q: Quantity) -> str | None:
+    """The noun right after the amount (25%的分潤 → 分潤, 約12%的規費 → 規費)."""
+    w = words()
+    _, ce = clause_of(doc, q)
+    of = 1 if doc.view[q.end:q.end + 1] == "的" else 0
+    after = w.measure_re.match(doc.view, q.end + of, ce)
+    if after:
+        return doc.text[after.start():after.end()]
+    return noun_after(doc, q.end + 1, ce) if of else None
+
+
+def link_start(doc: Doc, q: Quantity, floor: int) -> int:
+    """Where the words linking a measure to its amount begin: 將季減, 預估介於, 達, 年增約 are read
+    back from the amount; the amount itself when nothing links it."""
+    view, pos = doc.view, q.start
+    links = words().link_words
+    while pos > floor:
+        hit = next((x for x in links if view.startswith(x, pos - len(x)) and pos - len(x) >= floor), None)
+        if hit is None:
+            break
+        pos -= len(hit)
+    return pos
+
+
+def is_noun(doc: Doc, word: str, taken: int) -> bool:
+    """A token that can be part of a measure: one of jieba's tagged nouns, a word of two Han
+    characters or more that jieba's dictionary does not know (a domain noun it built: 淨利) and
+    that is no verb, or a noun piece (率, 額) after a noun."""
+    w = words()
+    if word in w.nouns:
+        return True
+    if taken and word in w.piece_chars:
+        return True
+    return bool(HAN_WORD.fullmatch(word)) and word not in w.verbs and word not in _jieba_freq() \
+        and not w.description_re.fullmatch(word)
+
+
+def phrase_before(doc: Doc, end: int, floor: int) -> int:
+    """Where the noun phrase ending at ``end`` starts: at most ``phrase_max`` measure nouns or
+    tagged nouns (or a noun piece such as 率 after a noun), never into a name, an amount or a
+    description (該公司); ``end`` when there is none."""
+    w = words()
+    view, pos, taken = doc.view, end, 0
+    names = {m[1] for m in mentions_between(doc, floor, end)}
+    amounts = {x[1] for x in quantity_index(doc).within(floor, end)}
+    while pos > floor and taken < w.phrase_max and pos not in names and pos not in amounts:
+        listed = max((len(x) for x in w.measure_nouns if view.startswith(x, pos - len(x))), default=0)
+        tok = token_ending_at(doc, pos)
+        noun = pos - tok[0] if tok and tok[0] >= floor and is_noun(doc, view[tok[0]:pos], taken) else 0
+        step = max(listed if pos - listed >= floor else 0, noun)  # the longer: 毛利率, not its 利率
+        if not step:
+            break
+        if w.description_re.fullmatch(view, pos - step, pos):
+            break
+        pos -= step
+        taken += 1
+    return pos
+
+
+def measure_phrase(doc: Doc, q: Quantity) -> str | None:
+    """The nouns right before the amount's link words (毛利率預估介於41%, 稅後淨利達580億元)."""
+    cs, _ = clause_of(doc, q)
+    end = link_start(doc, q, cs)
+    start = phrase_before(doc, end, cs)
+    return with_topic(doc, cs, start, end) if start < end else None
+
+
+def measure_candidates(doc: Doc, q: Quantity) -> list[tuple[int, int]]:
+    """Measure nouns before the amount in its clause that head their phrase (not 運算力 in
+    運算力上的差距), each widened to the whole token it sits in (毛利率, not 利率)."""
+    w = words()
+    cs, _ = clause_of(doc, q)
+    view = doc.view
+    out = []
+    for m in w.measure_re.finditer(view, cs, q.start):
+        nxt = view[m.end():m.end() + 2]
+        if w.measure_re.match(view, m.end()) or (nxt.startswith(("的", "上的")) and not
+                                                  (view[m.end():q.start] == "的")):
+            continue
+        s = m.start()
+        for ts, te in doc.tokens_in(max(cs, s - 3), m.end()):
+            if ts < s < te and te <= m.end():
+                s = ts
+        out.append((s, m.end()))
+    return out
+
+
+def with_topic(doc: Doc, cs: int, ms: int, me: int) -> str:
+    """The measure ``ms:me`` with the topic it is 'of' before it in the clause (在AI運算力上的差距 →
+    AI運算力差距; 晶片產能上的差距 → 晶片產能差距), names and descriptions left out (H200的效能 → 效能)."""
+    w = words()
+    link = w.link_re.search(doc.view, cs, me)
+    if not link or link.end("measure") != me or link.start("measure") < ms:
+        return doc.text[ms:me]
+    ts = link.start("topic")
+    for _, end, _, _ in mentions_between(doc, link.start("topic"), link.end("topic")):
+        ts = max(ts, end)  # keep the topic words after any name (H200的效能 → 效能)
+    for d in w.description_re.finditer(doc.view, ts, link.end("topic") + 1):
+        ts = max(ts, min(d.end(), link.end("topic")))  # and after a description (他的支持度 → 支持度)
+    topic = doc.view[ts:link.end("topic")]
+    cut = max(topic.rfind(x) for x in ("在", "对", "于"))
+    ts += cut + 1 if cut >= 0 else 0
+    topic = doc.text[ts:link.end("topic")]
+    return topic + doc.text[ms:me] if topic and not DIGIT.search(topic) else doc.text[ms:me]
+
+
+def measure_listed(doc: Doc, q: Quantity) -> str | None:
+    """The first measure noun of the clause, with the topic it is 'of' (AI運算力上的差距 → AI運算力差距)."""
+    cands = measure_candidates(doc, q)
+    if not cands:
+        return None
+    cs, _ = clause_of(doc, q)
+    return with_topic(doc, cs, *cands[0])
+
+
+def measure_verb(doc: Doc, q: Quantity) -> str | None:
+    """Where no noun names the measure: the verb right before the amount's link words (裁員兩千人,
+    交付3.1萬輛), else the change word that opens the link (降至9.98萬元 → 降至, 漲逾2% → 漲)."""
+    cs, _ = clause_of(doc, q)
+    end = link_start(doc, q, cs)
+    tok = token_ending_at(doc, end)
+    if tok and tok[0] >= cs and doc.view[tok[0]:end] in words().verbs:
+        return doc.text[tok[0]:end]
+    link = doc.view[end:q.start]
+    change = max((x for x in words().directions if link.startswith(x)), key=len, default=None)
+    if change is None:
+        return None
+    stop = end + len(change) + (1 if link[len(change):len(change) + 1] in ("至", "到") else 0)
+    return doc.text[end:stop]
+
+
+MEASURE_RULES = (("measure_after", measure_after), ("measure_phrase", measure_phrase),
+                 ("measure_listed", measure_listed), ("measure_verb", measure_verb))
+
+
+def measure_of(doc: Doc, q: Quantity) -> str | None:
+    """What is measured: the first of ``MEASURE_RULES`` (switched on) that finds it."""
+    for name, rule in MEASURE_RULES:
+        if on(doc, name):
+            found = rule(doc, q)
+            if found:
+                return found
+    return None

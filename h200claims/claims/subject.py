@@ -1,0 +1,237 @@
+"""Whom an amount is about, and what it is compared with: the rules, in the order ``subject_of`` tries them.
+
+- ``subject_paired_list``: a list of names paired with a list of amounts, name by name
+  (美國、日本、德國分別占出口的32%、18%和9%);
+- ``subject_measure_owner``: the name (or description) that owns the measure word (鴻海第3季營收,
+  H200的效能, 該公司毛利率);
+- ``subject_clause``: the first name or description of the amount's clause that is not after a
+  preposition (日本對韓國面板課徵10%關稅 → 日本, not 韓國);
+- ``subject_after``: a name right after the amount;
+- ``subject_sentence``: the body, place or product that opens the sentence's earlier clauses
+  (鴻海表示，第3季營收年增8.1%; 小鵬汽車上月交付3.1萬輛，年增42%).
+
+Descriptions and pronouns (公司, 該公司, 該行, 集團, 子公司, 我們 in a quote) resolve to the entity meant:
+我們 to the speaker's organisation, the others to the nearest earlier organisation of their kind.
+
+    >>> from h200claims import extract
+    >>> r = extract("美國、日本分別占出口的32%和18%。")
+    >>> [c.subject for c in r.claims]
+    ['us', 'japan']
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from h200claims.claims.context import (clause_of, mentions_between, on, quantity_index, sentence_span,
+                                       words)
+from h200claims.claims.measure import measure_candidates, phrase_before, link_start
+from h200claims.doc import Doc
+from h200claims.models import Quantity
+from h200claims.text.script import simplified_view as v
+
+Found = tuple[str | None, str | None]  # (entity id, the words that name it)
+#: how far back (characters) a description looks for the organisation it stands for
+DESCRIPTION_REACH = 1500
+
+
+def entity_kinds(doc: Doc) -> dict[str, str | None]:
+    """Each entity's kind of body (company, government, outlet…), as the quote stage reads it."""
+    if "entity_kinds" not in doc.cache:
+        from h200claims.tags.quote_speakers import entity_kind
+        doc.cache["entity_kinds"] = {e.id: entity_kind(e, doc.lexicon.by_id) for e in doc.entities}
+    return doc.cache["entity_kinds"]  # type: ignore[no-any-return]
+
+
+def entity_by_id(doc: Doc) -> dict[str, Any]:
+    if "entity_by_id" not in doc.cache:
+        doc.cache["entity_by_id"] = {e.id: e for e in doc.entities}
+    return doc.cache["entity_by_id"]  # type: ignore[no-any-return]
+
+
+def quote_at(doc: Doc, pos: int) -> Any:
+    return next((x for x in doc.quotes if x.start <= pos < x.end), None)
+
+
+def resolve_description(doc: Doc, word: str, at: int) -> str | None:
+    """The entity a description stands for: 我們 in a quote → the speaker's organisation; 該公司,
+    公司, 集團 → the nearest earlier company (else organisation that is no outlet); 該部 → body;
+    他的, 她的 → the person last named."""
+    kind = words().descriptions[v(word)]
+    if kind == "speaker":
+        quote = quote_at(doc, at)
+        speaker = entity_by_id(doc).get(quote.speaker) if quote is not None and quote.speaker else None
+        if speaker is None:
+            return None
+        return speaker.id if speaker.label == "ORG" else speaker.affiliation
+    if kind == "person":  # 他的淨支持度: the person last named
+        people = [m for m in mentions_between(doc, max(0, at - DESCRIPTION_REACH), at) if m[3] == "PERSON"]
+        return people[-1][2] if people else None
+    kinds = entity_kinds(doc)
+    orgs = [m for m in mentions_between(doc, max(0, at - DESCRIPTION_REACH), at)
+            if m[3] == "ORG" and kinds.get(m[2]) != "outlet"]
+    same = [m for m in orgs if kinds.get(m[2]) == kind]
+    pick = (same or orgs)[-1:] if orgs else []
+    return pick[0][2] if pick else None
+
+
+def is_subject_position(doc: Doc, clause_start: int, start: int) -> bool:
+    """A name right after a preposition (對中國, 在美國, 較去年) is not the clause's subject."""
+    before = doc.view[max(clause_start, start - 1):start]
+    return not before or before not in words().not_subject_before
+
+
+def namers(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]]:
+    """Names and descriptions between ``s`` and ``e``, in order, as (start, end, entity, label);
+    a description's entity is what it resolves to (label ``DESC``)."""
+    out: list[tuple[int, int, str | None, str]] = [(m[0], m[1], m[2], m[3]) for m in mentions_between(doc, s, e)]
+    names = [(m[0], m[1]) for m in out]
+    for d in words().description_re.finditer(doc.view, s, e):
+        if any(a < d.end() and d.start() < b for a, b in names) or d.end() in {a for a, _ in names}:
+            continue  # inside a name, or a modifier of the name after it (子公司國泰人壽)
+        out.append((d.start(), d.end(), resolve_description(doc, d.group(), d.start()), "DESC"))
+    return sorted(out)
+
+
+def _said(doc: Doc, m: tuple[int, int, str | None, str]) -> Found:
+    return (m[2], doc.text[m[0]:m[1]]) if m[2] else (None, None)
+
+
+def subject_paired_list(doc: Doc, q: Quantity) -> Found | None:
+    """Names listed with 、/和/及 paired one by one with amounts listed the same way after them
+    (日本、韓國、台灣占比分別為40%、35%和25%)."""
+    w = words()
+    s, e = sentence_span(doc, q)
+    amounts = [x[2] for x in quantity_index(doc).within(s, e) if x[2].kind == q.kind]
+    chain = _chain(doc, amounts, q, lambda a: (a.start, a.end))
+    if len(chain) < 2:
+        return None
+    names = [m for m in mentions_between(doc, s, chain[0].start)]
+    groups: list[list[tuple[int, int, str, str]]] = []
+    for m in names:
+        if groups and doc.view[groups[-1][-1][1]:m[0]] in w.joiners:
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    fits = [g for g in groups if len(g) == len(chain)]
+    if not fits:
+        return None
+    m = fits[-1][chain.index(q)]
+    return m[2], doc.text[m[0]:m[1]]
+
+
+def _chain(doc: Doc, items: list[Any], q: Any, span: Any) -> list[Any]:
+    """The run of ``items`` that holds ``q``, each next to the last with only a list joiner between."""
+    joiners = words().joiners
+    runs: list[list[Any]] = []
+    for it in items:
+        if runs and doc.view[span(runs[-1][-1])[1]:span(it)[0]] in joiners:
+            runs[-1].append(it)
+        else:
+            runs.append([it])
+    return next((r for r in runs if q in r), [])
+
+
+def measure_start(doc: Doc, q: Quantity) -> int | None:
+    """Where the amount's measure words begin (the noun phrase before its link, else a listed noun)."""
+    cs, _ = clause_of(doc, q)
+    end = link_start(doc, q, cs)
+    start = phrase_before(doc, end, cs)
+    if start < end:
+        return start
+    cands = measure_candidates(doc, q)
+    return cands[0][0] if cands else None
+
+
+def subject_measure_owner(doc: Doc, q: Quantity) -> Found | None:
+    """The name or description right before the measure, with only time words, dates or 的 between
+    (鴻海第3季營收, H200的效能, 該公司毛利率)."""
+    ms = measure_start(doc, q)
+    if ms is None:
+        return None
+    cs, _ = clause_of(doc, q)
+    dates = [x for x in quantity_index(doc).within(cs, ms)]
+    for m in reversed(namers(doc, cs, ms)):
+        gap = doc.view[m[1]:ms]
+        for a, b, _ in reversed([d for d in dates if d[0] >= m[1]]):
+            gap = gap[:a - m[1]] + gap[b - m[1]:]
+        if words().owner_gap_re.match(gap) and is_subject_position(doc, cs, m[0]):
+            return _said(doc, m) if m[2] else None
+        break
+    return None
+
+
+def subject_clause(doc: Doc, q: Quantity, comparison: str | None = None) -> Found | None:
+    """The first name or description of the clause before the amount that is not after a preposition."""
+    cs, _ = clause_of(doc, q)
+    for m in namers(doc, cs, q.start):
+        if m[2] != comparison and is_subject_position(doc, cs, m[0]):
+            return _said(doc, m) if m[2] else None
+    return None
+
+
+def subject_after(doc: Doc, q: Quantity) -> Found | None:
+    """A name within a few characters after the amount (…的12%歸台積電)."""
+    _, ce = clause_of(doc, q)
+    after = mentions_between(doc, q.end, min(ce, q.end + 6))
+    return (after[0][2], doc.text[after[0][0]:after[0][1]]) if after else None
+
+
+def subject_sentence(doc: Doc, q: Quantity) -> Found | None:
+    """The body, place or product that opens the sentence, when the amount's clause names no one
+    (鴻海表示，第3季營收年增8.1%): a person who opens it is a speaker, not the subject."""
+    s, _ = sentence_span(doc, q)
+    cs, _ = clause_of(doc, q)
+    for m in namers(doc, s, cs):
+        if is_subject_position(doc, s, m[0]):
+            return _said(doc, m) if m[3] != "PERSON" and m[2] else None
+    return None
+
+
+SUBJECT_RULES = ("subject_paired_list", "subject_measure_owner", "subject_clause", "subject_after")
+
+
+def subject_of(doc: Doc, q: Quantity, comparison: str | None = None, earlier: Found | None = None) -> Found:
+    """The entity the amount is about: the first of ``SUBJECT_RULES`` (switched on) that decides in
+    the amount's own clause; else ``earlier``, the subject of the amount before it in its sentence
+    (國泰人壽稅後淨利達580億元，年增12%); else ``subject_sentence``."""
+    rules = {"subject_paired_list": subject_paired_list, "subject_measure_owner": subject_measure_owner,
+             "subject_clause": lambda d, x: subject_clause(d, x, comparison), "subject_after": subject_after}
+    for name in SUBJECT_RULES:
+        if on(doc, name):
+            found = rules[name](doc, q)
+            if found is not None and found[0] != comparison:
+                return found
+    if earlier is not None and earlier[0] is not None and earlier[0] != comparison:
+        return earlier
+    if on(doc, "subject_sentence"):
+        found = subject_sentence(doc, q)
+        if found is not None and found[0] != comparison:
+            return found
+    return None, None
+
+
+COMPARED = regex.compile(r"^[^\s,，。]{0,4}的$")
+
+
+def comparison_of(doc: Doc, q: Quantity) -> str | None:
+    """For multiples and percentages: the entity compared with (H200約為…H20晶片的6倍 → H20, 比H20高3倍)."""
+    if q.kind not in ("multiple", "percent"):
+        return None
+    cs, _ = clause_of(doc, q)
+    view = doc.view
+    cue = None
+    for c in words().comparison:
+        i = view.rfind(c, cs, q.start)
+        if i >= 0 and (cue is None or i > cue):
+            cue = i
+    if cue is None:
+        return None
+    between = mentions_between(doc, cue, q.start)
+    if not between:
+        return None
+    last = between[-1]
+    if COMPARED.match(view[last[1]:q.start]) or view[cue] in ("比", "较") and view.startswith(view[cue], last[0] - 1):
+        return last[2]
+    return None
