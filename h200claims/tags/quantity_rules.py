@@ -87,7 +87,7 @@ def grammar() -> Grammar:
             rf"(?P<a>(?:{pre})?(?:{cur_pre})?{NUMBER})(?P<aunit>%|倍|{cur_post})?(?P<join>{alt(cfg['range_joiners'])})"
             rf"(?P<b>{NUMBER}(?:{inner})?(?:%|倍|{cur_post}|{dur}|{cls})(?:{post})?)"),
         percent_words=regex.compile(
-            rf"(?P<pre>{pre})?(?:(?P<den>{NUMBER})分之(?P<num>{NUMBER})|(?P<lo>[一二两三四五六七八九])(?:成(?:到|至|-|~)|(?=[二三四五六七八九]成))(?P<hi>[一二两三四五六七八九十])成(?!群)|"
+            rf"(?P<pre>{pre})?(?:(?P<den>{NUMBER})分之(?P<num>{NUMBER})|(?P<lo>[一二两三四五六七八九])(?:成?(?:到|至|-|~)|(?=[二三四五六七八九]成))(?P<hi>[一二两三四五六七八九十])成(?!群)|"
             rf"[百佰]\s*分\s*之\s*(?P<pct>{NUMBER}|百)|(?P<half>一半)|(?P<halftenth>半成)|"
             rf"(?P<tenths>[一二两三四五六七八九十](?: ?点 ?[一二三四五六七八九])?|(?<![\d.])\d{{1,2}}(?:\.\d)?) ?成"
             rf"(?![员本长功为立交果就绩熟型品份群])(?: ?(?P<extra>[一二三四五六七八九](?![成倍%])|半))?)"
@@ -296,6 +296,18 @@ def change(doc: Doc) -> list[Quantity]:
     return out
 
 
+SCALE_TAIL = regex.compile(r"[十百千萬億兆万亿]+$")
+
+
+def shared_scale(low: str, high: str) -> str:
+    """The low figure of a range with the scale the high one ends in, where it has none of its own
+    (2至3億美元 → 2億; 兩到三千 → 兩千; 十八至三十萬 → 十八萬)."""
+    tail = SCALE_TAIL.search(high)
+    if tail is None or SCALE_TAIL.search(low):
+        return low
+    return low + tail.group()
+
+
 @rule("range")
 def value_range(doc: Doc) -> list[Quantity]:
     """Two bounds and one unit: 2到3年, 3至6個月, 15%-25%."""
@@ -312,7 +324,7 @@ def value_range(doc: Doc) -> list[Quantity]:
                 continue
             if m.group("aunit") and unit_of(m.group("aunit"), None, doc)[0] != kind:
                 continue  # 上升11%至70億港元: a percentage and an amount, not a range
-            lo, hi = number(lo_m.group(2)), number(last.group("num"))
+            lo, hi = number(shared_scale(lo_m.group(2), last.group("num"))), number(last.group("num"))
             if lo is None or hi is None or lo >= hi:
                 continue
             s, e = m.start(), m.start("b") + last.end()
@@ -476,10 +488,11 @@ def percent_words(doc: Doc) -> list[Quantity]:
     for a, b in doc.paragraphs:
         for m in g.percent_words.finditer(doc.view, a, b):
             if m.group("lo"):  # 三成至四成, 三四成: a range of tenths
-                if doc.view[m.start("lo") + 1] != "成" and chinese_to_number(m.group("hi")) != chinese_to_number(m.group("lo")) + 1:
+                joined = doc.view[m.start("lo") + 1] in "成到至-~"  # 三成至四成, 三到五成; 三四成 is a rough pair
+                if not joined and chinese_to_number(m.group("hi")) != chinese_to_number(m.group("lo")) + 1:
                     continue
                 approx, bound = qualifiers(m.group("pre"), m.group("post"))
-                approx = approx or doc.view[m.start("lo") + 1] != "成"
+                approx = approx or not joined
                 out.append(make(doc, m.start(), m.end(), "percent_words", "percent", value=None, unit="%", approx=approx,
                                 bound=bound, low=chinese_to_number(m.group("lo")) * 10,
                                 high=chinese_to_number(m.group("hi")) * 10))
