@@ -1,0 +1,112 @@
+"""Date rules: 12月9日, 2027年第4季, 10月底, 2024年底, 8日, with the most precise ISO unit the
+article makes certain (its date fills a missing year or month)."""
+from __future__ import annotations
+
+import calendar
+from functools import lru_cache
+from typing import Any
+
+from h200claims.doc import Doc
+from h200claims.models import Quantity
+from h200claims.tags.numbers import chinese_to_number
+from h200claims.tags.quantity_grammar import blocked, grammar, make, rule
+from h200claims.text.script import simplified_view as v
+
+# ---------------------------------------------------------------- dates
+
+
+def chinese_day(doc: Doc, m: Any) -> bool:
+    """Whether a day written in Chinese numerals (九日, 廿一日) is a day of the month: not 一日 (one
+    day), not inside a longer numeral (一百二十日), not a span (三日內, 五日後, 十日來), and starting a word."""
+    s, e, day = m.start("day"), m.end(), m.group("day")
+    if day == "一" or (s > 0 and doc.view[s - 1] in "零〇一二两三四五六七八九十百千万亿廿卅"):
+        return False
+    if doc.view.startswith(_day_span_after(), e):
+        return False
+    return doc.at_token_boundary(s)
+
+
+@lru_cache(maxsize=1)
+def _day_span_after() -> tuple[str, ...]:
+    return tuple(v(w) for w in grammar().cfg["day_span_after"])
+
+
+def _int(s: str) -> int:
+    return int(s) if s.isdigit() else int(chinese_to_number(s))
+
+
+def _article_ym(doc: Doc) -> tuple[int, int, int] | None:
+    if not doc.date:
+        return None
+    y, mth, d = (int(x) for x in doc.date.split("-"))
+    return y, mth, d
+
+
+@rule("date")
+def dates(doc: Doc) -> list[Quantity]:
+    """Dates to ISO: 2027年第4季 → 2027-Q4, 去年12月9日 → 2025-12-09, 2024年底 → 2024, 8日 → the article's month."""
+    g = grammar()
+    out = []
+    ref = _article_ym(doc)
+    for a, b in doc.paragraphs:
+        for m in g.date_quarter.finditer(doc.view, a, b):
+            q = m.group("q") or m.group("q3") or m.group("q4") or m.group("q2")[1]
+            qyear: int | None = None
+            if m.group("year"):
+                qyear = int(m.group("year"))
+            elif ref is not None:  # 今年第三季, or 二季度 in the article's year
+                qyear = ref[0] + (g.cfg["year_relative"][m.group("rel")] if m.group("rel") else 0)
+            unit = f"{qyear}-Q{_int(q)}" if qyear is not None else None
+            out.append(make(doc, m.start(), m.end(), "date", "date", unit=unit))
+        for m in g.date_full.finditer(doc.view, a, b):
+            month = _int(m.group("month"))
+            day = _int(m.group("day")) if m.group("day") else None
+            if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+                continue
+            if m.start() > 0 and (doc.view[m.start() - 1].isdigit() or doc.view[m.start() - 1] in "个第"):
+                continue
+            year: int | None = None
+            if m.group("year"):
+                year = int(m.group("year"))
+            elif ref and m.group("rel"):
+                year = ref[0] + g.cfg["year_relative"][m.group("rel")]
+            elif ref:
+                year = ref[0] - (1 if month > ref[1] + 1 else 0)
+            unit = None
+            if year is not None:
+                unit = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+            out.append(make(doc, m.start(), m.end(), "date", "date", unit=unit))
+        for m in g.date_year.finditer(doc.view, a, b):
+            if blocked(doc, m.start(), m.end()):
+                continue
+            e = m.end()
+            if m.group("part") and not doc.at_token_boundary(e):  # 2025年|中超: 中 starts a word, no part of the date
+                e = m.start("part")
+            out.append(make(doc, m.start(), e, "date", "date", unit=m.group("year")))
+        for m in g.date_day.finditer(doc.view, a, b):
+            s = m.start()
+            if not m.group("rel") and s > 0 and (doc.view[s - 1].isdigit() or doc.view[s - 1] in "月第个"):
+                continue
+            written = m.group("day")
+            if not written.isdigit() and not chinese_day(doc, m):
+                continue
+            day = int(written) if written.isdigit() else int(chinese_to_number(written))
+            if not 1 <= day <= 31 or doc.view[m.end():m.end() + 1] == "电":
+                continue
+            span = next((w for w in g.cfg["day_span_before"] if doc.view.endswith(v(w), max(0, s - 3), s)), None)
+            if span and not m.group("rel"):  # 連續5日, 長達3日: days counted, not a date
+                out.append(make(doc, s, m.end(), "date", "duration", value=float(day), unit="day"))
+                continue
+            unit = None
+            if ref:
+                y, mth = ref[0], ref[1]
+                if m.group("rel"):  # 上月28日: the month before the article's
+                    mth += g.cfg["month_relative"][m.group("rel")]
+                elif day > ref[2]:  # 28日 in an article of the 24th: last month
+                    mth -= 1
+                y, mth = y + (mth - 1) // 12, (mth - 1) % 12 + 1
+                if day > calendar.monthrange(y, mth)[1]:  # 30日 in an article of 20 March: no 30 February
+                    y, mth = ref[0], ref[1]
+                unit = f"{y:04d}-{mth:02d}-{day:02d}" if day <= calendar.monthrange(y, mth)[1] else None
+            out.append(make(doc, s, m.end(), "date", "date", unit=unit))
+    return out

@@ -1,0 +1,265 @@
+"""The quantity grammar the rules share: the patterns built from ``data/quantities.json``, the rule
+table, and the helpers that read a match (qualifiers, units, currencies, counted nouns).
+
+The rules themselves are in ``quantity_rules.py`` (amounts, ranges, changes, percentages in words)
+and ``quantity_dates.py`` (dates).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+
+from h200claims import data
+from h200claims.registry import RuleTable
+from h200claims.patterns import alternation as alt
+from h200claims.text.script import is_traditional, simplified_view as v
+from h200claims.doc import Doc
+from h200claims.models import Quantity
+from h200claims.tags.entity_vocab import verb_tags
+from h200claims.tags.numbers import NUMBER, parse_number
+
+QuantityRule = Callable[[Doc], list[Quantity]]
+RULES = RuleTable("quantities")
+rule = RULES.rule
+
+
+@dataclass(frozen=True)
+class Grammar:
+    cfg: dict[str, Any]
+    pre: str  # qualifier before a number
+    post: str  # qualifier after a unit
+    amount: Any  # one amount with its unit
+    change: Any
+    range: Any
+    percent_words: Any
+    date_full: Any
+    date_day: Any
+    date_year: Any
+    date_quarter: Any
+    range_low: Any
+    measure: Any  # a physical or technical amount: 28奈米, 每秒48公尺, 攝氏35度, 5GW
+    symbol: Any  # a currency symbol before a number: ￥300, NT$1,200, €5
+    subunit: Any  # a smaller money unit after the main one: 三毛, 6角, 三美分
+    subunits: dict[str, tuple[float, frozenset[str]]]  # unit -> (worth in the main unit, main units it follows)
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    cfg = data.load_json("quantities.json")
+    pre = alt(list(cfg["bound_pre"]) + cfg["approx_pre"])
+    post = alt(list(cfg["bound_post"]) + cfg["approx_post"])
+    cur_pre = alt(cfg["currencies_pre"])
+    cur_post = alt(list(cfg["currencies_post"]) + [cfg["currency_bare"]])
+    dur = alt(cfg["durations"])
+    cls = alt(cfg["classifiers"])
+    colloquial = alt(v(x) for x in cfg["currency_bare_words"])
+    # spaced-out text too (个 百 分 点, 2021 美元); 十塊錢 and a clause-final 三塊 are money in the
+    # article's own currency (三塊蛋糕 is a count)
+    unit = (rf"(?P<unit>%|\s*个\s*百\s*分\s*点|\s*百\s*分\s*点|倍|\s?(?:{cur_post})|{colloquial}|块(?=[\s，。,.!?！？、；;]|$)"
+            rf"|(?:(?<=[零一二两三四五六七八九十百千万亿]) )?(?:{dur}|{cls}))")  # 一 百 五 十 人; not 16 台灣
+    inner = alt(cfg["approx_inner"])
+    scale_pre = alt(list(cfg["bound_pre"]) + cfg["approx_pre"] + cfg["approx_pre_scale"])
+    amount = (rf"(?P<pre>{scale_pre}(?=[百千万])|{pre})?(?P<cur>{cur_pre})?(?P<num>{NUMBER}|(?<={scale_pre})[百千万][万亿]?|(?<![\d零〇一二两三四五六七八九十百千万亿])(?:[百千][万亿]|万亿))(?P<inner>{inner})?{unit}"
+              rf"(?P<post>{post})?")
+    one = rf"(?:{pre})?(?:{cur_pre})?{NUMBER}(?:{inner})?(?:%|倍|{cur_post}|{dur})"
+    units = {v(k): u for k, u in cfg["measure_units"].items()}
+    framed = {v(w) for f, m in cfg["measure_frames"].items() if not f.startswith("_") for w in m}
+    frames = alt(v(f) for f in cfg["measure_frames"] if not f.startswith("_"))
+    measure = (rf"(?P<pre>{pre})?(?P<frame>{frames})?(?P<num>{NUMBER})\s?"
+               rf"(?P<unit>{alt(list(units) + sorted(framed))})(?![A-Za-z])(?P<post>{post})?")
+    symbols = alt(cfg["currency_symbols"])
+    subs = alt(v(k) for k in cfg["subunits"] if not k.startswith("_"))
+    return Grammar(
+        cfg=cfg, pre=pre, post=post, measure=regex.compile(measure),
+        symbol=regex.compile(rf"(?P<pre>{pre})?(?<![A-Za-z])(?P<sym>{symbols})\s?(?P<num>{NUMBER})"),
+        subunits={v(k): (x[0], frozenset(v(a) for a in x[1])) for k, x in cfg["subunits"].items() if not k.startswith("_")},
+        subunit=regex.compile(rf"(?:{alt(v(j) for j in cfg['subunit_joiners'])})?(?P<n>{NUMBER})(?P<u>{subs})(?![钟鐘之析别享子数秒])"),
+        amount=regex.compile(amount),
+        change=regex.compile(
+            rf"(?P<from>[从由](?:原本|原先|原来)?)?(?P<a>{one})(?P<verb>{alt(cfg['change_verbs'])})?"
+            rf"(?P<to>{alt(cfg['change_to'])})(?P<b>{one}(?:{post})?)"),
+        range=regex.compile(
+            rf"(?P<a>(?:{pre})?(?:{cur_pre})?{NUMBER})(?P<aunit>%|倍|{cur_post})?(?P<join>{alt(cfg['range_joiners'])})"
+            rf"(?P<b>{NUMBER}(?:{inner})?(?:%|倍|{cur_post}|{dur}|{cls})(?:{post})?)"),
+        percent_words=regex.compile(
+            rf"(?P<pre>{pre})?(?:(?P<den>{NUMBER})分之(?P<num>{NUMBER})|(?P<lo>[一二两三四五六七八九])(?:成?(?:到|至|-|~)|(?=[二三四五六七八九]成))(?P<hi>[一二两三四五六七八九十])成(?!群)|"
+            rf"[百佰]\s*分\s*之\s*(?P<pct>{NUMBER}|百)|(?P<half>一半)|(?P<halftenth>半成)|"
+            rf"(?P<tenths>[一二两三四五六七八九十](?: ?点 ?[一二三四五六七八九])?|(?<![\d.])\d{{1,2}}(?:\.\d)?) ?成"
+            rf"(?![员本长功为立交果就绩熟型品份群])(?: ?(?P<extra>[一二三四五六七八九](?![成倍%])|半))?)"
+            rf"(?P<post>{post})?"),
+        date_full=regex.compile(
+            rf"(?:(?P<year>\d{{4}})\s*年\s*|(?P<rel>{alt(cfg['year_relative'])}))?"
+            rf"(?P<month>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月"
+            rf"(?:\s*(?P<day>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[日号])?(?P<part>{alt(cfg['month_parts'])})?"),
+        date_day=regex.compile(rf"(?P<rel>{alt(cfg['month_relative'])})?(?P<day>\d{{1,2}}|[一二三四五六七八九十廿卅]{{1,3}})\s*[日号]"),
+        date_year=regex.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?P<part>底|初|中|末)?"),
+        range_low=regex.compile(rf"({pre})?(?:{cur_pre})?({NUMBER})$"),
+        date_quarter=regex.compile(
+            rf"(?:(?:(?P<year>\d{{4}})\s*年|(?P<rel>{alt(cfg['year_relative'])}))\s*(?:第\s*(?P<q>[1-4一二三四])\s*季(?:度)?|(?P<q2>Q[1-4]))"
+            rf"|(?<![\d个個连連续續前])(?:第\s*(?P<q3>[1-4一二三四])\s*季(?:度)?|(?P<q4>[1-4一二三四])\s*季度))"),
+    )
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def qualifiers(pre: str | None, post: str | None, inner: str | None = None) -> tuple[bool, str | None]:
+    """(approx, bound) from the words around a number."""
+    cfg = grammar().cfg
+    approx = bool(inner) or (pre in cfg["approx_pre"]) or (pre in cfg["approx_pre_scale"]) or (post in cfg["approx_post"])
+    bound = cfg["bound_pre"].get(pre or "") or cfg["bound_post"].get(post or "")
+    return approx, bound
+
+
+def is_bare(unit: str) -> bool:
+    """Whether a money unit word is the article's own currency left unnamed (元, 塊錢, 圓, 三塊)."""
+    cfg = grammar().cfg
+    unit = unit.strip()
+    return unit == cfg["currency_bare"] or unit in cfg["currency_bare_words"] or unit == "块"
+
+
+def unit_of(unit: str, cur: str | None, doc: Doc) -> tuple[str, str | None]:
+    """(kind, normalised unit) of a unit word."""
+    cfg = grammar().cfg
+    unit = "".join(unit.split())  # 个 百 分 点, written spaced out
+    if unit in ("%",):
+        return "percent", "%"
+    if unit in ("个百分点", "百分点"):
+        return "percent", "pp"
+    if unit == "倍":
+        return "multiple", "x"
+    if cur:
+        return "money", cfg["currencies_pre"][cur]
+    if unit in cfg["currencies_post"]:
+        return "money", cfg["currencies_post"][unit]
+    if is_bare(unit):
+        return "money", bare_currency(doc)
+    if unit in cfg["durations"]:
+        return "duration", cfg["durations"][unit]
+    return "count", unit
+
+
+def bare_currency(doc: Doc) -> str:
+    """What 元 alone means in this article (cached on the Doc under ``bare_yuan`` with the reason,
+    which every such amount carries as ``currency_from``): a currency word the article writes (新台幣,
+    港元, 人民幣), else an outlet in its first lines (中央社 → TWD, 明報 → HKD), else the place it
+    names most often (香港 → HKD, 台灣 → TWD), else its script."""
+    if "bare_yuan" not in doc.cache:
+        doc.cache["bare_yuan"] = infer_bare_yuan(doc.text, doc.view)
+    return doc.cache["bare_yuan"][0]  # type: ignore[no-any-return]
+
+
+def infer_bare_yuan(text: str, view: str) -> tuple[str, str]:
+    """(currency, how it was decided).
+
+    >>> infer_bare_yuan("港府宣布派發5000元，港府稱…", "港府宣布派发5000元，港府称…")
+    ('HKD', 'place: 港府')
+    >>> infer_bare_yuan("每人可領5000元，台灣與台北市府。", "每人可领5000元，台湾与台北市府。")[0]
+    'TWD'
+    >>> infer_bare_yuan("（明報）\\n政府派發5000元。", "（明报）\\n政府派发5000元。")
+    ('HKD', 'outlet: 明报')
+    """
+    cfg = grammar().cfg["bare_yuan"]
+    words = {v(k): val for k, val in cfg["currency_words"].items()}
+    found = [(view.find(w), w) for w in words if w in view]
+    if found:
+        _, w = min(found)
+        return words[w], f"currency word: {w}"
+    head = "\n".join([ln for ln in view.splitlines() if ln.strip()][:cfg["outlet_lines"]])
+    outlets = [(head.find(v(o)), v(o), c) for o, c in cfg["outlets"].items() if v(o) in head]
+    if outlets:
+        _, o, c = min(outlets)
+        return c, f"outlet: {o}"
+    places = {v(k): val for k, val in cfg["places"].items()}
+    counts = {p: view.count(p) for p in places}
+    best = max(counts, key=lambda p: counts[p]) if counts else None
+    if best is not None and counts[best] >= cfg["place_min"]:
+        return places[best], f"place: {best}"
+    return ("TWD", "script: Traditional") if is_traditional(text) else ("CNY", "script: Simplified")
+
+
+def make(doc: Doc, s: int, e: int, rule_name: str, kind: str, **kw: Any) -> Quantity:
+    """A quantity, validated as it is built (a wrong kind or type fails here, not in a reader's hands)."""
+    return Quantity.model_validate({"start": s, "end": e, "text": doc.text[s:e], "rule": rule_name, "kind": kind, **kw})
+
+
+def number(s: str) -> float | None:
+    return parse_number(s)[0]
+
+
+def is_vague(s: str) -> bool:
+    """數十億, 幾: no value; 300多萬, 1萬餘: a value, approximate."""
+    return s[:1] in "数几" or (s[:1].isdigit() and ("多" in s or "余" in s))
+
+
+def blocked(doc: Doc, s: int, e: int) -> bool:
+    """Model numbers, ordinals, 'both', 'a', and numbers inside names are not quantities."""
+    view = doc.view
+    before = view[s - 1] if s > 0 else ""
+    after = view[e] if e < len(view) else ""
+    last = view[e - 1] if e > s else ""
+    han_end = "\u4e00" <= last <= "\u9fff"  # 500元5分鐘: a digit after a Chinese unit starts the next amount
+    if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha() and not han_end) or before == "第":
+        return True  # A100, 5G; but 12層|HBM: after a Chinese unit a letter starts the next word
+    if view[s:s + 1] == "一" and before in grammar().cfg["one_after"]:
+        return True  # 上一交易日, 另一家: a determiner
+    if after.isdigit() and not han_end:
+        return True
+    if before and (before.isdigit() or before in ".-/:"):
+        return True
+    if any(view.startswith(w, e) for w in grammar().cfg["not_after"]):
+        return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _noun_stops() -> frozenset[str]:
+    """Words that end a counted noun: the list in quantities.json and every reporting verb of the
+    quote stage's cue table (三家企業表示 counts 企業)."""
+    from h200claims.tags.quote_words import cue_table
+
+    return frozenset(v(w) for w in grammar().cfg["count_noun_stops"]) | {v(c.word) for c in cue_table()}
+
+
+def _word_follows(doc: Doc, toks: list[tuple[int, int]], k: int) -> bool:
+    """Whether a Han word of two or more characters comes right after token ``k``."""
+    if k + 1 >= len(toks) or toks[k + 1][0] != toks[k][1]:
+        return False
+    word = doc.view[toks[k + 1][0]:toks[k + 1][1]]
+    return len(word) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in word)
+
+
+def count_noun(doc: Doc, e: int) -> int:
+    """End of the counted noun after a classifier (兩名|知情人士), or ``e`` when there is none. A
+    verb ends it once it has a word (十幾家銀行|跟進), a verbal noun only where no word follows it
+    (上萬台機器|運轉。, but 晶片設計企業); a verb first is a modifier (三家|製造|企業)."""
+    cfg = grammar().cfg
+    stops = _noun_stops()
+    verbs = verb_tags()
+    names = doc.cache.get("mention_starts")
+    if names is None:  # once per article: counting nouns must stay linear in its length
+        names = doc.cache["mention_starts"] = {m.start for ent in doc.entities for m in ent.mentions}
+    end = e
+    toks = doc.tokens_in(e, e + cfg["count_noun_max"] + 8)
+    for k, (s_tok, e_tok) in enumerate(toks):
+        if s_tok < end:
+            continue
+        if s_tok > end or s_tok in names:  # 兩名|美國官員: a name is no counted noun (and keeps the count)
+            break
+        word = doc.view[s_tok:e_tok]
+        if word in stops or not all("\u4e00" <= c <= "\u9fff" for c in word):
+            break
+        tag = verbs.get(word) if end > e else None
+        if tag == "v" or (tag == "vn" and not _word_follows(doc, toks, k)):
+            break
+        if e_tok - e > cfg["count_noun_max"]:
+            break
+        end = e_tok
+    return end
+
+
