@@ -94,13 +94,13 @@ def find_cues(doc: Doc, s: int, e: int, quoted: list[tuple[int, int]], heading: 
 
 
 def skip_separators(view: str, i: int, e: int) -> int:
-    while i < e and view[i] in ",，:：、 　":
+    while i < e and view[i] in ",，:：、 　\n\r\t":
         i += 1
     return i
 
 
 def strip_end(view: str, s: int, e: int) -> int:
-    while e > s and (view[e - 1] in SENT_END or view[e - 1] in ",，、;；:： 　"):
+    while e > s and (view[e - 1] in SENT_END or view[e - 1] in ",，、;；:： 　\n\r\t"):
         e -= 1
     return e
 

@@ -277,7 +277,7 @@ def speaker_in_next_sentence(st: State, sent: tuple[int, int], nxt: tuple[int, i
 
 
 def speaker_after_quote(st: State, s: int, e: int, quoted: list[tuple[int, int]]) -> list[Found]:
-    """「…」，黃仁勳說。 — a quote whose speaker follows."""
+    """「…」，黃仁勳說。 — a quote whose speaker follows; “…，”X說，“…” — and the passages after him."""
     view = st.doc.view
     out = []
     for a, b in quoted:
@@ -291,7 +291,10 @@ def speaker_after_quote(st: State, s: int, e: int, quoted: list[tuple[int, int]]
         if sp is None:
             continue
         cue_at = b + 1 + m.start("cue")
-        out.append(make_quote(st, a + 1, b, "direct", sp, st.doc.text[cue_at:cue_at + len(m.group("cue"))], None,
-                              "direct_speaker_after"))
+        cue = st.doc.text[cue_at:cue_at + len(m.group("cue"))]
+        out.append(make_quote(st, a + 1, b, "direct", sp, cue, None, "direct_speaker_after"))
+        # “…，”X說，“…”: the passages after the speaker carry on the same words
+        out.extend(make_quote(st, a2 + 1, b2, "direct", sp, cue, None, "direct_speaker_after")
+                   for a2, b2 in quoted if a2 >= b + 1 + m.end())
         st.spoke(sp, v(sp.text) if sp.text else None)
     return out

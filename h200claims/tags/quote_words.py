@@ -48,7 +48,7 @@ class Words:
     relay: Any
     title_only: Any  # regex: a bare title ending the clause (部長, 董事長)
     report_cue: Any  # regex: the verb of an outlet's report (報導, 披露)
-    speaker_after: Any  # regex: '，SPEAKER CUE。' closing a sentence after a quoted passage
+    speaker_after: Any  # regex: '，SPEAKER CUE。' closing a sentence after a quoted passage, or between two
     when_end: Any  # regex: a clause ending in 時/後/間 ('when' clauses give way to the main cue)
     not_name_chars: frozenset[str]  # characters that end a name before a pronoun or cue (也, 就, 則)
     phrase_openers: frozenset[str]  # 讓/被/由/據: a description starts after them
@@ -148,5 +148,6 @@ def words() -> Words:
             + "|" + alt(v(x) for x in cfg["pre_cue_verbs"]) + ")$"),
         headline_label=regex.compile(r"^\s*" + alt(v(x) for x in cfg["headline_labels"]) + r"\s*[｜|丨]\s*"),
         speaker_after=regex.compile(r"^[,，]?\s*(?P<who>[^,，。「」]{1,20}?)(?P<cue>"
-                                    + alt(having(lambda c: "before" in c.frames)) + r")[。!！]?\s*$"),
+                                    + alt(having(lambda c: "before" in c.frames))
+                                    + r")(?:[。!！]?\s*$|[，,：:]\s*(?=[“「『\"]))"),  # or “…，”X說，“…”
     )

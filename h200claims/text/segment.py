@@ -1,6 +1,7 @@
 """Paragraphs and sentences with offsets, aware of quote marks.
 
-A sentence ends at 。！？!? outside quote marks, or at a line break. A terminator inside
+A sentence ends at 。！？!? outside quote marks, or at a line break (not one after a comma or a
+colon, where a scrape broke a sentence in two). A terminator inside
 「…」 does not end the sentence that contains the quote; a closing mark right after a
 terminator (…。」) ends the sentence after the mark. A line break resets the quote depth, so an
 unclosed 「 cannot swallow the rest of the article.
@@ -15,16 +16,26 @@ CLOSE = {v: k for k, v in OPEN.items()}
 MAX_DEPTH = 64
 
 
+#: a line that ends in one of these stops mid-sentence: a scrape broke it, the next line carries on
+CONTINUES = frozenset("，,、：:；;")
+
+
 def paragraphs(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Non-blank lines inside the given ranges, stripped, as (start, end)."""
-    out = []
+    """Non-blank lines inside the given ranges, stripped, as (start, end); a line that ends
+    mid-sentence (公司發言人表示，⏎將擴大投資。) runs on into the next non-blank line."""
+    out: list[tuple[int, int]] = []
     for a, b in ranges:
         pos = a
+        joined = False
         for raw in text[a:b].split("\n"):
             s = pos + len(raw) - len(raw.lstrip())
             e = pos + len(raw.rstrip())
             if e > s:
-                out.append((s, e))
+                if joined and out:
+                    out[-1] = (out[-1][0], e)
+                else:
+                    out.append((s, e))
+                joined = text[e - 1] in CONTINUES
             pos += len(raw) + 1
     return out
 
