@@ -77,6 +77,8 @@ def interview_turn(st: State, s: int, e: int) -> list[Found]:
         return []
     ss, se = m.span("src")
     src = view[ss:se]
+    if src in w.askers | w.answerers:
+        return qa_turns(st, s, e)
     if src in w.askers or any(src.endswith(a) for a in w.askers if len(a) > 1):
         sp = Speaker(None, st.doc.text[ss:se])
     else:
@@ -95,6 +97,33 @@ def interview_turn(st: State, s: int, e: int) -> list[Found]:
     if ce - cs < w.cfg["content_min"]:
         return []
     return [make_quote(st, cs, ce, "indirect", sp, "：", None, "interview_colon")]
+
+
+def interviewee(st: State) -> Speaker:
+    """Who answers in a Q&A: the person who last spoke, else the last person named so far."""
+    sid = next((x for x in reversed(st.history) if x in st.persons), None)
+    if sid is None:
+        named = [m for m in st.mentions if m[3] == "PERSON" and m[1] <= st.para_start]
+        sid = named[-1][2] if named else None
+    return Speaker(sid, None)
+
+
+def qa_turns(st: State, s: int, e: int) -> list[Found]:
+    """'問：…？ 答：…。' turns, one paragraph or many: each label's words up to the next label; the
+    asker's have speaker null, the answerer's are the interviewee's (``interviewee``)."""
+    w = words()
+    view = st.doc.view
+    labels = sorted(w.askers | w.answerers, key=len, reverse=True)
+    turn = regex.compile(r"(?:^|(?<=[\s。！？!?]))(?P<src>" + "|".join(map(regex.escape, labels)) + r")[:：]\s*")
+    marks = list(turn.finditer(view, s, e))
+    out = []
+    for i, m in enumerate(marks):
+        end = strip_end(view, m.end(), marks[i + 1].start() if i + 1 < len(marks) else e)
+        if end - m.end() < w.cfg["content_min"]:
+            continue
+        sp = Speaker(None, st.doc.text[m.start("src"):m.end("src")]) if m.group("src") in w.askers else interviewee(st)
+        out.append(make_quote(st, m.end(), end, "indirect", sp, "：", None, "interview_colon"))
+    return out
 
 
 def bigrams(text: str) -> set[str]:

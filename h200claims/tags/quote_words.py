@@ -56,6 +56,7 @@ class Words:
     data_cues: frozenset[str]  # 顯示: a cue only after a data noun
     named_only: frozenset[str]  # 報導, 披露: a cue only with a named speaker (媒體報導 is not one)
     askers: frozenset[str]  # 記者, 問: who asks in an interview's 'X：' paragraphs
+    answerers: frozenset[str]  # 答, A: the interviewee's turn in a Q&A
     not_subject: tuple[str, ...]  # 對於, 與: a person named after them is not the sentence's subject
     before_cue: Any  # regex: what may stand between a speaker and the cue (2日, 在記者會上, 向中央社, 發文)
     unnamed_openers: tuple[str, ...]  # 有, 某, 一名: a phrase opening so names no one (有人, 某基金經理, 一名店主)
@@ -137,6 +138,7 @@ def words() -> Words:
         data_cues=having(lambda c: c.strength == "data"),
         named_only=having(lambda c: c.strength == "named"),
         askers=frozenset(v(x) for x in cfg["interview_askers"]),
+        answerers=frozenset(v(x) for x in cfg["interview_answerers"]),
         not_subject=tuple(v(x) for x in cfg["not_subject_before"]),
         unnamed_openers=tuple(sorted((v(x) for x in cfg["unnamed_openers"]), key=len, reverse=True)),
         phrase_leads=tuple(sorted({v(x) for x in cfg["sentence_openers"] + cfg["connectives"] + cfg["phrase_leads"]},

@@ -34,17 +34,17 @@ def quotes(doc: Doc) -> None:
         turn = interview_turn(st, *para) if st.on("interview_colon") else []
         if turn:
             found.extend(turn)
-            st.spoke(turn[0].speaker)
+            st.spoke(turn[-1].speaker)
         elif st.on("headline_colon"):
             head = headline_attribution(st, *para)
             if head:
                 found.extend(head)
                 continue
-        st.last_in_paragraph = turn[0].speaker if turn else None
+        st.last_in_paragraph = turn[-1].speaker if turn else None
         i = bisect.bisect_left(doc.sentences, (para[0], para[0]))
         while i < len(doc.sentences) and doc.sentences[i][1] <= para[1]:
             s, e = doc.sentences[i]
-            if turn and s < turn[0].quote.end:  # the turn's own sentence
+            if turn and s < turn[-1].quote.end:  # the turns' own sentences
                 i += 1
                 continue
             nxt = doc.sentences[i + 1] if i + 1 < len(doc.sentences) and doc.sentences[i + 1][1] <= para[1] else None
