@@ -34,6 +34,8 @@ def _rules() -> dict[str, Any]:
         "promo": regex.compile(cfg["inline_promo"]),
         "dateline": [regex.compile(p) for p in cfg["inline_dateline"]],
         "caption": [regex.compile(p) for p in cfg["caption"]],
+        "promo_lines": [regex.compile(p) for p in cfg["promo_lines"]],
+        "keep_repeated": cfg["repeated_keep_min_chars"],
         "byline": [regex.compile(p) for p in cfg["byline"]],
         "timestamp": regex.compile(cfg["timestamp"]),
         "ends": set(cfg["sentence_end"]),
@@ -64,6 +66,11 @@ def is_end_marker(line: Line) -> bool:
 
 def is_caption(line: Line) -> bool:
     return any(p.search(line.view) for p in _rules()["caption"])
+
+
+def is_promo(line: Line) -> bool:
+    """An app, subscription or reprint line (下載商業週報APP，掌握第一手財經新聞; 本文由…授權轉載)."""
+    return len(line.view) <= 60 and any(p.search(line.view) for p in _rules()["promo_lines"])
 
 
 def is_byline(line: Line) -> bool:
@@ -121,7 +128,8 @@ def is_headline_like(line: Line) -> bool:
 def classify(lines: list[Line]) -> None:
     """Set each line's kind; the first matching rule wins. A line seen more than once is
     boilerplate (navigation, promos, a repeated caption), except that repeated prose keeps its
-    first occurrence: an article that quotes one of its paragraphs twice is not emptied."""
+    first occurrence (and so does any line of ``repeated_keep_min_chars`` or more: a title and lede
+    printed again as the page's summary): an article that repeats itself is not emptied."""
     counts = Counter(ln.view for ln in lines)
     seen: set[str] = set()
     for ln in lines:
@@ -131,7 +139,9 @@ def classify(lines: list[Line]) -> None:
             ln.kind = "end"
         elif is_caption(ln):
             ln.kind = "caption"
-        elif counts[ln.view] > 1 and not (first and is_prose(ln)):
+        elif is_promo(ln):
+            ln.kind = "promo"
+        elif counts[ln.view] > 1 and not (first and (is_prose(ln) or len(ln.view) >= _rules()["keep_repeated"])):
             ln.kind = "repeated"
         elif is_byline(ln):
             ln.kind = "byline"
@@ -170,8 +180,9 @@ def trim_promo(line: Line) -> Line:
 def select(lines: list[Line]) -> list[Line]:
     """The lines that make up the article."""
     first = next((i for i, ln in enumerate(lines) if ln.kind == "prose"), None)
-    if first is None:  # no prose at all: keep whatever is not boilerplate
-        return [ln for ln in lines if ln.kind in ("headline", "text", "prose")]
+    if first is None:  # no prose at all: keep whatever is not boilerplate, up to an end marker
+        end = next((i for i, ln in enumerate(lines) if ln.kind == "end" and i > 0), len(lines))
+        return [trim_promo(trim_dateline(ln)) for ln in lines[:end] if ln.kind in ("headline", "text", "prose")]
     keep: list[Line] = []
     for ln in reversed(lines[:first]):  # the title: nearest headline before the first paragraph
         if ln.kind == "headline":
@@ -180,7 +191,7 @@ def select(lines: list[Line]) -> list[Line]:
         if is_lede(ln):  # a short first paragraph (one sentence) between the title and the prose
             keep.append(trim_dateline(ln))
             continue
-        if ln.kind not in ("caption", "byline", "timestamp", "repeated", "tags"):
+        if ln.kind not in ("caption", "byline", "timestamp", "repeated", "tags", "promo"):
             break
     run: list[Line] = []  # consecutive headline-like lines, held until we know they are not a list
     list_min = _rules()["list_min"]
