@@ -19,7 +19,7 @@ from h200claims.claims.context import (clause_of, mentions_between, on, quantity
                                        words)
 from h200claims.doc import Doc
 from h200claims.models import Quantity
-from h200claims.tags.entity_vocab import _jieba_freq
+from h200claims.tags.entity_vocab import _jieba_freq, verb_tags
 
 HAN_WORD = regex.compile(r"\p{Han}{2,}")
 DIGIT = regex.compile(r"\d")
@@ -65,19 +65,29 @@ def link_start(doc: Doc, q: Quantity, floor: int) -> int:
 def is_noun(doc: Doc, word: str, taken: int) -> bool:
     """A token that can be part of a measure: one of jieba's tagged nouns, a word of two Han
     characters or more that jieba's dictionary does not know (a domain noun it built: 淨利) and
-    that is no verb, or a noun piece (率, 額) after a noun."""
+    that is no verb."""
     w = words()
     if word in w.nouns:
-        return True
-    if taken and word in w.piece_chars:
         return True
     return bool(HAN_WORD.fullmatch(word)) and word not in w.verbs and word not in _jieba_freq() \
         and not w.description_re.fullmatch(word)
 
 
+def piece_word(doc: Doc, piece_start: int, floor: int) -> int:
+    """Where the word a noun piece (率, 額, 量) completes begins: the noun or verb token right before
+    it (入住|率 → 入住率); the piece itself when there is none."""
+    w = words()
+    tok = token_ending_at(doc, piece_start)
+    if tok and tok[0] >= floor:
+        word = doc.view[tok[0]:piece_start]
+        if HAN_WORD.fullmatch(word) and (word in w.nouns or word in w.verbs or word in verb_tags()):
+            return tok[0]
+    return piece_start + 1
+
+
 def phrase_before(doc: Doc, end: int, floor: int) -> int:
     """Where the noun phrase ending at ``end`` starts: at most ``phrase_max`` measure nouns or
-    tagged nouns (or a noun piece such as 率 after a noun), never into a name, an amount or a
+    tagged nouns (or a word and the noun piece that ends it: 入住率), never into a name, an amount or a
     description (該公司); ``end`` when there is none."""
     w = words()
     view, pos, taken = doc.view, end, 0
@@ -87,6 +97,8 @@ def phrase_before(doc: Doc, end: int, floor: int) -> int:
         listed = max((len(x) for x in w.measure_nouns if view.startswith(x, pos - len(x))), default=0)
         tok = token_ending_at(doc, pos)
         noun = pos - tok[0] if tok and tok[0] >= floor and is_noun(doc, view[tok[0]:pos], taken) else 0
+        if not noun and not taken and tok and view[tok[0]:pos] in w.piece_chars:
+            noun = pos - piece_word(doc, tok[0], floor)  # 入住|率, 失業|率: a word and its noun piece
         step = max(listed if pos - listed >= floor else 0, noun)  # the longer: 毛利率, not its 利率
         if not step:
             break

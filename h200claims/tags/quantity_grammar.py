@@ -177,9 +177,13 @@ def infer_bare_yuan(text: str, view: str) -> tuple[str, str]:
         return c, f"outlet: {o}"
     places = {v(k): val for k, val in cfg["places"].items()}
     counts = {p: view.count(p) for p in places}
-    best = max(counts, key=lambda p: counts[p]) if counts else None
-    if best is not None and counts[best] >= cfg["place_min"]:
-        return places[best], f"place: {best}"
+    totals: dict[str, int] = {}
+    for p, n in counts.items():
+        totals[places[p]] = totals.get(places[p], 0) + n
+    best = max(totals, key=lambda c: totals[c]) if totals else None
+    if best is not None and totals[best] >= cfg["place_min"]:
+        top = max((p for p in counts if places[p] == best), key=lambda p: counts[p])
+        return best, f"place: {top}"
     return ("TWD", "script: Traditional") if is_traditional(text) else ("CNY", "script: Simplified")
 
 

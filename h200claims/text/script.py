@@ -6,6 +6,8 @@ Simplified script with ASCII digits, and serve both scripts.
 """
 from __future__ import annotations
 
+import unicodedata
+
 from functools import lru_cache
 
 from h200claims import data
@@ -13,10 +15,14 @@ from h200claims import data
 
 @lru_cache(maxsize=1)
 def table() -> dict[int, str]:
-    """str.translate table: Traditional -> Simplified, full-width ASCII -> ASCII."""
+    """str.translate table: Traditional -> Simplified, full-width ASCII and small forms -> ASCII."""
     t: dict[int, str] = {ord(src): dst for src, dst in data.read_tsv("t2s.tsv")}
     for cp in range(0xFF01, 0xFF5F):  # ！..～ full-width forms
         t[cp] = chr(cp - 0xFEE0)
+    for cp in range(0xFE50, 0xFE6C):  # small forms: ﹒ is a decimal point in 9﹒3萬 (Macau and HK pages)
+        folded = unicodedata.normalize("NFKC", chr(cp))
+        if len(folded) == 1:
+            t[cp] = folded
     return t
 
 
@@ -29,7 +35,7 @@ def simplified_view(text: str) -> str:
 
 def to_simplified(text: str) -> str:
     """Traditional -> Simplified only (no width folding): for users and tests that convert articles."""
-    t = {k: v for k, v in table().items() if not 0xFF01 <= k < 0xFF5F}
+    t = {k: v for k, v in table().items() if not (0xFF01 <= k < 0xFF5F or 0xFE50 <= k < 0xFE6C)}
     return text.translate(t)
 
 
