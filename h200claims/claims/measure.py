@@ -55,6 +55,9 @@ def link_start(doc: Doc, q: Quantity, floor: int) -> int:
     view, pos = doc.view, q.start
     links = words().link_words
     while pos > floor:
+        if view[pos - 1] in " \u3000\u00a0":  # 共裁罰 11 件: spaces as scraped pages write them
+            pos -= 1
+            continue
         hit = next((x for x in links if view.startswith(x, pos - len(x)) and pos - len(x) >= floor), None)
         if hit is None:
             break

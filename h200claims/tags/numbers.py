@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
           # the financial forms (壹貳參 in Traditional text reach the view as 壹贰参; 参 and 陆 stay out of
           # the single-character pattern, being words of their own: 参加, 大陆)
           "壹": 1, "贰": 2, "叁": 3, "参": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
@@ -21,7 +21,7 @@ _D = "零〇一二三四五六七八九"
 _FD = "壹贰叁参肆伍陆柒捌玖"
 #: a Chinese numeral; one space may stand between its characters, as text scraped from PDFs and
 #: captions writes them (一 百 五 十, 四点 五)
-_PLAIN = (rf"(?:[{_D}两俩十廿卅](?: ?[{_D}两十廿卅百千万亿兆])*"
+_PLAIN = (rf"(?:[{_D}两俩十廿卅](?: ?[{_D}○两十廿卅百千万亿兆])*"
           rf"(?: ?[点.] ?[{_D}](?: ?[{_D}])*[万亿]?)?)")
 #: financial numerals: any run of two or more (plain digits may mix in: 拾万零五十六点叁叁), or one
 #: of those that is no word by itself
@@ -35,9 +35,10 @@ VAGUE = r"(?:[数几][十百千]?[万亿]?)"
 #: a number: digits with an optional scale, a Chinese numeral, or a vague 數十億 / 幾. A number
 #: never starts inside another (the look-behinds), which keeps every pattern built on it linear
 #: on long runs of digits or numerals.
-#: after Arabic digits: 萬 with a zero-padded remainder (2萬0450), or a scale, perhaps after 多/餘
-#: (300多萬) or one space as scraped text writes it (250 萬美元)
-AFTER_DIGITS = rf"(?:万\d{{4}}(?![\d,])|[多余]?[ \u00a0]?{SCALE}(?:\d{{1,4}}[亿万])*)"
+#: after Arabic digits: 萬 with a zero-padded or comma-grouped remainder (2萬0450, 6萬1,332), or a
+#: scale, perhaps after 多/餘 (300多萬) or one space as scraped text writes it (250 萬美元, 1 億 3428 萬)
+AFTER_DIGITS = (rf"(?:万(?:\d{{4}}|\d{{1,3}},\d{{3}})(?![\d,])"  # 2萬0450, 6萬1,332
+                rf"|[多余]?[ \u00a0]?{SCALE}(?:[ \u00a0]?\d{{1,4}}[ \u00a0]?[亿万])*)")  # 1 億 3428 萬
 #: a minus sign right before a number (-22.2%, 负3%, 气温-12度), never after a digit, a letter or a
 #: closing mark (5-20% is a range, COVID-19 a name)
 SIGN = r"(?:(?<![0-9A-Za-z.%)\]])[-−负](?=[\d零〇一二两三四五六七八九十]))"
@@ -47,11 +48,12 @@ NUMBER_RE = regex.compile(NUMBER)
 _COMPOUND = regex.compile(COMPOUND)
 _PARTS = regex.compile(r"(\d+(?:\.\d+)?)([兆亿万])")
 _SIMPLE = regex.compile(rf"({ARABIC})({SCALE})?")
-_PADDED = regex.compile(r"(\d+)万(\d{4})")
+_PADDED = regex.compile(r"(\d+)万(\d{4}|\d{1,3},\d{3})")
 
 
 def chinese_to_number(s: str) -> float:
     """二十五 -> 25, 一百二十 -> 120, 三千五百萬 -> 35000000, 兩 -> 2, 十 -> 10, 一二三 -> 123,
+    二四七萬 -> 2470000, 二萬八五九○ -> 28590 (digits in a row read by position, ○ a zero),
     廿八 -> 28, 壹佰壹拾壹 -> 111, 零点一 -> 0.1, and the spoken shorthand 三万五 -> 35000,
     两千六 -> 2600 (a last digit right after 百/千/万/亿 counts one place lower)."""
     for k, rep in TENS.items():
@@ -71,12 +73,16 @@ def chinese_to_number(s: str) -> float:
     digit = 0.0
     last_unit = 0  # the unit right before the current digit (0: none, or a 零 between)
     last_big = 0  # the largest of 萬/億/兆 seen so far
+    prev = ""
     for c in s:
-        if c in DIGITS:
-            digit = DIGITS[c]
-            if DIGITS[c] == 0:
+        if c in DIGITS:  # digits in a row are read by position: 二四七萬 is 247萬, 二萬八五九〇 28590
+            digit = digit * 10 + DIGITS[c] if prev and prev in DIGITS else DIGITS[c]
+            prev = c
+            if DIGITS[c] == 0 and not digit:
                 last_unit = 0
-        elif c in UNITS:
+            continue
+        prev = c
+        if c in UNITS:
             section += (digit or 1) * UNITS[c]
             digit = 0
             last_unit = UNITS[c]
@@ -150,7 +156,7 @@ def parse_number(s: str) -> tuple[float | None, bool]:
     s = s.replace("多", "").replace("余", "") if s[:1].isdigit() else s
     padded = _PADDED.fullmatch(s)
     if padded:  # 2萬0450 = 20450
-        return float(padded.group(1)) * 10_000 + float(padded.group(2)), approx
+        return float(padded.group(1)) * 10_000 + float(padded.group(2).replace(",", "")), approx
     if _COMPOUND.fullmatch(s):  # 1兆300億 = 1e12 + 300e8
         return sum(float(d) * scale_value(u) for d, u in _PARTS.findall(s)), approx
     m = _SIMPLE.fullmatch(s)

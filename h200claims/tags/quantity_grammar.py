@@ -61,7 +61,8 @@ def grammar() -> Grammar:
     # spaced-out text too (个 百 分 点, 2021 美元); 十塊錢 and a clause-final 三塊 are money in the
     # article's own currency (三塊蛋糕 is a count)
     unit = (rf"(?P<unit>%|\s*个\s*百\s*分\s*点|\s*百\s*分\s*点|倍|\s?(?:{cur_post})|{colloquial}|块(?=[\s，。,.!?！？、；;]|$)"
-            rf"|(?:(?<=[零一二两三四五六七八九十百千万亿]) )?(?:{dur}|{cls}))")  # 一 百 五 十 人; not 16 台灣
+            rf"|(?:(?<=[零一二两三四五六七八九十百千万亿]) |(?<=\d) (?=(?:{cls})(?![\p{{Han}}A-Za-z])))?(?:{dur}|{cls}))")
+    # 一 百 五 十 人, and 11 件， (a classifier that ends the word); not 16 台灣
     inner = alt(cfg["approx_inner"])
     scale_pre = alt(list(cfg["bound_pre"]) + cfg["approx_pre"] + cfg["approx_pre_scale"])
     amount = (rf"(?P<pre>{scale_pre}(?=[百千万])|{pre})?(?P<cur>{cur_pre})?(?P<num>{NUMBER}|(?<={scale_pre})[百千万][万亿]?|(?<![\d零〇一二两三四五六七八九十百千万亿])(?:[百千][万亿]|万亿))(?P<inner>{inner})?{unit}"
@@ -81,7 +82,7 @@ def grammar() -> Grammar:
         subunit=regex.compile(rf"(?:{alt(v(j) for j in cfg['subunit_joiners'])})?(?P<n>{NUMBER})(?P<u>{subs})(?![钟鐘之析别享子数秒])"),
         amount=regex.compile(amount),
         change=regex.compile(
-            rf"(?P<from>[从由](?:原本|原先|原来)?)?(?P<a>{one})(?P<verb>{alt(cfg['change_verbs'])})?"
+            rf"(?P<from>[从由](?:原本|原先|原来)?)?(?P<a>{one})(?(from)[，,]?\s?)(?P<verb>{alt(cfg['change_verbs'])})?"
             rf"(?P<to>{alt(cfg['change_to'])})(?P<b>{one}(?:{post})?)"),
         range=regex.compile(
             rf"(?P<a>(?:{pre})?(?:{cur_pre})?{NUMBER})(?P<aunit>%|倍|{cur_post})?(?P<join>{alt(cfg['range_joiners'])})"
@@ -90,7 +91,7 @@ def grammar() -> Grammar:
             rf"(?P<pre>{pre})?(?:(?P<den>{NUMBER})分之(?P<num>{NUMBER})|(?P<lo>[一二两三四五六七八九])(?:成?(?:到|至|-|~)|(?=[二三四五六七八九]成))(?P<hi>[一二两三四五六七八九十])成(?!群)|"
             rf"[百佰]\s*分\s*之\s*(?P<pct>{NUMBER}|百)|(?P<half>一半)|(?P<halftenth>半成)|"
             rf"(?P<tenths>[一二两三四五六七八九十](?: ?点 ?[一二三四五六七八九])?|(?<![\d.])\d{{1,2}}(?:\.\d)?) ?成"
-            rf"(?![员本长功为立交果就绩熟型品份群])(?: ?(?P<extra>[一二三四五六七八九](?![成倍%])|半))?)"
+            rf"(?![员本长功为立交果就绩熟型品份群])(?: ?(?P<extra>[一二三四五六七八九](?![成倍%])|(?<=\d ?成 ?)[1-9](?![\d成倍%.,])|半))?)"
             rf"(?P<post>{post})?"),
         date_full=regex.compile(
             rf"(?:(?P<year>\d{{4}})\s*年\s*|(?P<rel>{alt(cfg['year_relative'])}))?"

@@ -6,6 +6,7 @@ spans and texts are taken from the original. Overlaps are settled by h200claims/
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -13,8 +14,10 @@ import regex
 from h200claims.doc import Doc
 from h200claims.models import Quantity
 from h200claims.tags.numbers import chinese_to_number, numeral_pair, well_formed_prefix
-from h200claims.tags.quantity_grammar import (RULES, blocked, count_noun, grammar, is_bare, is_vague, make, number,
-                                              qualifiers, rule, unit_of)
+from h200claims.patterns import alternation
+from h200claims.tags.numbers import NUMBER
+from h200claims.tags.quantity_grammar import (RULES, bare_currency, blocked, count_noun, grammar, is_bare, is_vague, make,
+                                              number, qualifiers, rule, unit_of)
 from h200claims.text.script import simplified_view as v
 
 __all__ = ["RULES", "grammar"]
@@ -279,9 +282,43 @@ def percent_words(doc: Doc) -> list[Quantity]:
             else:  # 兩成, 四成六, 2.5成, 八點五成, 三成半
                 t, extra = m.group("tenths").replace(" ", ""), m.group("extra")
                 tenths = float(t) if t[0].isdigit() else chinese_to_number(t)
-                value = round(tenths * 10 + (5 if extra == "半" else chinese_to_number(extra) if extra else 0), 6)
+                more = 5 if extra == "半" else (float(extra) if extra.isdigit() else chinese_to_number(extra)) if extra else 0
+                value = round(tenths * 10 + more, 6)  # 四成六, 7成3: the tenths and a digit more
             approx, bound = qualifiers(m.group("pre"), m.group("post"))
             out.append(make(doc, m.start(), m.end(), "percent_words", "percent", value=value, unit="%", approx=approx, bound=bound))
     return out
 
 
+BIG_SCALE_END = regex.compile(r"(?:亿|兆|万亿)$")
+UNIT_LESS = regex.compile(r"(?=[，。、；;,.:：)）!?！？\s]|$)")
+
+
+@lru_cache(maxsize=1)
+def _money_nouns() -> Any:
+    return regex.compile(alternation(v(w) for w in grammar().cfg["money_nouns"]))
+
+
+@rule("bare_scale_money")
+def bare_scale_money(doc: Doc) -> list[Quantity]:
+    """A number in 億 or 兆 with no unit after it is money in the article's bare currency when a
+    money word stands before it in its clause (賭收2474億，; 儲備近1800億。; 營收達9.76萬億); a
+    population (人口14億，) is none."""
+    g = grammar()
+    out = []
+    pattern = regex.compile(rf"(?P<pre>{g.pre})?(?P<num>{NUMBER})(?P<post>{g.post})?")
+    for a, b in doc.paragraphs:
+        for m in pattern.finditer(doc.view, a, b):
+            num = m.group("num")
+            if not BIG_SCALE_END.search(num) or not UNIT_LESS.match(doc.view, m.end()):
+                continue
+            clause = max(doc.view.rfind(c, a, m.start()) for c in "，,。；;：:") + 1
+            if not _money_nouns().search(doc.view, max(a, clause), m.start()):
+                continue
+            if blocked(doc, m.start("num"), m.end()):
+                continue
+            value = number(num)
+            approx, bound = qualifiers(m.group("pre"), m.group("post"))
+            s = m.start() if m.group("pre") else m.start("num")
+            out.append(make(doc, s, m.end(), "bare_scale_money", "money", value=value, unit=bare_currency(doc),
+                            approx=approx or is_vague(num), bound=bound, currency_from=doc.cache["bare_yuan"][1]))
+    return out

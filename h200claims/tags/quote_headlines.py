@@ -99,13 +99,13 @@ def interview_turn(st: State, s: int, e: int) -> list[Found]:
     return [make_quote(st, cs, ce, "indirect", sp, "：", None, "interview_colon")]
 
 
-def interviewee(st: State) -> Speaker:
+def interviewee(st: State, label: str) -> Speaker:
     """Who answers in a Q&A: the person who last spoke, else the last person named so far."""
     sid = next((x for x in reversed(st.history) if x in st.persons), None)
     if sid is None:
         named = [m for m in st.mentions if m[3] == "PERSON" and m[1] <= st.para_start]
         sid = named[-1][2] if named else None
-    return Speaker(sid, None)
+    return Speaker(sid, label)
 
 
 def qa_turns(st: State, s: int, e: int) -> list[Found]:
@@ -121,7 +121,8 @@ def qa_turns(st: State, s: int, e: int) -> list[Found]:
         end = strip_end(view, m.end(), marks[i + 1].start() if i + 1 < len(marks) else e)
         if end - m.end() < w.cfg["content_min"]:
             continue
-        sp = Speaker(None, st.doc.text[m.start("src"):m.end("src")]) if m.group("src") in w.askers else interviewee(st)
+        label = st.doc.text[m.start("src"):m.end("src")]
+        sp = Speaker(None, label) if m.group("src") in w.askers else interviewee(st, label)
         out.append(make_quote(st, m.end(), end, "indirect", sp, "：", None, "interview_colon"))
     return out
 
