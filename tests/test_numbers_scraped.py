@@ -1,0 +1,45 @@
+"""Amounts as scraped pages write them, on sentences written for this table (both scripts)."""
+from __future__ import annotations
+
+import pytest
+
+from h200claims.testing import extractor
+
+ROWS = [
+    # text, amount as written, kind, value (or (low, high) or ('from', from, to)), unit
+    ("全國約二四七萬名勞工受惠。", "約二四七萬名勞工", "count", 2_470_000, "勞工"),
+    ("月薪為二萬九五○○元。", "二萬九五○○元", "money", 29_500, "TWD"),
+    ("成交量6萬1,332張。", "6萬1,332張", "count", 61_332, "張"),
+    ("罰鍰合計1 億 3428 萬元。", "1 億 3428 萬元", "money", 134_280_000, "TWD"),
+    ("约7成3的受访者支持。", "约7成3", "percent", 73, "%"),
+    ("公司成立80週年。", "80週年", "duration", 80, "year"),
+    ("共裁罰 11 件，其中銀行 2 件。", "11 件", "count", 11, "件"),
+    ("旅客逾9﹒3萬人次。", "逾9﹒3萬人次", "count", 93_000, "人次"),
+    ("經濟成長率由3.05%上修至4.56%。", "3.05%上修至4.56%", "percent", ("from", 3.05, 4.56), "%"),
+    ("基本工資從2萬8590元，調漲為2萬9500元。", "2萬8590元，調漲為2萬9500元", "money", ("from", 28_590, 29_500), "TWD"),
+    ("明年资本支出约2至3亿美元。", "约2至3亿美元", "money", (2e8, 3e8), "USD"),
+    ("约三到五成的企业。", "约三到五成", "percent", (30, 50), "%"),
+    ("澳門博彩監察協調局公布，澳門全年賭收2474億，按年增9%。", "2474億", "money", 247_400_000_000, "MOP"),
+    ("人民银行表示，外汇储备近3.2万亿，环比上升。", "近3.2万亿", "money", 3.2e12, "CNY"),
+    ("項目全盤241伙，已售出8伙。", "241伙", "count", 241, "伙"),
+    ("今年共有66宗新股上市。", "66宗", "count", 66, "宗"),
+]
+
+
+@pytest.mark.parametrize("text, said, kind, value, unit", ROWS, ids=[r[1] for r in ROWS])
+def test_scraped_amount(text, said, kind, value, unit):
+    q = next((q for q in extractor().extract(text).quantities if q.text == said), None)
+    assert q is not None, [x.text for x in extractor().extract(text).quantities]
+    assert (q.kind, q.unit) == (kind, unit)
+    if isinstance(value, tuple) and value[0] == "from":
+        assert (q.from_value, q.to_value) == pytest.approx(value[1:])
+    elif isinstance(value, tuple):
+        assert (q.low, q.high) == pytest.approx(value)
+    else:
+        assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["中國人口14億，居世界前列。", "全球用戶逾10億，持續增加。", "16 台灣廠商參展。"])
+def test_no_money_or_count_without_its_signal(text):
+    kinds = {(q.text, q.kind) for q in extractor().extract(text).quantities}
+    assert not any(k in ("money", "count") for _, k in kinds), kinds
