@@ -116,6 +116,10 @@ ROWS = [
     ('台积电明年资本支出约2至3亿美元。', '约2至3亿美元', '台积电', '资本支出', (200000000.0, 300000000.0), None),
     ('鴻海營收約2,000至3,000萬元。', '約2,000至3,000萬元', '鴻海', '營收', (20000000.0, 30000000.0), None),
     ('聯發科市占率約三到五成。', '約三到五成', '聯發科', '市占率', (30.0, 50.0), None),
+    ('鴻海公布10月營收達8,000億元。累計前10月營收為6兆元。', '6兆元', '鴻海', '營收', 6e12, ANY),
+    ('鸿海公布10月营收达8000亿元。累计前10月营收为6万亿元。', '6万亿元', '鸿海', '营收', 6e12, ANY),
+    ('台積電投資100億元、聯電投資50億元。', '50億元', '聯電', '投資', 5e9, None),
+    ('台积电投资100亿元、联电投资50亿元。', '50亿元', '联电', '投资', 5e9, None),
 ]
 
 
@@ -141,6 +145,11 @@ def test_claim_row(text, amount, subject, measure, value, period):
         assert c.period == period
 
 
+def test_a_body_that_publishes_data_is_not_its_owner():
+    r = extractor().extract("勞動部公布最新數據，本期實施減班休息385家。")
+    assert claim_of(r, "385家").subject is None
+
+
 def test_the_table_covers_both_scripts_and_enough_sentences():
     from h200claims.text.script import is_traditional
     texts = {r[0] for r in ROWS}
@@ -152,6 +161,7 @@ def test_the_table_covers_both_scripts_and_enough_sentences():
     ("subject_measure_owner", "美國市場上台積電營收年增5%。", "5%", "subject", "美國"),
     ("inherit_within_sentence", "台積電第3季淨利達4,523億元，年增39%。", "39%", "measure", None),
     ("measure_phrase", "鴻海研發經費達100億元。", "100億元", "measure", None),
+    ("subject_topic", "鴻海公布10月營收達8,000億元。累計前10月營收為6兆元。", "6兆元", "subject", None),
 ])
 def test_each_claim_rule_can_be_switched_off(rule, text, amount, field, without):
     def got(r):

@@ -79,11 +79,13 @@ def quantity_claim(doc: Doc, q: Quantity, prev: QuantityClaim | None = None) -> 
     s, e = doc.sentence_of(q.start)
     direction, basis, direction_text = direction_of(doc, q)
     measure = measure_of(doc, q)
-    earlier = None
+    earlier = topic = None
     if prev is not None and follows(prev, q, s, direction) and on(doc, "inherit_within_sentence"):
         earlier = (prev.subject, prev.subject_text)
         measure = measure or prev.measure
-    subject, subject_text = subject_of(doc, q, comparison, earlier)
+    if prev is not None and doc.paragraph_of(prev.quantity.start) == doc.paragraph_of(q.start):
+        topic = (prev.subject, prev.subject_text)
+    subject, subject_text = subject_of(doc, q, comparison, earlier, topic)
     source, source_text = source_of(doc, q)
     return QuantityClaim(quantity=q, measure=measure, subject=subject, subject_text=subject_text,
                          comparison=comparison, direction=direction, basis=basis, period=period_of(doc, q),

@@ -21,7 +21,8 @@ CLAUSE_BREAK = regex.compile(r"[,，;；:：。!?！？\n]")
 RULES = RuleTable("claims")
 RULES.switch("measure_after", "measure_phrase", "measure_listed", "measure_verb",
              "subject_paired_list", "subject_measure_owner", "subject_clause", "subject_after",
-             "subject_sentence", "subject_description", "inherit_within_sentence", "period")
+             "subject_sentence", "subject_topic", "subject_description",
+             "inherit_within_sentence", "period")
 
 
 def on(doc: Doc, rule: str) -> bool:
@@ -43,6 +44,7 @@ class ClaimWords:
     descriptions: dict[str, str]
     description_re: Any
     pairing_re: Any
+    publish_re: Any  # a body that publishes data is the data's source, not its owner (勞動部公布…數據)
     not_subject_before: frozenset[str]  # a name right after one of these is no clause's subject (對中國, 在美國)
     joiners: tuple[str, ...]
     comparison: tuple[str, ...]
@@ -80,6 +82,7 @@ def words() -> ClaimWords:
         descriptions={v(k): kind for k, kind in cfg["subject_descriptions"].items()},
         description_re=regex.compile(alternation(v(k) for k in cfg["subject_descriptions"])),
         pairing_re=regex.compile(alternation(v(x) for x in cfg["pairing_cues"])),
+        publish_re=regex.compile(alternation(v(x) for x in cfg["publish_words"])),
         not_subject_before=frozenset(v(x) for x in cfg["not_subject_before"]),
         joiners=tuple(sorted({v(x) for x in cfg["list_joiners"]}, key=len, reverse=True)),
         comparison=tuple(sorted({v(c) for c in cfg["comparison_cues"]}, key=len, reverse=True)),
