@@ -36,10 +36,12 @@ class ClaimWords:
     measure_nouns: frozenset[str]
     link_re: Any
     link_words: tuple[str, ...]  # longest first: what may stand between a measure and its amount
+    link_not_after: dict[str, str]  # a link word after these characters is part of a word (賣|超)
     piece_chars: frozenset[str]
     phrase_max: int
     nouns: frozenset[str]
     verbs: frozenset[str]  # verbs proper (tag v): a measure where no noun names it (交付3.1萬輛)
+    verb_piece_stops: frozenset[str]  # one-character words that never join a verb (遭|罰 joins, 的|罰 not)
     owner_gap_re: Any
     descriptions: dict[str, str]
     description_re: Any
@@ -74,10 +76,12 @@ def words() -> ClaimWords:
         measure_nouns=frozenset(v(m) for m in cfg["measure_nouns"]),
         link_re=regex.compile(v(cfg["measure_link"]).replace("MEASURE", alt) + "$"),
         link_words=tuple(sorted(link, key=len, reverse=True)),
+        link_not_after={v(k): v(x) for k, x in cfg["link_not_after"].items()},
         piece_chars=frozenset(v("".join(cfg["measure_piece_chars"]))),
         phrase_max=cfg["measure_phrase_max"],
         nouns=_tagged("nouns.txt"),
         verbs=_tagged("verbs.txt", ("v",)),
+        verb_piece_stops=frozenset(v(cfg["verb_piece_stops"])),
         owner_gap_re=regex.compile("^(?:" + alternation(v(x) for x in cfg["owner_gap_words"]) + ")*$"),
         descriptions={v(k): kind for k, kind in cfg["subject_descriptions"].items()},
         description_re=regex.compile(alternation(v(k) for k in cfg["subject_descriptions"])),

@@ -59,7 +59,7 @@ def link_start(doc: Doc, q: Quantity, floor: int) -> int:
             pos -= 1
             continue
         hit = next((x for x in links if view.startswith(x, pos - len(x)) and pos - len(x) >= floor), None)
-        if hit is None:
+        if hit is None or view[pos - len(hit) - 1:pos - len(hit)] in words().link_not_after.get(hit, "\0"):
             break
         pos -= len(hit)
     return pos
@@ -168,14 +168,39 @@ def measure_listed(doc: Doc, q: Quantity) -> str | None:
     return with_topic(doc, cs, *cands[0])
 
 
+def verb_before(doc: Doc, end: int, floor: int) -> int | None:
+    """Where the verb that ends at ``end`` starts: a verb of jieba's (交付), a word of two Han
+    characters that jieba does not know (賣超, 裁罰), or two one-character words that make one
+    (遭|罰, 狂|賺); None when there is none."""
+    w = words()
+    tok = token_ending_at(doc, end)
+    if not tok or tok[0] < floor:
+        return None
+    word = doc.view[tok[0]:end]
+    if word in w.verbs or (len(word) >= 2 and HAN_WORD.fullmatch(word) and word not in _jieba_freq()
+                           and not w.description_re.fullmatch(word)):
+        return tok[0]
+    before = token_ending_at(doc, tok[0])
+    if len(word) == 1 and word in verb_tags() or (len(word) == 1 and HAN_WORD.fullmatch(word + word)):
+        if before and before[0] >= floor and tok[0] - before[0] == 1 and HAN_WORD.fullmatch(doc.view[before[0]:end]) \
+                and not {doc.view[before[0]], word} & w.verb_piece_stops and not in_name(doc, before[0], end):
+            return before[0]
+    return None
+
+
+def in_name(doc: Doc, s: int, e: int) -> bool:
+    return bool(mentions_between(doc, max(0, s - 8), e + 8)) and any(
+        a < e and s < b for a, b, _, _ in mentions_between(doc, max(0, s - 8), e + 8))
+
+
 def measure_verb(doc: Doc, q: Quantity) -> str | None:
     """Where no noun names the measure: the verb right before the amount's link words (裁員兩千人,
     交付3.1萬輛), else the change word that opens the link (降至9.98萬元 → 降至, 漲逾2% → 漲)."""
     cs, _ = clause_of(doc, q)
     end = link_start(doc, q, cs)
-    tok = token_ending_at(doc, end)
-    if tok and tok[0] >= cs and doc.view[tok[0]:end] in words().verbs:
-        return doc.text[tok[0]:end]
+    start = verb_before(doc, end, cs)
+    if start is not None:
+        return doc.text[start:end]
     link = doc.view[end:q.start]
     change = max((x for x in words().directions if link.startswith(x)), key=len, default=None)
     if change is None:

@@ -51,7 +51,9 @@ class Grammar:
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
     cfg = data.load_json("quantities.json")
-    pre = alt(list(cfg["bound_pre"]) + cfg["approx_pre"])
+    guarded = {w: f"(?<![{regex.escape(chars)}]){regex.escape(w)}" for w, chars in cfg["bound_pre_not_after"].items()}
+    pre = "(?:" + "|".join([g for g in guarded.values()] + [alt(w for w in list(cfg["bound_pre"]) + cfg["approx_pre"]
+                                                                 if w not in guarded)]) + ")"  # not 賣|超
     post = alt(list(cfg["bound_post"]) + cfg["approx_post"])
     cur_pre = alt(cfg["currencies_pre"])
     cur_post = alt(list(cfg["currencies_post"]) + [cfg["currency_bare"]])
