@@ -298,3 +298,21 @@ def speaker_after_quote(st: State, s: int, e: int, quoted: list[tuple[int, int]]
                    for a2, b2 in quoted if a2 >= b + 1 + m.end())
         st.spoke(sp, v(sp.text) if sp.text else None)
     return out
+
+
+def opening_paragraph(st: State, a: int, b: int, carry: Speaker | None) -> list[Found]:
+    """A paragraph that opens with a quotation mark and names no one (“就業保持穩定，…” after a
+    paragraph quoting the governor): the words of whoever was quoted in the paragraph before. The
+    passage runs to its closing mark, or to the paragraph's end where a scrape or the outlet's style
+    leaves it open (a quote over several paragraphs)."""
+    view = st.doc.view
+    if carry is None or view[a] not in OPEN:
+        return []
+    close = view.find(OPEN[view[a]], a + 1, b)
+    end = close if close >= 0 else strip_end(view, a + 1, b)
+    if close >= 0 and view[close + 1:b].strip(SENT_END + " 　"):
+        return []  # words follow the passage: the sentence rules read it
+    inner = view[a + 1:end]
+    if len(inner) < words().cfg["speech_like_min"] or not SPEECH_MARK.search(inner + view[end:end + 1]):
+        return []
+    return [make_quote(st, a + 1, end, "direct", carry, None, None, "direct_continuation")]

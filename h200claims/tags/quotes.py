@@ -6,7 +6,7 @@ import bisect
 from h200claims.doc import Doc
 from h200claims.registry import component
 from h200claims.tags.quote_headlines import headline_attribution, interview_turn, resolve_descriptions
-from h200claims.tags.quote_rules import read_sentence, speaker_in_next_sentence
+from h200claims.tags.quote_rules import opening_paragraph, read_sentence, speaker_in_next_sentence
 from h200claims.tags.quote_speakers import Found, new_state
 
 
@@ -29,8 +29,14 @@ def headings(doc: Doc) -> list[tuple[int, int]]:
 def quotes(doc: Doc) -> None:
     st = new_state(doc)
     found: list[Found] = []
+    carry = None  # who was quoted in the paragraph before: a paragraph that opens with “ carries on
     for para in doc.paragraphs:
         st.para_start = para[0]
+        before = len(found)
+        opening = opening_paragraph(st, *para, carry) if st.on("direct_continuation") else []
+        if opening:
+            found.extend(opening)
+            continue
         turn = interview_turn(st, *para) if st.on("interview_colon") else []
         if turn:
             found.extend(turn)
@@ -60,6 +66,7 @@ def quotes(doc: Doc) -> None:
             if got:
                 st.last_in_paragraph = got[-1].speaker
             i += 1
+        carry = found[-1].speaker if len(found) > before else None
     if st.on("resolve_descriptions"):
         resolve_descriptions(found, headings(doc))
     doc.quotes = [f.quote for f in non_overlapping(found) if f.quote.end > f.quote.start]

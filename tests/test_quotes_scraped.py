@@ -1,0 +1,57 @@
+"""Quotes as scraped pages write them, on sentences written for this table (both scripts):
+(text, quote content starts with, speaker's first mention text or None, cue)."""
+from __future__ import annotations
+
+import pytest
+
+from h200claims.testing import extractor
+
+ROWS = [
+    ("“我们会继续降价，”该公司副总裁王立强说，“但不会牺牲质量。”", "我们会继续降价", "王立强", "说"),
+    ("“我们会继续降价，”该公司副总裁王立强说，“但不会牺牲质量。”", "但不会牺牲质量", "王立强", "说"),
+    ("公司發言人表示，\n將擴大在美投資。", "將擴大在美投資", None, "表示"),
+    ("台積電董事長魏哲家接受專訪。\n問：明年會不會再漲價？ 答：我們會視成本而定。", "明年會不會再漲價", None, "："),
+    ("台積電董事長魏哲家接受專訪。\n問：明年會不會再漲價？ 答：我們會視成本而定。", "我們會視成本而定", "魏哲家", "："),
+    ("彭博社報導，衛福部食藥署署長吳秀梅表示，將加強查驗。", "將加強查驗", "吳秀梅", "表示"),
+    ("張華（化名）告訴記者，工廠已經停工兩週。", "工廠已經停工兩週", "張華", "告訴記者"),
+    ("據勞動部統計，明年約有173萬名勞工受惠。", "明年約有173萬名勞工受惠", "勞動部", "統計"),
+    ("记者从中国人民银行获悉：将设立科技创新再贷款。", "将设立科技创新再贷款", "中国人民银行", "获悉"),
+    ("根據歐盟執委會數據，出口增加20%。", "出口增加20%", "歐盟執委會", "數據"),
+    ("台中地檢署破獲水房。檢方說明，U盾外型類似隨身碟。", "U盾外型類似隨身碟", "台中地檢署", "說明"),
+    ("馬銀行總裁阿都法立表示，今年資產質量沒有壓力。\n\n“算上特別救濟基金計劃，我們今年首5個月提供了貸款。",
+     "算上特別救濟基金計劃", "阿都法立", None),
+    ("央行总裁潘功胜表示，货币政策将保持宽松。\n\n“我们有足够的政策空间，”\n\n另一方面，股市上涨。",
+     "我们有足够的政策空间", "潘功胜", None),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker, cue", ROWS, ids=[r[1][:8] for r in ROWS])
+def test_scraped_quote(text, content, speaker, cue):
+    r = extractor().extract(text)
+    q = next((q for q in r.quotes if q.text.startswith(content)), None)
+    assert q is not None, [x.text for x in r.quotes]
+    ents = {e.id: e for e in r.entities}
+    assert (ents[q.speaker].mentions[0].text if q.speaker in ents else None) == speaker
+    assert q.cue == cue
+
+
+def test_relayed_quote_names_the_outlet_in_via():
+    r = extractor().extract("彭博社報導，衛福部食藥署署長吳秀梅表示，將加強查驗。")
+    (q,) = r.quotes
+    assert {e.id: e for e in r.entities}[q.via].mentions[0].text == "彭博社"
+
+
+@pytest.mark.parametrize("text", [
+    "台積電營收年增20%。王大明表示，營收很好。\n\n延伸閱讀：\n川普表示，將對中國加稅。",
+    "台積電營收年增20%。王大明表示，營收很好。\n下載商業週報APP，掌握第一手財經新聞",
+    "台積電營收年增20%。王大明表示，營收很好。\n本文由財訊授權轉載",
+])
+def test_related_headlines_and_promos_are_no_body(text):
+    r = extractor().extract(text)
+    assert [q.text for q in r.quotes] == ["營收很好"]
+    assert r.body[-1][1] <= text.index("\n")
+
+
+def test_a_reporters_credit_is_no_person():
+    r = extractor().extract("本报讯（记者 周立新）国家统计局今天公布数据。\n王大明表示，经济很好。")
+    assert "周立新" not in {m.text for e in r.entities for m in e.mentions}
