@@ -1,4 +1,4 @@
-"""The command line: ``h200claims extract | query | report | eval | eval-ner | gold | show`` (also ``python -m h200claims``).
+"""The command line: ``h200claims extract | query | compact | report | eval | eval-ner | gold | show`` (also ``python -m h200claims``).
 
 Errors the user can fix (a bad path, an unknown rule name, an unreadable lexicon) print one line
 and exit 2; a bug inside the library is not caught here and shows its traceback.
@@ -30,13 +30,16 @@ def _extract(args: argparse.Namespace) -> int:
         if "-" in args.paths:
             raise H200ClaimsError("--format parquet reads files and folders, not standard input")
         summary = run_dataset(args.paths, args.output, args.jobs, init, batch_size=args.batch_size, engine=args.engine,
-                              scheduler=args.scheduler, workers=args.workers)
+                              scheduler=args.scheduler, workers=args.workers, replace_changed=args.replace_changed)
     elif args.paths == ["-"]:
         summary = run_stdin(out, args.format, init)
     else:
         if "-" in args.paths:
             raise H200ClaimsError("'-' (standard input) cannot be mixed with paths")
-        summary = run_batch(args.paths, out, args.format, args.jobs, args.resume, init)
+        if args.replace_changed and not args.resume and args.format != "gold":
+            raise H200ClaimsError("--replace-changed goes with --resume (a run without it writes a new output)")
+        summary = run_batch(args.paths, out, args.format, args.jobs, args.resume, init,
+                            replace_changed=args.replace_changed)
     print(summary.line(), file=sys.stderr)
     return 1 if summary.failures else 0
 
@@ -97,6 +100,19 @@ def _query(args: argparse.Namespace) -> int:
                                                                            date_format="iso") + "\n")
     else:
         rel.show(max_rows=args.max_rows, max_width=200)
+    return 0
+
+
+def _compact(args: argparse.Namespace) -> int:
+    from h200claims.corpus.compact import compact
+    from h200claims.corpus.store import Dataset
+
+    ds = Dataset(args.dataset)
+    if not ds.fs.exists(ds.path("_schema.json")):
+        raise H200ClaimsError(f"{args.dataset}: not an h200claims dataset (no _schema.json)")
+    ds.prepare()
+    got = compact(ds, target=args.target)
+    print(f"{got['parts_before']} parts -> {got['parts_after']} ({got['merged']} merged)", file=sys.stderr)
     return 0
 
 
@@ -164,7 +180,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="dask: run the batches on a Dask cluster (pip install 'h200claims[dask]')")
     e.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler (default: a local cluster)")
     e.add_argument("--workers", type=int, metavar="N", help="Dask worker processes of the local cluster (default --jobs)")
-    e.add_argument("--resume", action="store_true", help="skip articles already in the output")
+    e.add_argument("--resume", action="store_true", help="skip articles already in the output (same file, same text)")
+    e.add_argument("--replace-changed", action="store_true",
+                   help="an edited file's old article is dropped from the output (default: kept beside the new one)")
     e.add_argument("--segmenter", choices=("jieba", "pkuseg"), default="jieba")
     e.add_argument("--pkuseg-model", help="path of a trained pkuseg model")
     e.add_argument("--max-chars", type=int, metavar="N", help="refuse articles longer than N characters")
@@ -210,6 +228,11 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--max-rows", type=int, default=40, help="rows printed as a table")
     q.set_defaults(func=_query)
 
+    c = sub.add_parser("compact", help="merge a dataset's small part files into large ones (answers unchanged)")
+    c.add_argument("dataset")
+    c.add_argument("--target", type=int, default=50_000, metavar="N", help="articles a merged part holds at most")
+    c.set_defaults(func=_compact)
+
     r = sub.add_parser("report", help="an HTML report of a corpus dataset (offline, one file)")
     r.add_argument("dataset")
     r.add_argument("--html", required=True, metavar="OUT")
@@ -241,6 +264,10 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str] | None) -> int:
     warnings.filterwarnings("ignore", category=UserWarning, module="jieba")
     args = build_parser().parse_args(argv)
+    if argv is None:  # the program itself: SIGTERM ends a run as Ctrl-C does (workers stopped, output whole)
+        import signal
+
+        signal.signal(signal.SIGTERM, _interrupt)
     try:
         return int(args.func(args))
     except H200ClaimsError as e:  # the library's own errors: the user's to fix
@@ -253,6 +280,10 @@ def _main(argv: list[str] | None) -> int:
         print("h200claims: interrupted; every article finished so far is written (go on with --resume)",
               file=sys.stderr)
         return 130
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

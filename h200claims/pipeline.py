@@ -80,6 +80,20 @@ def check_date(date: str, source: str | None = None) -> str:
         raise H200ClaimsInputError(f"date {date!r} is not a calendar date (YYYY-MM-DD)", source) from None
 
 
+def check_date_line(date: str, source: str | None = None) -> str:
+    """The date of a leading `` date YYYY-MM-DD`` line, checked like ``date=``: an impossible
+    one is an input error of that article, never a crash further on.
+
+    >>> check_date_line("2025-00-14", "a.txt")
+    Traceback (most recent call last):
+    h200claims.errors.H200ClaimsInputError: a.txt: the date line gives 2025-00-14, not a calendar date (YYYY-MM-DD)
+    """
+    try:
+        return check_date(date, source)
+    except H200ClaimsInputError:
+        raise H200ClaimsInputError(f"the date line gives {date}, not a calendar date (YYYY-MM-DD)", source) from None
+
+
 class Extractor:
     """A reusable extraction pipeline. Its config is resolved once, here, and every component it
     runs reads that config (so two Extractors in one process can differ).
@@ -136,6 +150,8 @@ class Extractor:
         """The Doc the components will fill: the text, its Simplified view, the article date."""
         if date is not None:
             date = check_date(date, source)
+        elif isinstance(text, str) and article_date(text) is not None:  # a file's own date line: the same check
+            date = check_date_line(article_date(text) or "", source)
         if not isinstance(text, str):
             raise H200ClaimsInputError(f"text must be str, not {type(text).__name__}", source)
         if len(text) > self.max_chars:

@@ -14,7 +14,7 @@ import h200claims.corpus as corpus  # noqa: E402
 from browser import _dark, _shot, chromium, hex_rgb  # noqa: E402
 from conftest import ARTICLES, ROOT  # noqa: E402
 from h200claims.corpus.batch import extract_batch  # noqa: E402
-from h200claims.corpus.identity import fold, resolve  # noqa: E402
+from h200claims.corpus.identity import Occurrence, fold, resolve  # noqa: E402
 from h200claims.corpus.rows import article_id, result_of, rows_of  # noqa: E402
 from h200claims.corpus.schema import SCHEMA_VERSION, TABLES, describe, schemas  # noqa: E402
 from h200claims.corpus.store import Dataset  # noqa: E402
@@ -60,13 +60,17 @@ def test_rerun_adds_nothing_and_rewrites_nothing(built, tmp_path):
     records, ds, _ = built
     copy = tmp_path / "ds"
     shutil.copytree(ds, copy)
-    before = sorted(p.relative_to(copy) for p in copy.rglob("part-*.parquet") if "actor_keys" not in str(p))
+    def parts():  # the batch tables' parts (a run adds its row to runs; actor_keys is derived)
+        return sorted(p.relative_to(copy) for p in copy.rglob("part-*.parquet") if p.parent.name in TABLES)
+
+    before = parts()
     p = cli("extract", str(ARTICLES), str(REGRESSION), "--format", "parquet", "-o", str(copy), "--resume")
     assert p.returncode == 0 and "0 articles" in p.stderr and "15 skipped" in p.stderr, p.stderr
-    after = sorted(p.relative_to(copy) for p in copy.rglob("part-*.parquet") if "actor_keys" not in str(p))
-    assert before == after
+    assert before == parts()
     con = corpus.open(str(copy))
     assert count(con, "SELECT count(*) FROM raw_articles") == len(records)
+    assert con.execute("SELECT status, articles, skipped FROM runs ORDER BY started, run").fetchall() == [
+        ("done", 15, 0), ("done", 0, 15)]
     # a new article later: only it is added
     extra = tmp_path / "new.txt"
     extra.write_text("鄭偉倫表示，明年營收將成長12%。", encoding="utf-8")
@@ -98,9 +102,10 @@ def test_schema_is_versioned_documented_and_what_is_written(built):
     assert describe()["schema_version"] == SCHEMA_VERSION
     doc = (ROOT / "docs" / "corpus.md").read_text(encoding="utf-8")
     assert f"schema version {SCHEMA_VERSION}" in doc
-    for table in TABLES:
-        part = next((ds / table).glob("part-*.parquet"))
-        assert pq.read_schema(part).remove_metadata().equals(schemas()[table]), table
+    for table in TABLES + ("runs", "actor_keys", "replaced"):
+        part = next((ds / table).glob("part-*.parquet"), None)
+        assert part or table == "replaced", table
+        assert not part or pq.read_schema(part).remove_metadata().equals(schemas()[table]), table
         section = doc.split(f"### `{table}`", 1)[1].split("###", 1)[0]
         for field in schemas()[table].names:
             assert f"`{field}`" in section, f"docs/corpus.md: {table}.{field} is not documented"
@@ -123,18 +128,23 @@ def test_fold_joins_scripts_widths_and_cases():
     assert fold("唐納．川普") == fold("唐纳·川普")
 
 
+def occ(aid, key, label, lexicon, names, aliases=()):
+    return Occurrence(aid, key, label, lexicon, names[0], tuple(aliases), (), None, tuple(names))
+
+
 def test_resolve_keeps_lexicon_ids_and_never_joins_two():
-    got = resolve([("nvidia", "ORG", True, ["nvidia", "辉达"]), ("amd", "ORG", True, ["amd", "超微"]),
-                   ("org:辉达公司", "ORG", False, ["辉达公司", "辉达"]),
-                   ("org:两家", "ORG", False, ["两家", "辉达", "超微"])])
-    assert got["nvidia"] == "nvidia" and got["amd"] == "amd"
-    assert got["org:辉达公司"] == "nvidia"
-    assert got["org:两家"] in ("nvidia", "amd")  # reaches both: joins one, never merges the two
+    got = resolve([occ("a", "nvidia", "ORG", True, ["nvidia", "辉达"]), occ("a", "amd", "ORG", True, ["amd", "超微"]),
+                   occ("b", "org:辉达公司", "ORG", False, ["辉达公司", "辉达"]),
+                   occ("c", "org:两家", "ORG", False, ["两家", "辉达", "超微"])])
+    assert got[("a", "nvidia")] == "nvidia" and got[("a", "amd")] == "amd"
+    assert got[("b", "org:辉达公司")] == "nvidia"
+    assert got[("c", "org:两家")] in ("nvidia", "amd")  # reaches both: joins one, never merges the two
 
 
 def test_resolve_keeps_labels_apart():
-    got = resolve([("person:华夏", "PERSON", False, ["华夏"]), ("org:华夏", "ORG", False, ["华夏"])])
-    assert got["person:华夏"] != got["org:华夏"]
+    got = resolve([occ("a", "person:华夏", "PERSON", False, ["华夏"], ["Hua Xia"]),
+                   occ("a", "org:华夏", "ORG", False, ["华夏"])])
+    assert got[("a", "person:华夏")] != got[("a", "org:华夏")]
 
 
 def test_one_actor_across_scripts_and_an_alias(tmp_path):

@@ -173,9 +173,14 @@ def test_killed_run_leaves_valid_file_and_resume_completes_it(tmp_path):
 
 CRASH_ON = """
 import os, sys
-from h200claims.batch import workers
-# the fault is injected here, by the test: forked workers inherit the hook
-workers.BEFORE_ARTICLE = lambda path: os._exit(70) if {marker!r} in path else None
+from h200claims.pipeline import Extractor
+# the fault is injected here, by the test (a monkeypatch the forked workers inherit), not in the package
+_extract = Extractor.extract
+def crash(self, text, **kw):
+    if {marker!r} in str(kw.get("source")):
+        os._exit(70)
+    return _extract(self, text, **kw)
+Extractor.extract = crash
 from h200claims.cli import main
 sys.exit(main({args!r}))
 """

@@ -1,13 +1,12 @@
 """The batch command: files and folders in, one JSON line (or CSV row, or gold file) per article out.
 
-Results are appended and flushed one article at a time, so an interrupted run leaves a valid
-file (a torn last line is dropped on --resume), and --resume skips articles already written.
+Results are appended and flushed one article at a time, so an interrupted run leaves whole records
+and at most one torn last one; --resume reads the output with its parser (``batch/resume.py``),
+drops only that torn record (saying so), and skips the articles already written: the same file,
+unchanged. An edited file is a new article; --replace-changed also drops its old record.
 """
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
 import json
 import os
 import sys
@@ -16,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from h200claims.batch.resume import article_key, csv_text, read_csv, read_gold, read_jsonl, resolved, text_id
 from h200claims.batch.workers import Failure, extract_paths, extractor_args, failure_of
 from h200claims.errors import H200ClaimsError
 
@@ -39,6 +39,11 @@ class Summary:
     def warn(self, source: str, warning: str) -> None:
         self.warnings += 1
         print(f"h200claims: {source}: warning: {warning}", file=sys.stderr)
+
+    def note(self, warning: str) -> None:
+        """A warning about the output (a torn record dropped on --resume)."""
+        self.warnings += 1
+        print(f"h200claims: warning: {warning}", file=sys.stderr)
 
     def line(self) -> str:
         warned = f", {self.warnings} warnings" if self.warnings else ""
@@ -67,46 +72,18 @@ def collect(paths: list[str]) -> tuple[list[str], list[tuple[str, Failure]]]:
     return unique, missing
 
 
-def resolved(path: str) -> str:
-    """The path as the resume check compares it: absolute, symlinks resolved."""
-    return str(Path(path).resolve())
-
-
-def text_hash(text: str) -> str:
-    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def done_sources(out: Path) -> set[str]:
-    """Articles already in a JSONL output, as ``resolved path|sha256 of the text``: the same file
-    by any spelling of its path, unchanged since; a torn last line is cut off the file."""
-    if not out.exists():
-        return set()
-    done: set[str] = set()
-    good = 0
-    with out.open("rb") as f:
-        for raw in f:
-            try:
-                record = json.loads(raw)
-                done.add(resolved(record["source"]) + "|" + text_hash(record["text"]))
-                good += len(raw)
-            except (ValueError, KeyError, TypeError):
-                break
-    if good != out.stat().st_size:
-        with out.open("r+b") as f:
-            f.truncate(good)
-    return done
-
-
-CSV_FIELDS = ["source", "type", "speaker", "speaker_text", "kind", "cue", "via", "content", "measure",
+#: ``article_id`` and ``claims`` (how many rows the article has) let --resume tell a whole article from a torn one
+CSV_FIELDS = ["source", "article_id", "claims", "type", "speaker", "speaker_text", "kind", "cue", "via", "content", "measure",
               "subject", "comparison", "quantity", "value", "unit", "start", "end"]
 
 
 def csv_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
+    aid, n = text_id(record["text"]), len(record["claims"])
     for c in record["claims"]:
         q = c.get("quantity") or {}
         rows.append({
-            "source": record["source"], "type": c["type"], "speaker": c.get("speaker") or c.get("source"),
+            "source": record["source"], "article_id": aid, "claims": n, "type": c["type"], "speaker": c.get("speaker") or c.get("source"),
             "speaker_text": c.get("speaker_text") or c.get("source_text"), "kind": c.get("kind") or q.get("kind"),
             "cue": c.get("cue"), "via": c.get("via"), "content": c.get("content"), "measure": c.get("measure"),
             "subject": c.get("subject"), "comparison": c.get("comparison"), "quantity": q.get("text"),
@@ -117,11 +94,12 @@ def csv_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
 
 class Writer:
     """Writes one article at a time with a single write() of complete lines, so an interrupted
-    run leaves only whole records behind."""
+    run leaves only whole records behind (and at most one torn last one)."""
 
-    def __init__(self, out: Path | None, fmt: str, resume: bool) -> None:
+    def __init__(self, out: Path | None, fmt: str, resume: bool, names: dict[str, str] | None = None) -> None:
         self.fmt = fmt
         self.out = out
+        self.names = names or {}
         self.fd: int | None = None
         if fmt == "gold":
             if out is None:
@@ -133,7 +111,7 @@ class Writer:
             flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if fresh else os.O_APPEND)
             self.fd = os.open(out, flags, 0o644)
         if fmt == "csv" and (out is None or os.fstat(self.fd).st_size == 0):  # type: ignore[arg-type]
-            self._emit(self._csv([], header=True))
+            self._emit(csv_text([], CSV_FIELDS, header=True))
 
     def _emit(self, chunk: str) -> None:
         data = chunk.encode("utf-8")
@@ -145,29 +123,21 @@ class Writer:
             n = os.write(self.fd, data)
             data = data[n:]
 
-    @staticmethod
-    def _csv(rows: list[dict[str, Any]], header: bool = False) -> str:
-        buf = io.StringIO()
-        w = csv.DictWriter(buf, fieldnames=CSV_FIELDS)
-        if header:
-            w.writeheader()
-        w.writerows(rows)
-        return buf.getvalue()
-
     def write(self, line: str, claims: int) -> int:
         if self.fmt == "jsonl":
             self._emit(line + "\n")
             return claims
         record = json.loads(line)
         if self.fmt == "csv":
-            self._emit(self._csv(csv_rows(record)))
+            self._emit(csv_text(csv_rows(record), CSV_FIELDS))
         else:
             from h200claims.models import ArticleClaims
 
             gold = ArticleClaims.model_validate(record).to_gold()
             assert self.out is not None
-            target = self.out / (Path(record["source"]).stem + ".gold.json")
-            tmp = target.with_suffix(".tmp")
+            target = self.out / gold_name(record["source"], self.names)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(target.name + ".tmp")
             tmp.write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
             os.replace(tmp, target)
         return claims
@@ -177,36 +147,91 @@ class Writer:
             os.close(self.fd)
 
 
-def done_for(out: Path | None, fmt: str, resume: bool) -> set[str]:
+def gold_names(files: list[str]) -> dict[str, str]:
+    """Each input's gold file, named by its path relative to the inputs' common folder
+    (``x/a.txt`` -> ``x/a.gold.json``); two inputs that would share a name keep their suffix
+    (``a.md.gold.json``).
+
+    >>> gold_names(["/n/x/a.txt", "/n/y/a.txt", "/n/y/a.md"]) == {
+    ...     "/n/x/a.txt": "x/a.gold.json", "/n/y/a.txt": "y/a.txt.gold.json", "/n/y/a.md": "y/a.md.gold.json"}
+    True
+    """
+    paths = [resolved(f) for f in files]
+    if not paths:
+        return {}
+    root = os.path.commonpath([os.path.dirname(p) for p in paths])
+    rel = {p: os.path.relpath(p, root) for p in paths}
+    stems = [os.path.splitext(r)[0] for r in rel.values()]
+    return {p: (os.path.splitext(r)[0] if stems.count(os.path.splitext(r)[0]) == 1 else r) + ".gold.json"
+            for p, r in rel.items()}
+
+
+def gold_name(source: str, names: dict[str, str]) -> str:
+    return names.get(resolved(source)) or Path(source).stem + ".gold.json"
+
+
+def current_ids(files: list[str]) -> dict[str, str | None]:
+    """Each input's resolved path -> the article id of its text now (None: unreadable; extracting
+    it reports why)."""
+    from h200claims.text.read import read_article
+
+    out: dict[str, str | None] = {}
+    for f in files:
+        try:
+            out[resolved(f)] = text_id(read_article(f)[0])
+        except Exception:  # noqa: BLE001 - reported when the file is extracted
+            out[resolved(f)] = None
+    return out
+
+
+def done_for(out: Path | None, fmt: str, resume: bool, current: dict[str, str | None], summary: Summary,
+             replace: bool = False, names: dict[str, str] | None = None) -> set[str]:
+    """The keys (``resolved path|article id``) of the articles a resumed run's output holds. The
+    output is cut back to its whole records first; with ``replace`` the records of inputs whose
+    text has changed are dropped too (the file is rewritten, atomically)."""
     if not resume or out is None:
         return set()
-    if fmt == "jsonl":
-        return done_sources(out)
     if fmt == "gold":
-        return {p.name for p in out.glob("*.gold.json")}
-    if not out.exists():
-        return set()
-    with out.open(encoding="utf-8") as f:
-        return {resolved(row["source"]) for row in csv.DictReader(f)}
+        return read_gold(out, {p: gold_name(p, names or {}) for p in current})
+    found = read_jsonl(out, summary.note) if fmt == "jsonl" else read_csv(out, CSV_FIELDS, summary.note)
+    if out.exists() and found.good != out.stat().st_size:
+        with out.open("r+b") as f:
+            f.truncate(found.good)
+    stale = {k for k in found.keys if k.rsplit("|", 1)[0] in current
+             and k.rsplit("|", 1)[1] != current[k.rsplit("|", 1)[0]]}
+    if replace and stale:
+        drop_records(out, fmt, stale)
+        summary.note(f"{out}: {len(stale)} changed articles' old records dropped (--replace-changed)")
+    return found.keys - stale if replace else found.keys
 
 
-def is_done(path: str, done: set[str]) -> bool:
-    """Whether a resumed run already holds this article: (JSONL) the same file by any spelling of
-    its path with the same text, (CSV) the same resolved path, (gold) the same gold file name."""
-    if not done:
-        return False
-    if resolved(path) in done or Path(path).stem + ".gold.json" in done:
-        return True
-    try:
-        from h200claims.text.read import read_article
+def drop_records(out: Path, fmt: str, keys: set[str]) -> None:
+    """Rewrite an output without the records of these keys (to a temporary file, then renamed)."""
+    import csv
 
-        return resolved(path) + "|" + text_hash(read_article(path)[0]) in done
-    except Exception:  # noqa: BLE001 - an unreadable file is not done; extracting it reports why
-        return False
+    tmp = out.with_name(out.name + ".tmp")
+    with out.open(encoding="utf-8", newline="") as src, tmp.open("w", encoding="utf-8", newline="") as dst:
+        if fmt == "jsonl":
+            for line in src:
+                rec = json.loads(line)
+                if article_key(rec["source"], text_id(rec["text"])) not in keys:
+                    dst.write(line)
+        else:
+            reader = csv.DictReader(src)
+            dst.write(csv_text([r for r in reader if article_key(r["source"], r["article_id"]) not in keys],
+                               CSV_FIELDS, header=True))
+    os.replace(tmp, out)
+
+
+def is_done(path: str, done: set[str], current: dict[str, str | None]) -> bool:
+    """Whether a resumed run already holds this article: the same file by any spelling of its
+    path, with the same text."""
+    aid = current.get(resolved(path))
+    return aid is not None and article_key(path, aid) in done
 
 
 def run_batch(paths: list[str], out: Path | None, fmt: str, jobs: int, resume: bool,
-              init_kwargs: dict[str, Any], progress: bool | None = None) -> Summary:
+              init_kwargs: dict[str, Any], progress: bool | None = None, replace_changed: bool = False) -> Summary:
     from h200claims.pipeline import Extractor
 
     Extractor(**extractor_args(init_kwargs))  # a bad config fails here, once
@@ -215,11 +240,13 @@ def run_batch(paths: list[str], out: Path | None, fmt: str, jobs: int, resume: b
     files, missing = collect(paths)
     for path, failure in missing:
         summary.fail(path, failure)
-    done = done_for(out, fmt, resume)
-    todo = [f for f in files if not is_done(f, done)]
+    names = gold_names(files) if fmt == "gold" else {}
+    current = current_ids(files) if resume and out is not None else {}
+    done = done_for(out, fmt, resume, current, summary, replace_changed, names)
+    todo = [f for f in files if not is_done(f, done, current)]
     summary.skipped = len(files) - len(todo)
     show = sys.stderr.isatty() if progress is None else progress
-    writer = Writer(out, fmt, resume)
+    writer = Writer(out, fmt, resume, names)
     try:
         results = in_input_order(todo, extract_paths(init_kwargs, todo, jobs))
         for n, (path, line, error, (claims, warns)) in enumerate(results, 1):
@@ -284,13 +311,21 @@ def run_stdin(out: Path | None, fmt: str, init_kwargs: dict[str, Any]) -> Summar
 
 def run_dataset(paths: list[Any], out: str | None, jobs: int, init_kwargs: dict[str, Any], batch_size: int = 100,
                 engine: str = "local", scheduler: str | None = None, workers: int | None = None,
-                client: Any = None, progress: bool | None = None) -> Summary:
+                client: Any = None, progress: bool | None = None, replace_changed: bool = False,
+                compact_at: int | None = None) -> Summary:
     """``--format parquet``: articles into a corpus dataset (``corpus/store.py``), in batches of
     ``batch_size``; article ids already stored are skipped (so a second run adds only what is new),
     an unreadable file becomes a row of ``errors``. ``paths``: files and folders, or (id, text)
     pairs. ``engine="dask"`` runs the batches on Dask (``client``, else ``scheduler``, else a
-    local cluster of ``workers``)."""
+    local cluster of ``workers``). An edited file is a new article; ``replace_changed`` retires the
+    stored articles of its source that no input holds any more (table ``replaced``), else they are
+    kept. Each run adds its row to ``runs``; past ``compact_at`` part files (default
+    ``corpus/compact.py: THRESHOLD``; 0: never) the dataset is compacted after the run."""
+    import datetime
+    import uuid
+
     from h200claims.corpus.batch import run_local
+    from h200claims.corpus.compact import THRESHOLD, compact, needs_compaction
     from h200claims.corpus.store import Dataset
     from h200claims.pipeline import Extractor
 
@@ -298,6 +333,8 @@ def run_dataset(paths: list[Any], out: str | None, jobs: int, init_kwargs: dict[
         raise H200ClaimsError("--format parquet needs -o DATASET (a folder or an fsspec URL)")
     Extractor(**extractor_args(init_kwargs))  # a bad config fails here, once
     start = time.perf_counter()
+    started = datetime.datetime.now(datetime.timezone.utc)
+    run = started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
     summary = Summary()
     texts = [p for p in paths if not isinstance(p, str)]
     files, missing = collect([p for p in paths if isinstance(p, str)])
@@ -314,17 +351,20 @@ def run_dataset(paths: list[Any], out: str | None, jobs: int, init_kwargs: dict[
         from h200claims.corpus.dask_engine import run_dask
 
         results = run_dask(batches, ds.url, init_kwargs, skip, skip_errors, scheduler=scheduler,
-                           workers=workers or jobs, client=client)
+                           workers=workers or jobs, client=client, run=run)
     else:
-        results = run_local(batches, init_kwargs, jobs, skip, skip_errors)  # type: ignore[arg-type]
+        results = run_local(batches, init_kwargs, jobs, skip, skip_errors, run)  # type: ignore[arg-type]
     n = 0
     written: set[str] = set()
+    current: dict[str, str] = {}
+    status = "interrupted"
     try:
         for r in results:
             if engine != "dask":  # a Dask task writes its own parts
-                r.drop_articles(written)
+                r.drop_articles(written, run)
                 ds.write(r)
                 written.update(a["article_id"] for a in r.rows["articles"])
+            current.update(r.sources)
             n += r.articles + r.skipped + len(r.failures)
             summary.articles += r.articles
             summary.claims += r.claims
@@ -335,9 +375,20 @@ def run_dataset(paths: list[Any], out: str | None, jobs: int, init_kwargs: dict[
                 summary.warn(path, w)
             if show:
                 print(f"\r[{n}/{len(items)}] articles", end="", file=sys.stderr, flush=True)
+        status = "done"
     finally:
         if show:
             print(file=sys.stderr)
+        replaced = ds.replace_changed(run, current) if replace_changed and status == "done" else []
+        ds.write_run(run, {"started": started, "finished": datetime.datetime.now(datetime.timezone.utc),
+                           "status": status, "inputs": [str(p) for p in paths if isinstance(p, str)],
+                           "articles": summary.articles, "claims": summary.claims, "skipped": summary.skipped,
+                           "failures": len(summary.failures)}, replaced)
         ds.update_actors()  # what was written is kept, and its actors resolved, even after Ctrl-C
+    if replaced:
+        summary.note(f"{len(replaced)} stored articles of changed files replaced (--replace-changed)")
+    limit = THRESHOLD if compact_at is None else compact_at
+    if limit and engine != "dask" and needs_compaction(ds, limit):
+        compact(ds)
     summary.seconds = time.perf_counter() - start
     return summary

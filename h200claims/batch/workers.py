@@ -34,10 +34,6 @@ class Failure:
         return f"{self.kind} error: {self.message}"
 
 
-#: a test may set this to a callable(path) run before each article in a worker (fault injection)
-BEFORE_ARTICLE: "Callable[[str], None] | None" = None
-
-
 _DATE: str | None = None  # the batch's --date, for files that give none
 
 
@@ -56,9 +52,29 @@ def _init(kwargs: dict[str, Any]) -> None:
 
 
 def _init_pool(kwargs: dict[str, Any]) -> None:
-    """A pool worker leaves Ctrl-C to the parent, which stops the run and reports it in one line."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _init(kwargs)
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent ends, however it ends (Ctrl-C, SIGTERM, the
+    OOM killer): a worker is never left blocked on a pipe to a parent that is gone. Elsewhere a
+    no-op; the parent's ``finally`` terminates its workers too."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+
+
+def _start_worker(initializer: Any, initargs: tuple[Any, ...]) -> None:
+    """Every pool worker: Ctrl-C is the parent's to handle (it stops the run and says so in one
+    line), and the worker ends with its parent; then the pool's own initializer."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    if initializer is not None:
+        initializer(*initargs)
 
 
 def _extract_text(text: str) -> "ArticleClaims":
@@ -82,8 +98,6 @@ def _extract_path(path: str) -> tuple[str, str | None, Failure | None, tuple[int
     """(path, JSON line, failure, (number of claims, warnings)): failures are returned, never
     raised, so one bad file loses nothing; the count spares the parent from parsing the line again."""
     assert _WORKER is not None
-    if BEFORE_ARTICLE is not None:
-        BEFORE_ARTICLE(path)
     try:
         result = _WORKER.extract_file(path, default_date=_DATE)
         return path, result.model_dump_json(), None, (len(result.claims), result.warnings)
@@ -96,7 +110,8 @@ def _context() -> Any:
 
 
 def parallel_map(extractor: "Extractor", texts: Iterable[str], n_process: int, batch_size: int) -> Iterator["ArticleClaims"]:
-    with _context().Pool(n_process, initializer=_init_pool, initargs=(extractor.init_kwargs(),)) as pool:
+    with _context().Pool(n_process, initializer=_start_worker,
+                               initargs=(_init_pool, (extractor.init_kwargs(),))) as pool:
         yield from pool.imap(_extract_text, texts, chunksize=max(1, batch_size // n_process))
 
 
@@ -148,7 +163,9 @@ def run_in_pool(units: list[Any], jobs: int, task: Callable[[Any], Any], initial
     todo = list(reversed(units))
     running: dict[Future[Any], Any] = {}
     lost: list[Any] = []
-    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=initializer, initargs=initargs)
+    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start_worker,
+                               initargs=(initializer, initargs))
+    finished = False
     try:
         while (todo or running) and not lost:
             while todo and len(running) < 2 * jobs:
@@ -168,7 +185,19 @@ def run_in_pool(units: list[Any], jobs: int, task: Callable[[Any], Any], initial
                     lost.append(unit)
                     continue
                 yield result
+        finished = True
     finally:
         lost.extend(running.values())
-        pool.shutdown(wait=not lost, cancel_futures=True)
+        if not finished:  # cut short (Ctrl-C, a signal, the consumer stopped): end the workers now
+            _terminate(pool)
+        pool.shutdown(wait=not lost and finished, cancel_futures=True)
     return list(reversed(todo)), lost
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """End a pool's worker processes at once (they may be blocked writing a large result)."""
+    for p in list(getattr(pool, "_processes", {}).values()):
+        try:
+            p.terminate()
+        except (OSError, ValueError):  # already gone
+            pass

@@ -1,8 +1,8 @@
 """The batches on Dask (``--engine dask``): each task runs ``extract_batch`` on a worker and writes
 its part files straight into the dataset, so rows never travel back to the client.
 
-Part names come from the batch's items, so a task that Dask retries (its worker died) overwrites
-its own files; a batch is committed by its ``articles`` part, written last (``corpus/store.py``).
+Part names come from the run and what the batch stores (``content_id``), so a task that Dask
+retries (its worker died) overwrites its own files with the same rows; a batch is committed by its ``articles`` part, written last (``corpus/store.py``).
 Workers load the pipeline from the installed h200claims package: install it where they run.
 """
 from __future__ import annotations
@@ -15,11 +15,11 @@ from h200claims.errors import H200ClaimsError
 
 
 def _task(items: list[Item], dataset: str, init_kwargs: dict[str, Any], skip: Collection[str],
-          skip_errors: Collection[tuple[str, str, str]]) -> BatchResult:
+          skip_errors: Collection[tuple[str, str, str]], run: str = "") -> BatchResult:
     """One Dask task: extract, write the parts, return the counts only."""
     from h200claims.corpus.store import Dataset
 
-    result = extract_batch(items, init_kwargs, skip, skip_errors)
+    result = extract_batch(items, init_kwargs, skip, skip_errors, run)
     Dataset(dataset).write(result)
     result.rows = {}
     return result
@@ -41,7 +41,7 @@ def client_for(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
 
 def run_dask(batches: list[list[Item]], dataset: str, init_kwargs: dict[str, Any], skip: Collection[str],
              skip_errors: Collection[tuple[str, str, str]], scheduler: str | None = None, workers: int | None = None,
-             client: Any = None) -> Iterator[BatchResult]:
+             client: Any = None, run: str = "") -> Iterator[BatchResult]:
     """Submit every batch as a task (retried up to 3 times elsewhere if its worker dies) and yield
     each batch's counts as it finishes. Ctrl-C cancels what is still queued."""
     from dask.distributed import as_completed
@@ -54,8 +54,8 @@ def run_dask(batches: list[list[Item]], dataset: str, init_kwargs: dict[str, Any
     try:
         # one copy of what is stored a worker, not one a task (a list: scatter() unpacks a bare set)
         skip_f, errors_f = client.scatter([frozenset(skip), frozenset(skip_errors)], broadcast=True, hash=False)
-        futures = [client.submit(_task, b, dataset, init_kwargs, skip_f, errors_f, key=f"h200claims-{batch_id(b)}",
-                                 retries=3, pure=False) for b in batches]
+        futures = [client.submit(_task, b, dataset, init_kwargs, skip_f, errors_f, run,
+                                 key=f"h200claims-{run}-{batch_id(b)}", retries=3, pure=False) for b in batches]
         for fut in as_completed(futures):
             yield fut.result()
     finally:

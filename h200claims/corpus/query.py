@@ -8,12 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 from h200claims import data
-from h200claims.corpus.schema import DERIVED, TABLES, schemas
+from h200claims.corpus.schema import DERIVED, RUN_TABLES, TABLES, schemas
 from h200claims.corpus.store import Dataset
 from h200claims.errors import H200ClaimsError
 
 VIEWS = ("articles", "entities", "mentions", "quantities", "quotes", "claims", "errors", "actors", "actor_map",
-         "claim_groups", "quote_groups", "actor_pairs")
+         "claim_groups", "quote_groups", "actor_pairs", "runs", "replaced")
 
 
 def open(dataset: str, threads: int | None = None) -> Any:  # noqa: A001 - the name users expect
@@ -45,7 +45,7 @@ def open(dataset: str, threads: int | None = None) -> Any:  # noqa: A001 - the n
     if not local:
         con.register_filesystem(ds.fs)
     committed = ds.committed()
-    for t in TABLES + DERIVED:  # parts of committed batches only: an interrupted run's are not read
+    for t in TABLES + RUN_TABLES + DERIVED:  # parts of committed batches only: an interrupted run's are not read
         parts = ds.committed_parts(t, committed)
         if parts:
             files = ", ".join("'" + (p if local else f"{protocol}://{p}").replace("'", "''") + "'" for p in parts)
@@ -53,8 +53,5 @@ def open(dataset: str, threads: int | None = None) -> Any:  # noqa: A001 - the n
         else:
             con.register(f"_empty_{t}", schemas()[t].empty_table())
             con.execute(f"CREATE VIEW raw_{t} AS SELECT * FROM _empty_{t}")
-    for statement in data.read_text("corpus_views.sql").split(";"):
-        sql = "\n".join(line for line in statement.splitlines() if not line.strip().startswith("--")).strip()
-        if sql:
-            con.execute(sql)
-    return con
+    con.execute(data.read_text("corpus_views.sql"))  # one string: DuckDB parses the statements (a ';' in a
+    return con                                         # literal or a comment is not a separator)

@@ -11,11 +11,15 @@ from typing import Any
 
 from h200claims.errors import H200ClaimsError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 #: the tables extraction writes, in the order a batch writes them (``articles`` last: a batch is
 #: committed once its ``articles`` part exists)
 TABLES = ("entities", "mentions", "quantities", "quotes", "claims", "errors", "articles")
+
+#: the tables a run writes once, at its end, as ``part-<run>.parquet``: what it did (``runs``, the
+#: manifest) and the articles it retired (``replaced``, with ``--replace-changed``)
+RUN_TABLES = ("runs", "replaced")
 
 #: the table the corpus derives after a run from every ``entities`` part (actor identity)
 DERIVED = ("actor_keys",)
@@ -39,7 +43,7 @@ def schemas() -> dict[str, Any]:
     (DataType(string), DataType(date32[day]))
     """
     pa = arrow()
-    s, i32, f64, b, d = pa.string(), pa.int32(), pa.float64(), pa.bool_(), pa.date32()
+    s, i32, f64, b, d, ts = pa.string(), pa.int32(), pa.float64(), pa.bool_(), pa.date32(), pa.timestamp("ms", "UTC")
     strs = pa.list_(s)
     key = [("article_id", s), ("batch", s)]
     span = [("start", i32), ("end", i32), ("text", s), ("rule", s)]
@@ -66,7 +70,10 @@ def schemas() -> dict[str, Any]:
             ("subject_text", s), ("comparison", s), ("comparison_key", s), ("direction", s), ("basis", s),
             ("direction_text", s), ("period", s), ("measure_key", s), ("content_key", s)],
         "errors": [("batch", s), ("source", s), ("kind", s), ("message", s)],
-        "actor_keys": [("actor_key", s), ("actor", s), ("label", s)],
+        "runs": [("run", s), ("started", ts), ("finished", ts), ("status", s), ("inputs", strs), ("articles", i32),
+                 ("claims", i32), ("skipped", i32), ("failures", i32), ("replaced", i32)],
+        "replaced": [("article_id", s), ("batch", s), ("source", s), ("replaced_by", s), ("run", s)],
+        "actor_keys": [("article_id", s), ("actor_key", s), ("actor", s), ("label", s)],
     }
     return {name: pa.schema(c) for name, c in cols.items()}
 
@@ -76,7 +83,7 @@ def describe() -> dict[str, Any]:
 
     >>> d = describe()
     >>> d["schema_version"], d["tables"]["errors"]
-    (3, {'batch': 'string', 'source': 'string', 'kind': 'string', 'message': 'string'})
+    (4, {'batch': 'string', 'source': 'string', 'kind': 'string', 'message': 'string'})
     """
     return {"schema_version": SCHEMA_VERSION,
             "tables": {t: {f.name: str(f.type) for f in sch} for t, sch in schemas().items()}}

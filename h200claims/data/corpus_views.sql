@@ -1,27 +1,33 @@
 -- The views h200claims.corpus.open() registers over a dataset's raw_<table> sources
--- (docs/corpus.md). One article id is one article: the first committed batch holding it wins.
+-- (docs/corpus.md). One article id is one article: the first committed batch holding it wins;
+-- an article a run replaced (--replace-changed, the table replaced) is not seen.
 
 CREATE VIEW articles AS
 SELECT * EXCLUDE (_n) FROM (
-    SELECT *, row_number() OVER (PARTITION BY article_id ORDER BY batch) AS _n FROM raw_articles
+    SELECT *, row_number() OVER (PARTITION BY article_id ORDER BY batch) AS _n
+    FROM raw_articles ANTI JOIN raw_replaced USING (article_id, batch)
 ) WHERE _n = 1;
+
+CREATE VIEW runs AS SELECT * FROM raw_runs;
+
+CREATE VIEW replaced AS SELECT * FROM raw_replaced;
 
 CREATE VIEW errors AS
 SELECT DISTINCT ON (source, kind, message) * FROM raw_errors
 ORDER BY source, kind, message, batch;
 
-CREATE VIEW actor_map AS SELECT actor_key, actor FROM raw_actor_keys;
+CREATE VIEW actor_map AS SELECT article_id, actor_key, actor FROM raw_actor_keys;
 
 CREATE VIEW entities AS
 SELECT e.*, coalesce(k.actor, e.actor_key) AS actor, coalesce(ka.actor, e.affiliation_key) AS affiliation_actor
 FROM (SELECT * FROM raw_entities SEMI JOIN articles USING (article_id, batch)) e
-LEFT JOIN actor_map k ON k.actor_key = e.actor_key
-LEFT JOIN actor_map ka ON ka.actor_key = e.affiliation_key;
+LEFT JOIN actor_map k ON k.article_id = e.article_id AND k.actor_key = e.actor_key
+LEFT JOIN actor_map ka ON ka.article_id = e.article_id AND ka.actor_key = e.affiliation_key;
 
 CREATE VIEW mentions AS
 SELECT m.*, coalesce(k.actor, m.actor_key) AS actor
 FROM (SELECT * FROM raw_mentions SEMI JOIN articles USING (article_id, batch)) m
-LEFT JOIN actor_map k ON k.actor_key = m.actor_key;
+LEFT JOIN actor_map k ON k.article_id = m.article_id AND k.actor_key = m.actor_key;
 
 CREATE VIEW quantities AS
 SELECT * FROM raw_quantities SEMI JOIN articles USING (article_id, batch);
@@ -29,8 +35,8 @@ SELECT * FROM raw_quantities SEMI JOIN articles USING (article_id, batch);
 CREATE VIEW quotes AS
 SELECT q.*, coalesce(k.actor, q.speaker_key) AS speaker_actor, coalesce(kv.actor, q.via_key) AS via_actor
 FROM (SELECT * FROM raw_quotes SEMI JOIN articles USING (article_id, batch)) q
-LEFT JOIN actor_map k ON k.actor_key = q.speaker_key
-LEFT JOIN actor_map kv ON kv.actor_key = q.via_key;
+LEFT JOIN actor_map k ON k.article_id = q.article_id AND k.actor_key = q.speaker_key
+LEFT JOIN actor_map kv ON kv.article_id = q.article_id AND kv.actor_key = q.via_key;
 
 CREATE VIEW claims AS
 SELECT c.*, a.date, a.source, coalesce(ko.actor, a.outlet_key) AS outlet, a.outlet AS outlet_name,
@@ -38,11 +44,11 @@ SELECT c.*, a.date, a.source, coalesce(ko.actor, a.outlet_key) AS outlet, a.outl
        coalesce(kc.actor, c.comparison_key) AS comparison_actor, coalesce(kv.actor, c.via_key) AS via_actor
 FROM (SELECT * FROM raw_claims SEMI JOIN articles USING (article_id, batch)) c
 JOIN articles a USING (article_id, batch)
-LEFT JOIN actor_map ko ON ko.actor_key = a.outlet_key
-LEFT JOIN actor_map k ON k.actor_key = c.speaker_key
-LEFT JOIN actor_map ks ON ks.actor_key = c.subject_key
-LEFT JOIN actor_map kc ON kc.actor_key = c.comparison_key
-LEFT JOIN actor_map kv ON kv.actor_key = c.via_key;
+LEFT JOIN actor_map ko ON ko.article_id = a.article_id AND ko.actor_key = a.outlet_key
+LEFT JOIN actor_map k ON k.article_id = c.article_id AND k.actor_key = c.speaker_key
+LEFT JOIN actor_map ks ON ks.article_id = c.article_id AND ks.actor_key = c.subject_key
+LEFT JOIN actor_map kc ON kc.article_id = c.article_id AND kc.actor_key = c.comparison_key
+LEFT JOIN actor_map kv ON kv.article_id = c.article_id AND kv.actor_key = c.via_key;
 
 -- one row an actor: its names as written in each script, English names, aliases, reach, dates
 CREATE VIEW actors AS
