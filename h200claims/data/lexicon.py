@@ -29,7 +29,7 @@ from h200claims.text.script import simplified_view
 
 LABELS = ("PERSON", "ORG", "GPE", "PRODUCT")
 KINDS = ("", "person", "place", "product", "company", "outlet", "think_tank", "government", "legislature",
-         "party", "court", "regulator", "central_bank", "university", "organisation")
+         "party", "court", "prosecutors", "regulator", "central_bank", "university", "organisation")
 
 
 @dataclass(frozen=True)

@@ -149,6 +149,9 @@ def speaker_for_cue(st: State, s: int, cs: int, clause_floor: int, prev_sp: Spea
     doc = st.doc
     view = doc.view
     if acc and cs == acc.start("cue"):
+        named = [m for m in st.mentions_in(acc.start("who"), acc.end("who")) if m[3] != "PRODUCT"]
+        if named and named[-1][1] == acc.end("who"):  # 從商務部貿易救濟調查局獲悉: the unit named last
+            return Speaker(named[-1][2], doc.text[acc.start("who"):acc.end("who")])
         return speaker_in_clause(st, acc.start("who"), acc.end("who")) or Speaker(
             None, doc.text[acc.start("who"):acc.end("who")])
     clause, head = cue_clause(view, clause_floor, cs, heading)

@@ -80,6 +80,8 @@ def entity_kind(e: Entity, lex_by_id: dict[str, Any]) -> str | None:
         return "think_tank"
     if any(name.endswith(v(x)) for x in cfg["company_suffixes"]):
         return "company"
+    if any(name.endswith(v(x)) for x in cfg["prosecutor_suffixes"]):
+        return "prosecutors"
     if any(name.endswith(v(x)) for x in cfg["court_suffixes"]):
         return "court"
     if any(m.rule == "book_title" for m in e.mentions):
@@ -372,8 +374,8 @@ class Found:
     speaker: Speaker
 
 def make_quote(st: State, s: int, e: int, kind: str, sp: Speaker, cue: str | None, via: str | None, rule: str) -> Found:
-    q = Quote.model_construct(start=s, end=e, text=st.doc.text[s:e], rule=rule, kind=kind, speaker=sp.id,
-                              speaker_text=sp.text, cue=cue, via=via)  # validated with the result, at the edge
+    q = Quote(start=s, end=e, text=st.doc.text[s:e], rule=rule, kind=kind, speaker=sp.id,  # type: ignore[arg-type]
+              speaker_text=sp.text, cue=cue, via=via)
     return Found(q, sp)
 
 

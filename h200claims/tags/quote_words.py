@@ -21,7 +21,7 @@ SPEECH_MARK = regex.compile(r"[,，。!?！？]")
 NOT_WORD = regex.compile(r"[^\p{Han}A-Za-z0-9]")
 SENT_END = "。！？!?"
 #: the lexicon kinds that 該公司 / 該智庫 / 報導 refer back to
-QUOTE_KINDS = frozenset({"outlet", "think_tank", "company", "government", "court"})
+QUOTE_KINDS = frozenset({"outlet", "think_tank", "company", "government", "court", "prosecutors"})
 
 
 @dataclass(frozen=True)
