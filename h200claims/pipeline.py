@@ -237,10 +237,14 @@ def warnings_for(doc: Doc) -> list[str]:
 
 
 def to_result(doc: Doc) -> ArticleClaims:
-    return ArticleClaims(
-        source=doc.source, date=doc.date, text=doc.text, body=doc.body, entities=doc.entities,
-        quantities=doc.quantities, quotes=doc.quotes, claims=doc.claims, warnings=warnings_for(doc),
-    )
+    """The Doc as the public result, validated whole at the edge: every nested item is checked
+    again (an item changed after it was built included), so a wrong field fails here, in the
+    library's tests, and never reaches a user's JSONL unreadable."""
+    built = ArticleClaims.model_construct(
+        source=doc.source, date=doc.date, text=doc.text, offsets_refer_to="input", body=doc.body,
+        entities=doc.entities, quantities=doc.quantities, quotes=doc.quotes, claims=doc.claims,
+        warnings=warnings_for(doc))
+    return ArticleClaims.model_validate(built.model_dump(warnings=False))
 
 
 _DEFAULT: Extractor | None = None

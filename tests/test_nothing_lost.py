@@ -210,3 +210,36 @@ def test_two_people_with_the_same_name_in_two_articles_stay_two_actors(tmp_path)
     assert len({actor["n1"], actor["n2"], actor["n3"]}) == 3
     assert actor["n3"] == actor["n4"]  # same full name, same title and body
     assert con.execute("SELECT count(*) FROM actors WHERE label = 'PERSON'").fetchone()[0] == 3
+
+
+# validation at the edge: a wrong field fails here, not in a user's notebook ---------------------
+
+def test_a_wrong_field_fails_at_the_edge_and_is_one_error(tmp_path, capsys, monkeypatch):
+    import pydantic
+
+    from h200claims.models import ArticleClaims, Mention
+    from h200claims.pipeline import Extractor
+
+    run_components = Extractor.run
+
+    def bad(self, doc):  # a component that builds an item unvalidated, with a label that does not exist
+        doc = run_components(self, doc)
+        doc.entities[0].mentions.append(Mention.model_construct(start=0, end=1, text=doc.text[0], rule="x",
+                                                                label="LOC", entity=doc.entities[0].id))
+        return doc
+
+    good = Extractor().extract(A)
+    assert ArticleClaims.model_validate_json(good.model_dump_json()) == good
+    monkeypatch.setattr(Extractor, "run", bad)
+    with pytest.raises(pydantic.ValidationError):
+        Extractor().extract(A)
+    (tmp_path / "a.txt").write_text(A, encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    rc, err = run(capsys, "extract", tmp_path / "a.txt", "-o", out)
+    assert rc == 1 and "internal error" in err and "LOC" not in out.read_text(encoding="utf-8")
+
+
+def test_no_test_hook_in_the_package():
+    from h200claims.batch import workers
+
+    assert not hasattr(workers, "BEFORE_ARTICLE")

@@ -199,9 +199,8 @@ def group(doc: Doc, mentions: list[MentionCandidate]) -> list[Entity]:
             ent = _new_entity(root, m, doc)
             entities[root] = ent
             order.append(root)
-        # built unvalidated: the result validates every span against the text at the edge
-        ent.mentions.append(Mention.model_construct(start=m.start, end=m.end, text=doc.text[m.start:m.end],
-                                                    label=ent.label, entity=ent.id, rule=m.rule))
+        ent.mentions.append(Mention(start=m.start, end=m.end, text=doc.text[m.start:m.end],
+                                    label=ent.label, entity=ent.id, rule=m.rule))
         if m.title and m.title not in ent.titles:
             ent.titles.append(m.title)
         if m.title_org and ent.affiliation is None:
