@@ -1,7 +1,11 @@
 """Corpus benchmark: a generated corpus of N articles, extracted to JSONL and to a Parquet
 dataset side by side, then five typical queries timed on the dataset.
 
-    python benchmarks/corpus_bench.py [--articles 10000] [--jobs 2] [--keep DIR]
+    python benchmarks/corpus_bench.py [--articles 10000] [--jobs 2] [--keep DIR] [--scale 100000]
+
+``--scale N``: the extracted dataset's rows copied, with new article ids, into a dataset of N
+articles in parts of one batch each (as N/100 articles' worth of runs would leave it), then the
+queries timed over those parts, ``h200claims compact`` timed, and the queries timed again.
 
 The articles are recombined from templates written for this benchmark (not the seeds): an outlet
 line, a dateline, two to four paragraphs in which invented officials and companies state amounts,
@@ -97,11 +101,66 @@ def run(*args: str) -> float:
     return time.perf_counter() - t
 
 
+def scaled(src: Path, dst: Path, n: int) -> None:
+    """``src``'s committed parts copied, article ids suffixed per copy, until ``dst`` holds ``n`` articles."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    from h200claims.corpus.schema import TABLES
+    from h200claims.corpus.store import Dataset
+
+    ds = Dataset(str(src))
+    parts = sorted(ds.committed())
+    shutil.rmtree(dst, ignore_errors=True)
+    out = Dataset(str(dst))
+    out.prepare()
+    tables = {(t, b): pq.read_table(ds.part(t, b)) for t in TABLES for b in parts}
+    keys = pq.read_table(ds.part("actor_keys", "all"))
+    per_copy = sum(tables[("articles", b)].num_rows for b in parts)
+    copies = -(-n // per_copy)
+    all_keys = []
+    for k in range(copies):
+        suffix = f"{k:05x}"
+
+        def renamed(t: pa.Table) -> pa.Table:
+            if "article_id" in t.column_names:
+                t = t.set_column(t.column_names.index("article_id"), "article_id",
+                                 pc.binary_join_element_wise(pc.utf8_slice_codeunits(t["article_id"], 0, 11),
+                                                             pa.scalar(suffix), ""))
+            return t
+        for b in parts:
+            for t in TABLES:
+                out.put_table(out.part(t, f"{suffix}{b[:11]}"), renamed(tables[(t, b)]), t)
+        all_keys.append(renamed(keys))
+    out.put_table(out.part("actor_keys", "all"), pa.concat_tables(all_keys), "actor_keys")
+
+
+def time_queries(ds: Path, label: str) -> None:
+    import h200claims.corpus as corpus
+
+    t = time.perf_counter()
+    con = corpus.open(str(ds))
+    files = len(list(ds.rglob("*.parquet")))
+    print(f"[{label}] open the dataset (views over {files} files) {1000 * (time.perf_counter() - t):.0f} ms")
+    top = (con.execute(QUERIES["top speakers"][0]).fetchall() or [None])[0]
+    for name, (sql, params) in QUERIES.items():
+        if name == "quotes of one actor" and top:
+            params = {"actor": top[0]}
+        times = []
+        for _ in range(5):
+            t = time.perf_counter()
+            rows = con.execute(sql, params).fetchall()
+            times.append(time.perf_counter() - t)
+        print(f"[{label}] query {name:<22} median {statistics.median(times) * 1000:7.1f} ms  ({len(rows)} rows)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=10000)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--keep", help="keep the generated articles and dataset here")
+    ap.add_argument("--scale", type=int, default=0, metavar="N", help="also time a dataset of N articles (see above)")
     args = ap.parse_args()
     import h200claims.corpus as corpus
 
@@ -135,6 +194,16 @@ def main() -> None:
     t = time.perf_counter()
     corpus.open(str(ds))
     print(f"open the dataset (views over {len(list(ds.rglob('*.parquet')))} files) {1000 * (time.perf_counter() - t):.0f} ms")
+    if args.scale:
+        big = tmp / f"dataset{args.scale}"
+        t = time.perf_counter()
+        scaled(ds, big, args.scale)
+        n = corpus.open(str(big)).execute("SELECT count(*) FROM articles").fetchone()[0]
+        print(f"{n} articles copied into {len(list(big.rglob('*.parquet')))} files in {time.perf_counter() - t:.1f} s")
+        time_queries(big, f"{n} articles, parts of one batch")
+        t_compact = run("compact", str(big))
+        print(f"compact {t_compact:.1f} s")
+        time_queries(big, f"{n} articles, compacted")
 
 
 if __name__ == "__main__":
