@@ -46,7 +46,6 @@ def test_features_are_deterministic_and_one_list_per_character():
     # invented names, in no lexicon, in sentences with no speech cue after them
     ("這份報告由馮柏翰與同事共同撰寫。", "馮柏翰", "PERSON"),
     ("昨天下午，蔡雅婷在記者會上回應外界質疑。", "蔡雅婷", "PERSON"),
-    ("新成立的鈺翔半導體公司將在苗栗設廠。", "鈺翔半導體公司", "ORG"),
 ])
 def test_model_finds_names_outside_the_lexicon(text, name, label):
     for t in both(text):
@@ -54,6 +53,13 @@ def test_model_finds_names_outside_the_lexicon(text, name, label):
         expect = name if t == text else to_simplified(name)
         assert (expect, label) in got, got
         assert (expect, label) not in [(m.text, m.label) for m in Extractor(disable=["model"]).extract(t).mentions]
+
+
+def test_an_unknown_company_is_found_by_the_model_and_by_its_shape():
+    text = "新成立的鈺翔半導體公司將在苗栗設廠。"
+    assert ("鈺翔半導體公司", "ORG", "model:crf") in [(m.text, m.label, m.rule) for m in Extractor().extract(text).mentions]
+    without = [(m.text, m.label, m.rule) for m in Extractor(disable=["model"]).extract(text).mentions]
+    assert ("鈺翔半導體公司", "ORG", "company_industry") in without
 
 
 def test_model_mentions_carry_the_model_rule_and_get_titles():

@@ -55,3 +55,4 @@ def test_related_headlines_and_promos_are_no_body(text):
 def test_a_reporters_credit_is_no_person():
     r = extractor().extract("本报讯（记者 周立新）国家统计局今天公布数据。\n王大明表示，经济很好。")
     assert "周立新" not in {m.text for e in r.entities for m in e.mentions}
+

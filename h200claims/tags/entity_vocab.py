@@ -31,6 +31,9 @@ class Vocab:
     place_unit_not_before: frozenset[str]  # 市|場, 市|長: the unit character starting another word
     company_suffixes: tuple[str, ...]  # 公司, 集團: written after a company's name, part of it (微軟|公司)
     company_industry: tuple[str, ...]  # 汽車, 證券: part of it where no noun follows (豐田|汽車; 台積電|科技論壇 no)
+    company_follow: frozenset[str]  # what may follow an unknown company's industry word (零跑汽車|表示)
+    company_industry_re: Any  # regex: any industry word
+    company_follow_measures: frozenset[str]  # what may follow an unknown name's industry word too (晶澳科技|虧損)
     title_words: frozenset[str]  # every title, for what may follow a company's industry word (野村證券|分析師)
     translit: frozenset[str]
     joiners: str
@@ -76,6 +79,9 @@ def vocab() -> Vocab:
         place_unit_not_before=frozenset(v(x) for x in cfg["place_unit_not_before"]),
         company_suffixes=tuple(sorted((v(x) for x in cfg["company_name_suffixes"]), key=len, reverse=True)),
         company_industry=tuple(sorted((v(x) for x in cfg["company_industry_words"]), key=len, reverse=True)),
+        company_follow=frozenset(v(x) for x in cfg["company_follow_words"]),
+        company_follow_measures=frozenset(v(x) for x in cfg["company_follow_measures"]),
+        company_industry_re=compile_fast(alternation(v(x) for x in cfg["company_industry_words"])),
         title_words=frozenset(titles),
         translit=frozenset(v(cfg["translit_chars"])),
         joiners=v(cfg["name_joiners"]),

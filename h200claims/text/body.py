@@ -128,8 +128,8 @@ def is_headline_like(line: Line) -> bool:
 def classify(lines: list[Line]) -> None:
     """Set each line's kind; the first matching rule wins. A line seen more than once is
     boilerplate (navigation, promos, a repeated caption), except that repeated prose keeps its
-    first occurrence (and so does any line of ``repeated_keep_min_chars`` or more: a title and lede
-    printed again as the page's summary): an article that repeats itself is not emptied."""
+    first occurrence (and so does a line of ``repeated_keep_min_chars`` or more seen just twice: a
+    title and lede printed again as the page's summary): an article that repeats itself is not emptied."""
     counts = Counter(ln.view for ln in lines)
     seen: set[str] = set()
     for ln in lines:
@@ -141,7 +141,8 @@ def classify(lines: list[Line]) -> None:
             ln.kind = "caption"
         elif is_promo(ln):
             ln.kind = "promo"
-        elif counts[ln.view] > 1 and not (first and (is_prose(ln) or len(ln.view) >= _rules()["keep_repeated"])):
+        elif counts[ln.view] > 1 and not (first and (is_prose(ln) or (
+                counts[ln.view] == 2 and len(ln.view) >= _rules()["keep_repeated"]))):
             ln.kind = "repeated"
         elif is_byline(ln):
             ln.kind = "byline"
