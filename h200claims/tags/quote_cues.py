@@ -94,7 +94,7 @@ def find_cues(doc: Doc, s: int, e: int, quoted: list[tuple[int, int]], heading: 
 
 
 def skip_separators(view: str, i: int, e: int) -> int:
-    while i < e and view[i] in ",，:：、 　\n\r\t":
+    while i < e and view[i] in ",，:：、 　\n\r\t—－":  # 發言人表示——下半年…
         i += 1
     return i
 
