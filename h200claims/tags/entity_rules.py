@@ -241,13 +241,26 @@ def company_industry(doc: Doc) -> list[MentionCandidate]:
                 start = next((i for i in range(start, w_start - COMPANY_NAME[0] + 1)
                               if doc.at_token_boundary(i)), w_start)
                 name = view[start:w_start]
-                if len(name) < COMPANY_NAME[0] or freq.get(name, 0) >= GENERIC_WORD_FREQ or any(
-                        freq.get(view[s:e], 0) >= GENERIC_WORD_FREQ and e - s >= 2 for s, e in doc.tokens_in(start, w_start)):
+                if len(name) < COMPANY_NAME[0] or not company_name_like(doc, start, w_start):
                     continue
             if any(s < end and start < e for s, e in named):
                 continue
             out.append(MentionCandidate(start, end, "ORG", "company_industry", name_key(view[start:end]), priority=1))
     return out
+
+
+def company_name_like(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words before an industry word can be a company's own name: no dictionary word of
+    any frequency, no verb (調降|鋼鐵, 強化|上市公司), no change word at its end, no industry word."""
+    voc = vocab()
+    view = doc.view
+    freq = _jieba_freq()
+    name = view[start:end]
+    toks = [view[s:e] for s, e in doc.tokens_in(start, end)]
+    return not (freq.get(name, 0) >= GENERIC_WORD_FREQ
+                or any(freq.get(t, 0) >= GENERIC_WORD_FREQ and len(t) >= 2 for t in toks)
+                or any(verb_tags().get(t) == "v" for t in toks) or name[-1] in voc.change_chars
+                or voc.company_industry_re.search(name))
 
 
 def company_follows(doc: Doc, end: int, para_end: int, measures: bool = False) -> bool:
@@ -304,6 +317,8 @@ def is_generic_org(doc: Doc, start: int, end: int, prefixed: bool = False) -> bo
     suffix = next((x for x in voc.org_institutional if core.endswith(x)), None)
     if suffix is not None:  # 國際問題研究院, 第一研究所, 香港+科技大學 are names; 頂尖大學 is not
         return len(core) - len(suffix) < (2 if prefixed else 3) and not core.startswith("第")
+    if not prefixed and len(words) > 1 and (verb_tags().get(words[0]) == "v" or words[0] in voc.org_function_heads):
+        return True  # 強化|上市公司, 於|強化…公司: a verb phrase before a kind of body
     freq = _jieba_freq()
     return all(freq.get(w, 0) >= GENERIC_WORD_FREQ or len(w) == 1 for w in words)
 

@@ -34,6 +34,8 @@ class Vocab:
     company_follow: frozenset[str]  # what may follow an unknown company's industry word (零跑汽車|表示)
     company_industry_re: Any  # regex: any industry word
     company_follow_measures: frozenset[str]  # what may follow an unknown name's industry word too (晶澳科技|虧損)
+    change_chars: frozenset[str]  # a name ending in one is a verb phrase (調降|鋼鐵)
+    org_function_heads: frozenset[str]  # words no name starts with (於, 雖, 以)
     title_words: frozenset[str]  # every title, for what may follow a company's industry word (野村證券|分析師)
     translit: frozenset[str]
     joiners: str
@@ -81,6 +83,8 @@ def vocab() -> Vocab:
         company_industry=tuple(sorted((v(x) for x in cfg["company_industry_words"]), key=len, reverse=True)),
         company_follow=frozenset(v(x) for x in cfg["company_follow_words"]),
         company_follow_measures=frozenset(v(x) for x in cfg["company_follow_measures"]),
+        change_chars=frozenset(v(cfg["company_name_not_last"])),
+        org_function_heads=frozenset(v(x) for x in cfg["org_function_heads"]),
         company_industry_re=compile_fast(alternation(v(x) for x in cfg["company_industry_words"])),
         title_words=frozenset(titles),
         translit=frozenset(v(cfg["translit_chars"])),
