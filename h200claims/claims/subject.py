@@ -57,7 +57,7 @@ def quote_at(doc: Doc, pos: int) -> Any:
 def resolve_description(doc: Doc, word: str, at: int) -> str | None:
     """The entity a description stands for: 我們 in a quote → the speaker's organisation; 該公司,
     公司, 集團 → the nearest earlier company (else organisation that is no outlet); 該部 → body;
-    他的, 她的 → the person last named."""
+    他的, 她的 → the person last named; 我國, 本港 → the place the article names most."""
     kind = words().descriptions[v(word)]
     if kind == "speaker":
         quote = quote_at(doc, at)
@@ -65,6 +65,9 @@ def resolve_description(doc: Doc, word: str, at: int) -> str | None:
         if speaker is None:
             return None
         return speaker.id if speaker.label == "ORG" else speaker.affiliation
+    if kind == "home_country":  # 我國, 本港: the place the article names most
+        places = sorted(((len(e.mentions), e.id) for e in doc.entities if e.label == "GPE"), reverse=True)
+        return places[0][1] if places else None
     if kind == "person":  # 他的淨支持度: the person last named
         people = [m for m in mentions_between(doc, max(0, at - DESCRIPTION_REACH), at) if m[3] == "PERSON"]
         return people[-1][2] if people else None
@@ -227,7 +230,30 @@ def subject_of(doc: Doc, q: Quantity, comparison: str | None = None, earlier: Fo
             return found
     if on(doc, "subject_topic") and topic is not None and topic[0] is not None and topic[0] != comparison:
         return topic
+    if on(doc, "subject_article"):
+        found = article_topic(doc)
+        if found is not None and found[0] != comparison:
+            return found
     return None, None
+
+
+#: the article's topic is an organisation named at least this often (and more than any other)
+TOPIC_MIN_MENTIONS = 3
+
+
+def article_topic(doc: Doc) -> Found | None:
+    """The organisation the article is about: named at least ``TOPIC_MIN_MENTIONS`` times and more
+    often than any other organisation (no outlet)."""
+    if "article_topic" not in doc.cache:
+        kinds = entity_kinds(doc)
+        counts = sorted(((len(e.mentions), e.id) for e in doc.entities if e.label == "ORG" and kinds.get(e.id) != "outlet"),
+                        reverse=True)
+        pick = None
+        if counts and counts[0][0] >= TOPIC_MIN_MENTIONS and (len(counts) == 1 or counts[0][0] > counts[1][0]):
+            e = entity_by_id(doc)[counts[0][1]]
+            pick = (e.id, e.mentions[0].text)
+        doc.cache["article_topic"] = pick
+    return doc.cache["article_topic"]  # type: ignore[no-any-return]
 
 
 COMPARED = regex.compile(r"^[^\s,，。]{0,4}的$")
