@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from h200claims.claims.context import clause_of, on, quantity_index, sentence_span, words
-from h200claims.claims.measure import measure_of
+from h200claims.claims.measure import link_start, measure_of
 from h200claims.claims.subject import comparison_of, subject_of
 from h200claims.doc import Doc, SpanIndex
 from h200claims.models import Quantity, QuantityClaim, Quote, QuoteClaim, TextRange
@@ -82,7 +82,7 @@ def quantity_claim(doc: Doc, q: Quantity, before: list[QuantityClaim] | None = N
     direction, basis, direction_text = direction_of(doc, q)
     measure = measure_of(doc, q)
     earlier = topic = None
-    if prev is not None and follows(prev, q, s, direction) and on(doc, "inherit_within_sentence"):
+    if prev is not None and follows(prev, q, s, direction, bare_clause(doc, q)) and on(doc, "inherit_within_sentence"):
         earlier = (prev.subject, prev.subject_text)
         measured = next((c.measure for c in reversed(before or []) if c.sentence.start == s and c.measure), None)
         measure = measure or measured
@@ -97,11 +97,18 @@ def quantity_claim(doc: Doc, q: Quantity, before: list[QuantityClaim] | None = N
                          rule="quantity_claim")
 
 
-def follows(prev: QuantityClaim, q: Quantity, sentence_start: int, direction: str | None) -> bool:
+def follows(prev: QuantityClaim, q: Quantity, sentence_start: int, direction: str | None, bare: bool = False) -> bool:
     """Whether an amount carries on from the one before it in its sentence: one of its kind
-    (抽取25%的分潤，較…的15%明顯提高 → 15% is also the cut, by the same side), or a change of any
-    (稅後淨利達580億元，年增12% → 12% is the rise of that profit)."""
-    return prev.sentence.start == sentence_start and (prev.quantity.kind == q.kind or direction is not None)
+    (抽取25%的分潤，較…的15%明顯提高 → 15% is also the cut, by the same side), a change of any
+    (稅後淨利達580億元，年增12% → 12% is the rise of that profit), or any amount whose clause is only
+    a link to it (淨利增加35%，為78億元)."""
+    return prev.sentence.start == sentence_start and (prev.quantity.kind == q.kind or direction is not None or bare)
+
+
+def bare_clause(doc: Doc, q: Quantity) -> bool:
+    """Whether the amount's clause holds nothing before it but link words (，為78億元)."""
+    cs, _ = clause_of(doc, q)
+    return link_start(doc, q, cs) == cs
 
 
 def quote_claim(doc: Doc, quote: Quote) -> QuoteClaim:

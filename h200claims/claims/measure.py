@@ -22,6 +22,7 @@ from h200claims.models import Quantity
 from h200claims.tags.entity_vocab import _jieba_freq, verb_tags
 
 HAN_WORD = regex.compile(r"\p{Han}{2,}")
+ACRONYM = regex.compile(r"[A-Z]{2,8}")
 DIGIT = regex.compile(r"\d")
 NOUN_MAX = 4
 
@@ -68,10 +69,12 @@ def link_start(doc: Doc, q: Quantity, floor: int) -> int:
 def is_noun(doc: Doc, word: str, taken: int) -> bool:
     """A token that can be part of a measure: one of jieba's tagged nouns, a word of two Han
     characters or more that jieba's dictionary does not know (a domain noun it built: 淨利) and
-    that is no verb."""
+    that is no verb, a word ending in a noun piece (生產指數), or an acronym (EBITDA)."""
     w = words()
-    if word in w.nouns:
+    if word in w.nouns or ACRONYM.fullmatch(word):  # EBITDA, RASK, GDP
         return True
+    if len(word) >= 2 and word[-1] in w.piece_chars and HAN_WORD.fullmatch(word) and word not in w.verbs:
+        return True  # 生產指數, 用電量: a word ending in a noun piece
     return bool(HAN_WORD.fullmatch(word)) and word not in w.verbs and word not in _jieba_freq() \
         and not w.description_re.fullmatch(word)
 
