@@ -20,3 +20,25 @@ def test_unknown_companies_by_their_shape(text, name):
 @pytest.mark.parametrize("text", ["台灣半導體產業成長。", "電動汽車銷量大增。", "日本汽車出口增加。", "中國科技公司紛紛跟進。"])
 def test_industries_and_kinds_of_company_are_no_company(text):
     assert not [m for m in extractor().extract(text).mentions if m.label == "ORG"]
+
+
+@pytest.mark.parametrize("text, name", [("外資賣超華新與金像電。", "華新"), ("玉山金董事長黃男州表示，獲利很好。", "玉山金"),
+                                        ("賣超前3名依序為友達6萬張。", "友達")])
+def test_listed_companies_by_their_short_names(text, name):
+    ent = next(e for e in extractor().extract(text).entities if any(m.text == name for m in e.mentions))
+    assert ent.label == "ORG" and ent.id.startswith("tw_")
+
+
+@pytest.mark.parametrize("text, not_name", [("現代汽車社長張宏正此前表示，將擴大投資。", "宏正"),
+                                            ("台積電營收達新台幣9,870億元。", "達新")])
+def test_a_listed_short_name_is_no_piece_of_another_word(text, not_name):
+    assert not_name not in [m.text for m in extractor().extract(text).mentions]
+
+
+def test_whole_word_lexicon_entries_stay_out_of_the_tokenizer():
+    from h200claims.data import lexicon
+    lex = lexicon.default()
+    listed = [e for e in lex.entries if e.whole_word]
+    assert len(listed) > 1000 and all(e.source.endswith("tw_listed.tsv") for e in listed)
+    from h200claims.tokens.segmenter import _jieba_tokenizer
+    assert _jieba_tokenizer().FREQ.get("宏正") is None

@@ -41,12 +41,23 @@ class LexEntry:
     affiliation: str | None = None
     kind: str = ""
     source: str = field(default="", compare=False)
+    whole_word: bool = field(default=False, compare=False)  # matched only as whole words (see parse_lines)
+
+
+#: a line of a lexicon file that makes its entries whole-word names: they are not added to the
+#: tokenizer's words and match only where the tokens begin and end with them (宏正 is no company
+#: in 張宏正, 達新 none in 營收達|新台幣)
+WHOLE_WORDS = "#! whole words"
 
 
 def parse_lines(lines: Iterable[str], source: str) -> list[LexEntry]:
     """Entries of one TSV file (or list of lines); a bad line raises naming the source and line."""
     out: list[LexEntry] = []
+    whole_word = False
     for n, line in enumerate(lines, 1):
+        if line.startswith(WHOLE_WORDS):  # short names that are also pieces of words (listed companies)
+            whole_word = True
+            continue
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.rstrip("\n").split("\t")
@@ -60,7 +71,7 @@ def parse_lines(lines: Iterable[str], source: str) -> list[LexEntry]:
         kind = cols[5].strip() if len(cols) > 5 else ""
         if kind not in KINDS:
             raise H200ClaimsConfigError(f"{source}:{n}: unknown kind {kind!r}; known: {', '.join(k for k in KINDS if k)}")
-        out.append(LexEntry(cols[0].strip(), cols[1], cols[2].strip(), names, aff, kind, source))
+        out.append(LexEntry(cols[0].strip(), cols[1], cols[2].strip(), names, aff, kind, source, whole_word))
     return out
 
 

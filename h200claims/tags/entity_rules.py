@@ -57,8 +57,18 @@ def lexicon_names(doc: Doc) -> list[MentionCandidate]:
             if not is_latin(view[s]) and not doc.at_token_boundary(s):
                 continue
             eid = names[m.group()][0]
+            if by_id[eid].whole_word and not whole_word_at(doc, s, e):
+                continue  # a listed company's short name only as a whole word (營收達|新台幣 is no 達新)
             out.append(MentionCandidate(s, e, by_id[eid].label, "lexicon", eid, priority=3))
     return out
+
+
+def whole_word_at(doc: Doc, s: int, e: int) -> bool:
+    """Whether ``s:e`` is made of whole tokens, one of them a word of two characters or more (not
+    the 宏|正 of 張|宏|正, a name the tokenizer left in single characters)."""
+    toks = doc.tokens_in(s, e)
+    return doc.at_token_boundary(e) and bool(toks) and toks[0][0] == s and toks[-1][1] == e \
+        and any(b - a >= 2 for a, b in toks)
 
 
 @rule("title_name")

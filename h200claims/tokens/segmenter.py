@@ -135,7 +135,9 @@ def _jieba_tokenizer(lexicon_key: tuple[str, ...] = ()):  # type: ignore[no-unty
 def _tokenizer_for(lexicon_key: tuple[str, ...]):  # type: ignore[no-untyped-def]
     jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
-    names = [name for name in lexicon.build(lexicon_key).view_names if len(name) > 1]
+    lex = lexicon.build(lexicon_key)
+    names = [name for name, ids in lex.view_names.items()
+             if len(name) > 1 and not all(lex.by_id[i].whole_word for i in ids)]  # whole words stay out
     tok = jieba.Tokenizer()
     cache = _cache_path(jieba, names)
     state = _read_state(cache)
@@ -151,7 +153,7 @@ def _tokenizer_for(lexicon_key: tuple[str, ...]):  # type: ignore[no-untyped-def
 
 
 #: bump when what goes into the cached prefix dict changes
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2
 
 
 def _import_jieba():  # type: ignore[no-untyped-def]
