@@ -42,3 +42,9 @@ def test_whole_word_lexicon_entries_stay_out_of_the_tokenizer():
     assert len(listed) > 1000 and all(e.source.endswith("tw_listed.tsv") for e in listed)
     from h200claims.tokens.segmenter import _jieba_tokenizer
     assert _jieba_tokenizer().FREQ.get("宏正") is None
+
+
+def test_a_company_named_in_full_then_short_is_one_actor():
+    r = extractor().extract("零跑汽車公布交付量。零跑表示，產能受限。")
+    (ent,) = [e for e in r.entities if e.label == "ORG"]
+    assert [m.text for m in ent.mentions] == ["零跑汽車", "零跑"] and r.quotes[0].speaker == ent.id

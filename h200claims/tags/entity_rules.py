@@ -255,7 +255,24 @@ def company_industry(doc: Doc) -> list[MentionCandidate]:
                     continue
             if any(s < end and start < e for s, e in named):
                 continue
-            out.append(MentionCandidate(start, end, "ORG", "company_industry", name_key(view[start:end]), priority=1))
+            key = name_key(view[start:end])
+            out.append(MentionCandidate(start, end, "ORG", "company_industry", key, priority=1))
+            if place is None:
+                out.extend(short_forms(doc, view[start:w_start], key, (start, end)))
+    return out
+
+
+def short_forms(doc: Doc, short: str, key: str, full: tuple[int, int]) -> list[MentionCandidate]:
+    """The company's own name alone elsewhere in the article, as whole tokens (零跑汽車 … 零跑表示):
+    the same company."""
+    view = doc.view
+    out = []
+    for a, b in doc.paragraphs:
+        i = view.find(short, a, b)
+        while i >= 0:
+            if not (full[0] <= i < full[1]) and doc.at_token_boundary(i) and doc.at_token_boundary(i + len(short)):
+                out.append(MentionCandidate(i, i + len(short), "ORG", "company_industry", key, priority=1))
+            i = view.find(short, i + 1, b)
     return out
 
 

@@ -159,8 +159,11 @@ def speaker_for_cue(st: State, s: int, cs: int, clause_floor: int, prev_sp: Spea
     if prev_sp is not None and w.connective_only.match(before):
         return prev_sp
     if w.connective_only.match(before):
-        return clause_subject(st, clause_floor, clause)
-    return speaker_in_clause(st, clause, head, s) or clause_subject(st, clause_floor, clause) or prev_sp
+        return clause_subject(st, clause_floor, clause) or st.last_in_paragraph
+    found = speaker_in_clause(st, clause, head, s) or clause_subject(st, clause_floor, clause) or prev_sp
+    if found is None and clause > s and not st.mentions_in(s, cs):  # …達四萬億港元，強調…: no one named
+        return st.last_in_paragraph  # in the sentence, the cue carries on the paragraph's speaker
+    return found
 
 
 def content_at_cue(st: State, cue: tuple[int, int], nxt: int, e: int, e_inner: int, quoted: list[tuple[int, int]],
