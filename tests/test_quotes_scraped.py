@@ -56,3 +56,19 @@ def test_a_reporters_credit_is_no_person():
     r = extractor().extract("本报讯（记者 周立新）国家统计局今天公布数据。\n王大明表示，经济很好。")
     assert "周立新" not in {m.text for e in r.entities for m in e.mentions}
 
+
+
+@pytest.mark.parametrize("line", ["新股上市 |", "https://p.dw.com/p/4ooW9", "更新時間:2020/01/06 14:29", "(完) 【编辑:张子怡】",
+                                  "德勤合夥人歐振興（左）與呂志宏出席記者會"])
+def test_page_furniture_is_no_body(line):
+    text = "台積電今天公布財報，營收年增20%，王大明表示，營收很好，明年還會更好。\n" + line + "\n鴻海公布營收，年增10%，李小華表示，前景樂觀，明年持續成長。"
+    r = extractor().extract(text)
+    s = text.index(line)
+    assert not any(a < s + len(line) and s < b for a, b in r.body), r.body
+
+
+def test_an_agency_credit_and_editor_initials_are_trimmed():
+    text = "台積電今天公布財報，營收年增20%，王大明表示，營收很好，明年還會更好。美聯社\n鴻海公布營收，年增10%，前景樂觀。(cl)"
+    r = extractor().extract(text)
+    kept = "".join(text[a:b] for a, b in r.body)
+    assert "美聯社" not in kept and "(cl)" not in kept

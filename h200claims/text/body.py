@@ -35,6 +35,7 @@ def _rules() -> dict[str, Any]:
         "dateline": [regex.compile(p) for p in cfg["inline_dateline"]],
         "caption": [regex.compile(p) for p in cfg["caption"]],
         "promo_lines": [regex.compile(p) for p in cfg["promo_lines"]],
+        "tag_end": regex.compile(cfg["tag_line_end"]),
         "keep_repeated": cfg["repeated_keep_min_chars"],
         "byline": [regex.compile(p) for p in cfg["byline"]],
         "timestamp": regex.compile(cfg["timestamp"]),
@@ -102,8 +103,11 @@ def is_timestamp(line: Line) -> bool:
 
 
 def is_tag_line(line: Line) -> bool:
-    """Keyword strips such as 'H200 美國 高端': short space-separated words, no punctuation."""
+    """Keyword strips such as 'H200 美國 高端' (short space-separated words, no punctuation) and section
+    labels that end in a bar ('新股上市 |')."""
     words = line.view.split()
+    if len(line.view) <= 20 and _rules()["tag_end"].search(line.view):
+        return True  # a section label: '新股上市 |'
     return len(words) >= 3 and all(len(w) <= 6 for w in words) and not any(
         c in line.view for c in ",。，、:：!?！？「」")
 
