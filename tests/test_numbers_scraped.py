@@ -23,7 +23,22 @@ ROWS = [
     ("人民银行表示，外汇储备近3.2万亿，环比上升。", "近3.2万亿", "money", 3.2e12, "CNY"),
     ("項目全盤241伙，已售出8伙。", "241伙", "count", 241, "伙"),
     ("今年共有66宗新股上市。", "66宗", "count", 66, "宗"),
+    ("被告被判處七年六個月徒刑。", "七年六個月", "duration", 7.5, "year"),
+    ("他向四十餘名投資人吸金約1.2億元。", "約1.2億元", "money", 1.2e8, "TWD"),
+    ("共有參佰零壹名員工受影響。", "參佰零壹名員工", "count", 301, "員工"),
 ]
+
+
+@pytest.mark.parametrize("text, date, said, unit", [
+    ("公司預計9月完工。", "2026-06-10", "9月", "2026-09"),
+    ("新規將於2月中旬生效。", "2025-12-10", "2月中旬", "2026-02"),
+    ("輝達在4月被迫停止出貨。", "2025-12-10", "4月", "2025-04"),
+    ("公司12月營收創新高。", "2026-01-10", "12月", "2025-12"),
+    ("新廠預計2027至2028年量產。", "2026-01-10", "2027至2028年", "2027/2028"),
+])
+def test_dates_read_by_the_articles_date(text, date, said, unit):
+    q = next(q for q in extractor().extract(text, date=date).quantities if q.text == said)
+    assert (q.kind, q.unit) == ("date", unit)
 
 
 @pytest.mark.parametrize("text, said, kind, value, unit", ROWS, ids=[r[1] for r in ROWS])

@@ -11,7 +11,7 @@ Kept: rows of type 股票 (shares), names of two to five Han characters. Left ou
 lexicon name is a name and not a word: a name jieba's dictionary knows as a common word
 (frequency COMMON_FREQ or more: 統一, 大同, 中華), a name another lexicon entry already has (台積電 is
 ``tsmc``), and a name that is a place of the places lexicons (南港). The id is ``tw_<code>``; the
-canonical name is the short name (the tables give no English).
+canonical name is the short name (the tables give no English). Names made only of numerals (零壹) are left out too.
 """
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ OUT = ROOT / "h200claims" / "data" / "lexicon" / "tw_listed.tsv"
 FILES = ("twstock/codes/twse_equities.csv", "twstock/codes/tpex_equities.csv")
 COMMON_FREQ = 30
 HAN = regex.compile(r"\p{Han}{2,5}")
+NUMERALS = set("零〇一二兩两三四五六七八九十百千萬万億亿壹貳贰參参叁肆伍陸陆柒捌玖拾佰仟")
 
 
 def rows(wheel: Path) -> list[dict[str, str]]:
@@ -55,7 +56,7 @@ def main(argv: list[str]) -> int:
             continue
         name = r["name"].strip()
         key = v(name)
-        if not HAN.fullmatch(name):
+        if not HAN.fullmatch(name) or set(name) <= NUMERALS:  # 零壹 reads as a number
             skipped["not a Han name"] += 1
         elif freq.get(key, 0) >= COMMON_FREQ:
             skipped["common word"] += 1

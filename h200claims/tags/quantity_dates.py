@@ -42,6 +42,38 @@ def _article_ym(doc: Doc) -> tuple[int, int, int] | None:
     return y, mth, d
 
 
+def month_year(ref: tuple[int, int, int], month: int, ahead: bool) -> int:
+    """The year of a month with no year in an article dated ``ref``: looking ahead (a clause with
+    將, 預計, 可望), the next such month from the article's (9月 in June 2026 is 2026-09, 2月 in
+    December 2025 is 2026-02); else the last one, up to the month after the article's (4月 in
+    December 2025 is 2025-04, 12月 in January 2026 is 2025-12).
+
+    >>> month_year((2026, 6, 10), 9, True), month_year((2025, 12, 10), 2, True), month_year((2025, 12, 10), 4, False)
+    (2026, 2026, 2025)
+    >>> month_year((2026, 1, 5), 12, False), month_year((2026, 1, 5), 2, False)
+    (2025, 2026)
+    """
+    if ahead:
+        return ref[0] + (1 if month < ref[1] else 0)
+    return ref[0] - (1 if month > ref[1] + 1 else 0)
+
+
+def looks_ahead(doc: Doc, s: int, e: int) -> bool:
+    """Whether the clause around a date speaks of what is to come (將於2月中旬生效)."""
+    view = doc.view
+    a = max(view.rfind(c, 0, s) for c in "，,。；;！？!?\n") + 1
+    ends = [i for i in (view.find(c, e) for c in "，,。；;！？!?\n") if i >= 0]
+    b = min(ends) if ends else len(view)
+    clause = view[a:b]
+    return any(w in clause for w in _future_markers())
+
+
+@lru_cache(maxsize=1)
+def _future_markers() -> tuple[str, ...]:
+    from h200claims.text.script import simplified_view as sv
+    return tuple(sv(w) for w in grammar().cfg["future_markers"])
+
+
 @rule("date")
 def dates(doc: Doc) -> list[Quantity]:
     """Dates to ISO: 2027年第4季 → 2027-Q4, 去年12月9日 → 2025-12-09, 2024年底 → 2024, 8日 → the article's month."""
@@ -71,7 +103,7 @@ def dates(doc: Doc) -> list[Quantity]:
             elif ref and m.group("rel"):
                 year = ref[0] + g.cfg["year_relative"][m.group("rel")]
             elif ref:
-                year = ref[0] - (1 if month > ref[1] + 1 else 0)
+                year = month_year(ref, month, looks_ahead(doc, m.start(), m.end()))
             unit = None
             if year is not None:
                 unit = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")

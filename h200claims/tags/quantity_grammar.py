@@ -20,7 +20,7 @@ from h200claims.patterns import alternation as alt
 from h200claims.text.script import is_traditional, simplified_view as v
 from h200claims.doc import Doc
 from h200claims.models import Quantity
-from h200claims.tags.entity_vocab import verb_tags
+from h200claims.tags.entity_vocab import _jieba_freq, verb_tags
 from h200claims.tags.numbers import NUMBER, parse_number
 
 QuantityRule = Callable[[Doc], list[Quantity]]
@@ -226,11 +226,13 @@ def blocked(doc: Doc, s: int, e: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _noun_stops() -> frozenset[str]:
-    """Words that end a counted noun: the list in quantities.json and every reporting verb of the
-    quote stage's cue table (三家企業表示 counts 企業)."""
+    """Words that end a counted noun: the list in quantities.json, the qualifiers that open an amount
+    (約, 逾) and every reporting verb of the quote stage's cue table (三家企業表示 counts 企業)."""
     from h200claims.tags.quote_words import cue_table
 
-    return frozenset(v(w) for w in grammar().cfg["count_noun_stops"]) | {v(c.word) for c in cue_table()}
+    cfg = grammar().cfg
+    qualifiers = list(cfg["bound_pre"]) + cfg["approx_pre"]  # 四十餘名投資人|約1.2億元: the next amount's
+    return frozenset(v(w) for w in cfg["count_noun_stops"] + qualifiers) | {v(c.word) for c in cue_table()}
 
 
 def _word_follows(doc: Doc, toks: list[tuple[int, int]], k: int) -> bool:
@@ -264,6 +266,8 @@ def count_noun(doc: Doc, e: int) -> int:
         tag = verbs.get(word) if end > e else None
         if tag == "v" or (tag == "vn" and not _word_follows(doc, toks, k)):
             break
+        if end > e and len(word) > 1 and word not in _jieba_freq():
+            break  # 投資人|吸金: a word no dictionary knows after the noun is the clause's verb
         if e_tok - e > cfg["count_noun_max"]:
             break
         end = e_tok

@@ -88,6 +88,9 @@ def value_range(doc: Doc) -> list[Quantity]:
             if blocked(doc, s + len(lo_m.group(1) or ""), e):
                 continue
             approx, bound = qualifiers(lo_m.group(1), last.group("post"), last.group("inner"))
+            if kind == "duration" and unit == "year" and 1900 <= lo < hi <= 2100 and lo == int(lo) and hi == int(hi):
+                out.append(make(doc, s, e, "range", "date", unit=f"{lo:.0f}/{hi:.0f}"))  # 2027至2028年: years
+                continue
             out.append(make(doc, s, e, "range", kind, value=None, unit=unit, approx=approx, bound=bound, low=lo, high=hi))
     return out
 
@@ -321,4 +324,21 @@ def bare_scale_money(doc: Doc) -> list[Quantity]:
             s = m.start() if m.group("pre") else m.start("num")
             out.append(make(doc, s, m.end(), "bare_scale_money", "money", value=value, unit=bare_currency(doc),
                             approx=approx or is_vague(num), bound=bound, currency_from=doc.cache["bare_yuan"][1]))
+    return out
+
+
+COMPOUND_DURATION = regex.compile(r"(?P<y>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})\s?年\s?(?:又|零)?(?P<m>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})\s?个?月")
+
+
+@rule("compound_duration")
+def compound_duration(doc: Doc) -> list[Quantity]:
+    """Years and months of one span: 七年六個月 = 7.5 years, 1年3個月 = 1.25 years (a sentence, a term)."""
+    out = []
+    for a, b in doc.paragraphs:
+        for m in COMPOUND_DURATION.finditer(doc.view, a, b):
+            y, mo = number(m.group("y")), number(m.group("m"))
+            if y is None or mo is None or not 0 < mo < 12 or blocked(doc, m.start(), m.end()):
+                continue
+            out.append(make(doc, m.start(), m.end(), "compound_duration", "duration", value=round(y + mo / 12, 4),
+                            unit="year"))
     return out
