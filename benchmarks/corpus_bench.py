@@ -39,6 +39,10 @@ QUERIES: dict[str, tuple[str, dict]] = {
                             FROM entities e JOIN articles a USING (article_id, batch) GROUP BY 1 ORDER BY 1""", {}),
     "co-occurring actors": ("SELECT actor_a, actor_b, articles FROM actor_pairs ORDER BY articles DESC, 1, 2 LIMIT 20",
                             {}),
+    "claim conflicts": ("""SELECT subject_actor, measure, period, said_a, outlet_a, said_b, outlet_b FROM claim_conflicts
+                           ORDER BY subject_actor, measure_key, date_a LIMIT 20""", {}),
+    "claim timeline": ("""SELECT period, value, unit, articles FROM claim_timeline
+                          WHERE subject_actor = $subject ORDER BY period, value LIMIT 50""", {"subject": "tsmc"}),
 }
 
 SURNAMES = "陳林黃張李王吳劉蔡楊許鄭謝郭洪曾邱廖賴周徐蘇葉莊呂江何蕭羅高潘簡朱鍾彭游詹胡施沈余盧梁趙顏柯翁魏孫戴范方宋鄧杜傅侯曹薛丁卓馬阮董唐溫藍蔣石古紀姚連馮歐程湯黃"

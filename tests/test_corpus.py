@@ -170,9 +170,9 @@ def test_one_actor_across_scripts_and_an_alias(tmp_path):
 # --- groups, errors, commits ----------------------------------------------------------------
 
 def test_claim_groups_and_quote_groups_across_outlets(tmp_path):
-    a = "來源：甲報\n\n經濟部長王美花表示，今年出口將成長12%。"
-    b = "来源：乙网\n\n经济部长王美花表示，今年出口将成长12%。"
-    c = "來源：丙台\n\n王美花另指出，進口減少3%。"
+    a = "來源：甲報\n\n經濟部長王美花表示，台灣今年出口將成長12%。"  # a group needs a subject and a measure
+    b = "来源：乙网\n\n经济部长王美花表示，台湾今年出口将成长12%。"
+    c = "來源：丙台\n\n王美花另指出，台灣進口減少3%。"
     ds = Dataset(str(tmp_path / "ds"))
     ds.prepare()
     ds.write(extract_batch([("a", " date 2026-03-02\n" + a), ("b", " date 2026-03-01\n" + b),

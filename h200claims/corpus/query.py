@@ -13,7 +13,7 @@ from h200claims.corpus.store import Dataset
 from h200claims.errors import H200ClaimsError
 
 VIEWS = ("articles", "entities", "mentions", "quantities", "quotes", "claims", "errors", "actors", "actor_map",
-         "claim_groups", "quote_groups", "actor_pairs", "runs", "replaced")
+         "claim_groups", "claim_conflicts", "claim_timeline", "quote_groups", "actor_pairs", "runs", "replaced")
 
 
 def open(dataset: str, threads: int | None = None) -> Any:  # noqa: A001 - the name users expect

@@ -24,6 +24,7 @@ TOP_ACTORS = 15
 TOP_SPEAKERS = 12
 QUOTES_EACH = 5
 TOP_GROUPS = 25
+TOP_CONFLICTS = 20  # pairs of claims where articles disagree, shown at most
 MAX_VIEWS = 150      # article views embedded at most (the most linked first)
 
 STYLE = """body{font-family:'WenQuanYi Zen Hei','Noto Sans CJK TC','PingFang TC','Microsoft JhengHei',sans-serif;
@@ -101,6 +102,26 @@ def _link(aid: str, text: str) -> str:
     return f'<a href="#a-{_esc(aid)}">{_esc(text)}</a>'
 
 
+def conflicts_section(q: Any, use: Any) -> str:
+    """'Where the articles disagree': the same subject and measure (and period) with different values."""
+    rows = q("""SELECT subject_actor, measure, period, said_a, article_a, outlet_a, date_a, sentence_a,
+                       said_b, article_b, outlet_b, date_b, sentence_b
+                FROM claim_conflicts ORDER BY subject_actor, measure_key, date_a, article_a LIMIT ?""", TOP_CONFLICTS)
+    out = ["<h2 id='conflicts'>Where the articles disagree</h2><p class='muted'>The same measure of the same "
+           "subject (and period, where both give one), stated with different values.</p>"]
+    if not rows:
+        return out[0] + "<p>No disagreements.</p>"
+    out.append("<table><tr><th>subject</th><th>measure</th><th>period</th><th>one article says</th>"
+               "<th>another says</th></tr>")
+    for subj, measure, period, said_a, aid_a, out_a, date_a, sent_a, said_b, aid_b, out_b, date_b, sent_b in rows:
+        side = lambda said, aid, outlet, date, sent: (  # noqa: E731 - one cell of the table
+            f"<td>{_link(use(aid), said)} <span class='muted'>{_esc(outlet or '')} {_esc(date or '')}</span>"
+            f"<br><small>{_esc((sent or '')[:120])}</small></td>")
+        out.append(f"<tr><td>{_esc(subj)}</td><td>{_esc(measure or '')}</td><td>{_esc(period or '')}</td>"
+                   + side(said_a, aid_a, out_a, date_a, sent_a) + side(said_b, aid_b, out_b, date_b, sent_b) + "</tr>")
+    return "".join(out) + "</table>"
+
+
 def write_report(dataset: str, out: Path) -> int:
     """Write the report page; returns the number of articles in the dataset."""
     import h200claims.corpus as corpus
@@ -115,7 +136,8 @@ def write_report(dataset: str, out: Path) -> int:
     (n_errors,), = q("SELECT count(*) FROM errors")
     (n_outlets,), = q("SELECT count(DISTINCT outlet) FROM articles")
     top = q("""SELECT a.actor, a.label, a.name, list_extract(list_concat(a.names_hant, a.names_hans), 1), a.articles,
-                      a.mentions, a.first_date, (SELECT min(m.article_id) FROM mentions m WHERE m.actor = a.actor)
+                      a.mentions, a.first_date, (SELECT min(m.article_id) FROM mentions m WHERE m.actor = a.actor),
+                      list_distinct(list_concat(a.names_hant, a.names_hans))
                FROM actors a ORDER BY a.articles DESC, a.mentions DESC, a.actor LIMIT ?""", TOP_ACTORS)
     linked: dict[str, int] = {}
 
@@ -142,8 +164,8 @@ def write_report(dataset: str, out: Path) -> int:
     if top:
         parts.append("<table><tr><th>actor</th><th>label</th><th>names</th><th class=n>articles</th>"
                      "<th class=n>mentions</th><th>first seen</th></tr>")
-        for actor, lab, name, han, arts, ments, first_seen, aid in top:
-            parts.append(f"<tr><td>{_link(use(aid), label(name, han))}</td><td>{lab}</td><td>{_esc(actor)}</td>"
+        for _actor, lab, name, han, arts, ments, first_seen, aid, names in top:  # names as written, both scripts
+            parts.append(f"<tr><td>{_link(use(aid), label(name, han))}</td><td>{lab}</td><td>{_esc(' · '.join(names))}</td>"
                          f"<td class=n>{arts}</td><td class=n>{ments}</td><td>{_esc(first_seen)}</td></tr>")
         parts.append("</table>")
     parts.append("<h2 id='quotes'>Who said what</h2>")
@@ -168,7 +190,9 @@ def write_report(dataset: str, out: Path) -> int:
         parts.append(f"<tr><td>{_esc(subj or '')}</td><td>{_esc(measure or '')}</td><td>{_link(use(ids[0]), example)}</td>"
                      f"<td class=n>{arts}</td><td>{_esc(', '.join(outlets))}</td><td>{_esc(', '.join(speakers_))}</td>"
                      f"<td>{_esc(first_date)}</td></tr>")
-    parts.append("</table><h2 id='articles'>Articles</h2>")
+    parts.append("</table>")
+    parts.append(conflicts_section(q, use))
+    parts.append("<h2 id='articles'>Articles</h2>")
     views = sorted(linked, key=lambda a: (-linked[a], a))[:MAX_VIEWS]
     for aid in sorted(views):
         tables = {t: [dict(zip([d[0] for d in cur.description], row)) for row in cur.fetchall()]

@@ -80,8 +80,36 @@ SELECT subject_actor, measure_key, quantity_kind, value, unit,
        coalesce(list_sort(list_distinct(list(outlet_name) FILTER (WHERE outlet_name IS NOT NULL))), []::VARCHAR[]) AS outlets,
        coalesce(list_sort(list_distinct(list(speaker_actor) FILTER (WHERE speaker_actor IS NOT NULL))), []::VARCHAR[]) AS speakers,
        min(date) AS first_date, max(date) AS last_date
-FROM claims WHERE type = 'quantity' AND value IS NOT NULL
+FROM claims WHERE type = 'quantity' AND value IS NOT NULL AND subject_actor IS NOT NULL AND measure_key IS NOT NULL
 GROUP BY subject_actor, measure_key, quantity_kind, value, unit;
+
+-- where articles disagree: the same subject, measure, kind and unit (and period, where both give one)
+-- stated with values that differ beyond rounding (0.5 %), one row a pair of claims in two articles
+CREATE VIEW claim_conflicts AS
+WITH c AS (
+    SELECT c.article_id, c.idx, c.subject_actor, c.measure_key, c.measure, c.quantity_kind, c.unit, c.value, c.period,
+           c.date, c.outlet_name, c.speaker_actor, c.content,
+           substring(a.text, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence
+    FROM claims c JOIN articles a USING (article_id)
+    WHERE c.type = 'quantity' AND c.value IS NOT NULL AND c.subject_actor IS NOT NULL AND c.measure_key IS NOT NULL)
+SELECT x.subject_actor, x.measure_key, x.measure, x.quantity_kind, x.unit, coalesce(x.period, y.period) AS period,
+       x.article_id AS article_a, y.article_id AS article_b, x.value AS value_a, y.value AS value_b,
+       x.content AS said_a, y.content AS said_b, x.outlet_name AS outlet_a, y.outlet_name AS outlet_b,
+       x.date AS date_a, y.date AS date_b, x.speaker_actor AS source_a, y.speaker_actor AS source_b,
+       x.sentence AS sentence_a, y.sentence AS sentence_b
+FROM c x JOIN c y
+  ON x.subject_actor = y.subject_actor AND x.measure_key = y.measure_key AND x.quantity_kind = y.quantity_kind
+ AND x.unit IS NOT DISTINCT FROM y.unit AND x.article_id < y.article_id
+ AND (x.period IS NULL OR y.period IS NULL OR x.period = y.period)
+ AND abs(x.value - y.value) > 0.005 * greatest(abs(x.value), abs(y.value));
+
+-- one subject's measure over time: each value it was given, for which period, by how many articles
+CREATE VIEW claim_timeline AS
+SELECT subject_actor, measure_key, any_value(measure) AS measure, quantity_kind, unit, value, period,
+       min(date) AS first_date, max(date) AS last_date, count(DISTINCT article_id) AS articles,
+       coalesce(list_sort(list_distinct(list(outlet_name) FILTER (WHERE outlet_name IS NOT NULL))), []::VARCHAR[]) AS outlets
+FROM claims WHERE type = 'quantity' AND value IS NOT NULL AND subject_actor IS NOT NULL AND measure_key IS NOT NULL
+GROUP BY subject_actor, measure_key, quantity_kind, unit, value, period;
 
 -- the same quote of one speaker on one day across articles
 CREATE VIEW quote_groups AS
