@@ -48,3 +48,19 @@ def test_a_company_named_in_full_then_short_is_one_actor():
     r = extractor().extract("零跑汽車公布交付量。零跑表示，產能受限。")
     (ent,) = [e for e in r.entities if e.label == "ORG"]
     assert [m.text for m in ent.mentions] == ["零跑汽車", "零跑"] and r.quotes[0].speaker == ent.id
+
+
+@pytest.mark.parametrize("text, name, mentions", [
+    ("台北地檢署起訴賴俊廷，賴男涉嫌詐欺。", "賴俊廷", ["賴俊廷", "賴男"]),
+    ("警方逮捕林姓男子，林男供稱缺錢，林志明則否認。", "林志明", ["林姓男子", "林男", "林志明"]),
+    ("瑞銀證券分析師歐偉傑表示，台股將上漲。歐偉傑又指，外資將回流。", "歐偉傑", ["歐偉傑", "歐偉傑"]),
+    ("金管會主委彭金隆昨（3）日表示，將檢討規定。", "彭金隆", ["彭金隆"]),
+])
+def test_people_by_surname_repeat_and_time_words(text, name, mentions):
+    r = extractor().extract(text)
+    ent = next(e for e in r.entities if any(m.text == name for m in e.mentions))
+    assert ent.label == "PERSON" and [m.text for m in ent.mentions] == mentions
+
+
+def test_a_surname_reference_with_no_named_person_is_no_actor():
+    assert not [e for e in extractor().extract("警方逮捕陳姓男子，陳男供稱缺錢。").entities if e.label == "PERSON"]

@@ -8,12 +8,12 @@ from h200claims.models import Entity, Mention
 from h200claims.registry import component
 from h200claims.tags import entity_model  # noqa: F401  (registers the "model" rule)
 from h200claims.tags.entity_merge import merge
-from h200claims.tags.entity_rules import RULES, repeat_names, surname_titles
-from h200claims.tags.entity_vocab import _jieba_freq, company_suffix_chain, is_cjk, verb_tags, vocab
+from h200claims.tags.entity_rules import SURNAME_REFERENCE, RULES, repeat_names, surname_references, surname_titles
+from h200claims.tags.entity_vocab import _jieba_freq, company_suffix_chain, is_cjk, name_key, verb_tags, vocab
 
 
 #: steps of this stage that are not candidate rules but can be switched off too
-RULES.switch("repeat_name", "surname_title", "place_prefix", "place_unit", "company_suffix")
+RULES.switch("repeat_name", "surname_title", "surname_reference", "place_prefix", "place_unit", "company_suffix")
 
 
 def enabled(doc: Doc, name: str) -> bool:
@@ -135,16 +135,25 @@ def run_rules(doc: Doc) -> list[MentionCandidate]:
     if enabled(doc, "repeat_name"):
         doc.candidates.extend(repeat_names(doc, doc.candidates))
     mentions = resolve(doc, doc.candidates)
-    if enabled(doc, "surname_title"):
+    if enabled(doc, "surname_title") or enabled(doc, "surname_reference"):
         people: dict[str, str] = {}
+        shared: set[str] = set()  # surnames of two people: 賴男 could be either
         for m in mentions:
             name = doc.view[m.start:m.end]
-            if m.label == "PERSON" and len(name) >= 2 and is_cjk(name[0]) and name[0] in vocab().surnames:
-                people.setdefault(name[0], m.key)
-        extra = surname_titles(doc, people)
+            if m.label == "PERSON" and len(name) >= 2 and is_cjk(name[0]) and name[0] in vocab().surnames \
+                    and not SURNAME_REFERENCE.fullmatch(name[1:]):  # 賴男 names no one by itself
+                if people.setdefault(name[0], m.key) != m.key:
+                    shared.add(name[0])
+        named = {k: v for k, v in people.items() if k not in shared}
+        extra = surname_titles(doc, people) if enabled(doc, "surname_title") else []
+        if enabled(doc, "surname_reference"):
+            extra += surname_references(doc, named)
         if extra:
             doc.candidates.extend(extra)
             mentions = resolve(doc, doc.candidates)
+        if enabled(doc, "surname_reference"):
+            mentions = join_surname_references(doc, mentions, named)
+    mentions = trim_time_words(doc, mentions)
     if enabled(doc, "place_prefix"):
         mentions = attach_place_prefix(doc, mentions)
     if enabled(doc, "place_unit"):
@@ -152,6 +161,34 @@ def run_rules(doc: Doc) -> list[MentionCandidate]:
     if enabled(doc, "company_suffix"):
         mentions = attach_company_suffix(doc, mentions)
     return [m for m in mentions if not (m.label == "GPE" and names_currency(doc.view, m.start, m.end))]
+
+
+def join_surname_references(doc: Doc, mentions: list[MentionCandidate], named: dict[str, str]) -> list[MentionCandidate]:
+    """賴男, 陳姓男子 found as names of their own: the person of that surname the article names, or
+    no mention at all where it names none (an unnamed suspect is no actor)."""
+    out = []
+    for m in mentions:
+        rest = doc.view[m.start + 1:m.end]
+        if m.label == "PERSON" and rest and SURNAME_REFERENCE.fullmatch(rest):
+            key = named.get(doc.view[m.start])
+            if key is None:
+                continue
+            m = MentionCandidate(m.start, m.end, m.label, m.rule, key, m.priority)
+        out.append(m)
+    return out
+
+
+def trim_time_words(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionCandidate]:
+    """A person's name never ends in a time word glued to it: 彭金隆昨（3）日表示 names 彭金隆."""
+    tails = vocab().name_time_tails
+    out = []
+    for m in mentions:
+        if m.label == "PERSON" and m.end - m.start >= 3 and doc.view[m.end - 1] in tails \
+                and doc.view[m.end:m.end + 1] in ("(", "（", "日", "天", "晚", "早", "午"):
+            key = name_key(doc.view[m.start:m.end - 1]) if m.key.startswith("name:") else m.key
+            m = MentionCandidate(m.start, m.end - 1, m.label, m.rule, key, m.priority)
+        out.append(m)
+    return out
 
 
 def names_currency(view: str, start: int, end: int) -> bool:

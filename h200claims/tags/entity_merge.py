@@ -74,13 +74,15 @@ def resolve_tier(cands: list[MentionCandidate]) -> list[MentionCandidate]:
 def extends(c: MentionCandidate, inside: list[MentionCandidate], policy: Policy) -> bool:
     """Whether a later tier's ``c`` may replace the earlier mentions it overlaps: all lie inside it,
     the first starts where it starts, and their labels are ones ``_extend`` lets ``c``'s label
-    swallow (a place prefix: 日本|播州訪華團 as one ORG), or ``LABEL:source`` a label only as that
-    source found it (a model's PERSON 晶宏 inside the company 晶宏半導體, never the lexicon's 川普)."""
+    swallow (a place prefix: 日本|播州訪華團 as one ORG), or ``LABEL:source`` (``LABEL:rule``) a label only
+    as that source (rule) found it: a model's PERSON 晶宏 inside the company 晶宏半導體, never the
+    lexicon's 川普; a one-character country 歐 opening the name of a person named before (歐偉傑又指)."""
     extend: Any = policy.get("_extend", {})
     allowed = extend.get(c.label, ())
     return bool(inside) and inside[0].start == c.start and all(
         c.start <= x.start and x.end <= c.end and (x.end - x.start) < (c.end - c.start)
-        and (x.label in allowed or f"{x.label}:{source_of(x.rule)}" in allowed) for x in inside)
+        and (x.label in allowed or f"{x.label}:{source_of(x.rule)}" in allowed or f"{x.label}:{x.rule}" in allowed)
+        for x in inside)
 
 
 def merge(cands: list[MentionCandidate], policy: Policy) -> list[MentionCandidate]:

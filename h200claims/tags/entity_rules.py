@@ -469,3 +469,24 @@ def surname_titles(doc: Doc, people: dict[str, str]) -> list[MentionCandidate]:
             if m and m.end() - i <= SURNAME_TITLE_MAX + 1:
                 out.append(MentionCandidate(i, m.end(), "PERSON", "surname_title", people[view[i]], priority=0))
     return out
+
+
+#: 賴男, 陳女, 林姓男子, 該名林姓董事長: how court and police reports refer to a person by surname
+SURNAME_REFERENCE = regex.compile(r"(?:男|女|姓男子|姓女子|姓男|姓女|姓)")
+
+
+def surname_references(doc: Doc, people: dict[str, str]) -> list[MentionCandidate]:
+    """A surname and 男/女/姓男子 (賴男, 陳姓女子) for the one person of that surname the article names:
+    a mention of that person (賴男 is 賴俊廷); where no one of that surname is named it stays none."""
+    out: list[MentionCandidate] = []
+    if not people:
+        return out
+    view = doc.view
+    pattern = compile_fast("[" + re.escape("".join(people)) + "]")
+    for a, b in doc.paragraphs:
+        for hit in pattern.finditer(view, a, b - 1):
+            i = hit.start()
+            m = SURNAME_REFERENCE.match(view, i + 1, b)
+            if m and doc.at_token_boundary(i) and not (i + 1 < b and m.end() < b and view[m.end()] in "士性"):
+                out.append(MentionCandidate(i, m.end(), "PERSON", "surname_reference", people[view[i]], priority=0))
+    return out

@@ -36,6 +36,7 @@ class Vocab:
     company_follow_measures: frozenset[str]  # what may follow an unknown name's industry word too (晶澳科技|虧損)
     change_chars: frozenset[str]  # a name ending in one is a verb phrase (調降|鋼鐵)
     org_function_heads: frozenset[str]  # words no name starts with (於, 雖, 以)
+    name_time_tails: frozenset[str]  # 昨, 今: a time word glued to a name (彭金隆昨（3）日)
     title_words: frozenset[str]  # every title, for what may follow a company's industry word (野村證券|分析師)
     translit: frozenset[str]
     joiners: str
@@ -85,6 +86,7 @@ def vocab() -> Vocab:
         company_follow_measures=frozenset(v(x) for x in cfg["company_follow_measures"]),
         change_chars=frozenset(v(cfg["company_name_not_last"])),
         org_function_heads=frozenset(v(x) for x in cfg["org_function_heads"]),
+        name_time_tails=frozenset(v(cfg["name_time_tails"])),
         company_industry_re=compile_fast(alternation(v(x) for x in cfg["company_industry_words"])),
         title_words=frozenset(titles),
         translit=frozenset(v(cfg["translit_chars"])),
