@@ -10,8 +10,13 @@ import json
 import sys
 import warnings
 from pathlib import Path
+from typing import Any
 
 from h200claims.errors import H200ClaimsError
+
+#: the optional modules and the extra that installs each (pyproject.toml)
+EXTRAS = {"duckdb": "corpus", "pyarrow": "corpus", "fsspec": "corpus", "pandas": "corpus", "matplotlib": "corpus",
+          "dask": "dask", "distributed": "dask"}
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -20,7 +25,7 @@ def _extract(args: argparse.Namespace) -> int:
     from h200claims.pipeline import check_date
 
     init = {"segmenter": args.segmenter, "pkuseg_model": args.pkuseg_model, "lexicon": args.lexicon or None,
-            "max_chars": args.max_chars}
+            "max_chars": args.max_chars, **vocabulary_kw(args)}
     if args.date:
         init["date"] = check_date(args.date)
     out = Path(args.output) if args.output else None
@@ -30,7 +35,8 @@ def _extract(args: argparse.Namespace) -> int:
         if "-" in args.paths:
             raise H200ClaimsError("--format parquet reads files and folders, not standard input")
         summary = run_dataset(args.paths, args.output, args.jobs, init, batch_size=args.batch_size, engine=args.engine,
-                              scheduler=args.scheduler, workers=args.workers, replace_changed=args.replace_changed)
+                              scheduler=args.scheduler, workers=args.workers, replace_changed=args.replace_changed,
+                              include=args.include or (), exclude=args.exclude or ())
     elif args.paths == ["-"]:
         summary = run_stdin(out, args.format, init)
     else:
@@ -39,9 +45,14 @@ def _extract(args: argparse.Namespace) -> int:
         if args.replace_changed and not args.resume and args.format != "gold":
             raise H200ClaimsError("--replace-changed goes with --resume (a run without it writes a new output)")
         summary = run_batch(args.paths, out, args.format, args.jobs, args.resume, init,
-                            replace_changed=args.replace_changed)
+                            replace_changed=args.replace_changed, include=args.include or (), exclude=args.exclude or ())
     print(summary.line(), file=sys.stderr)
     return 1 if summary.failures else 0
+
+
+def vocabulary_kw(args: argparse.Namespace) -> dict[str, Any]:
+    """``vocabulary=`` for an Extractor when --vocabulary was given (else nothing: the default)."""
+    return {"vocabulary": args.vocabulary} if getattr(args, "vocabulary", None) else {}
 
 
 def _eval(args: argparse.Namespace) -> int:
@@ -50,9 +61,9 @@ def _eval(args: argparse.Namespace) -> int:
     from h200claims.pipeline import Extractor
 
     lex = args.lexicon or None
-    runs = {"full": Extractor(lexicon=lex)}
+    runs = {"full": Extractor(lexicon=lex, **vocabulary_kw(args))}
     for name in args.ablate or []:
-        runs[f"without {name}"] = Extractor(disable=[name], lexicon=lex)  # an unknown name is refused here
+        runs[f"without {name}"] = Extractor(disable=[name], lexicon=lex, **vocabulary_kw(args))  # an unknown name is refused here
     results = {k: evaluate(Path(args.gold), Path(args.articles), ex) for k, ex in runs.items()}
     if args.json:
         print(json.dumps({k: {kk: vv for kk, vv in v.items() if kk != "_details"} for k, v in results.items()},
@@ -149,13 +160,37 @@ def _show(args: argparse.Namespace) -> int:
     from h200claims.output.html import render, render_text
     from h200claims.pipeline import Extractor
 
-    result = Extractor(lexicon=args.lexicon or None).extract_file(args.file)
+    from h200claims.pipeline import check_date
+
+    date = check_date(args.date) if args.date else None
+    extractor = Extractor(lexicon=args.lexicon or None, **vocabulary_kw(args))
+    if args.file == "-":
+        try:
+            text = sys.stdin.buffer.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise H200ClaimsError("standard input is not UTF-8 text") from None
+        result = extractor.extract(text, source="<stdin>", date=date)
+    else:
+        result = extractor.extract_file(args.file, default_date=date)
+    warns = list(result.warnings) + ([] if result.text.strip() else ["empty: no text to extract from"])
+    for w in warns:
+        print(f"h200claims: {result.source}: warning: {w}", file=sys.stderr)
     if args.html:
         Path(args.html).write_text(render(result, full_page=True), encoding="utf-8")
         print(f"wrote {args.html}", file=sys.stderr)
     else:
         print(render_text(result))
     return 0
+
+
+def _views_help() -> str:
+    """The tables and views a query can name, read from the dataset's view definitions."""
+    import re
+
+    from h200claims import data
+
+    names = re.findall(r"^CREATE (?:OR REPLACE )?VIEW (\w+)", data.read_text("corpus_views.sql"), re.M)
+    return "Tables and views: " + ", ".join(sorted(set(names))) + " (docs/corpus.md describes each)."
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -168,9 +203,21 @@ def build_parser() -> argparse.ArgumentParser:
     def lexicon_arg(sp: argparse.ArgumentParser) -> None:
         sp.add_argument("--lexicon", action="append", metavar="FILE",
                         help="a user lexicon (TSV: id, label, canonical, names[, affiliation[, kind]]); repeatable")
+        sp.add_argument("--vocabulary", action="append", metavar="FILE",
+                        help="a user vocabulary: units, cue words, titles, boilerplate markers added to the package's "
+                             "data files, in their formats (JSON naming the files, or a folder of them; "
+                             "docs/vocabulary.md); repeatable")
 
     e = sub.add_parser("extract", help="extract from files and folders (*.txt, *.md, *.html), or - for stdin")
-    e.add_argument("paths", nargs="+")
+    e.add_argument("paths", nargs="+", metavar="PATH",
+                   help="article files (read whatever their name), folders (recursively: their files matching "
+                        "*.txt, *.md, *.html, *.htm, or --include; README, LICENSE, CHANGELOG, CONTRIBUTING and "
+                        "empty files left out), or - for one article on standard input")
+    e.add_argument("--include", action="append", metavar="GLOB",
+                   help="take a folder's files matching GLOB (name or path below the folder) instead of the default "
+                        "patterns; repeatable")
+    e.add_argument("--exclude", action="append", metavar="GLOB",
+                   help="leave out a folder's files matching GLOB (e.g. 'drafts/*'); repeatable")
     e.add_argument("-o", "--output", help="output file (jsonl/csv) or folder (gold); default stdout")
     e.add_argument("--format", choices=("jsonl", "csv", "gold", "parquet"), default="jsonl",
                    help="parquet: a corpus dataset folder (docs/corpus.md); a second run adds only new articles")
@@ -219,7 +266,8 @@ def build_parser() -> argparse.ArgumentParser:
     gk.add_argument("article")
     g.set_defaults(func=_gold)
 
-    q = sub.add_parser("query", help="run SQL on a corpus dataset (DuckDB; tables and views by name)")
+    q = sub.add_parser("query", help="run SQL on a corpus dataset (DuckDB; tables and views by name)",
+                       description="Run SQL on a corpus dataset in embedded DuckDB. " + _views_help())
     q.add_argument("dataset")
     q.add_argument("sql", help='e.g. "SELECT speaker_actor, count(*) FROM quotes GROUP BY 1 ORDER BY 2 DESC"')
     fmt = q.add_mutually_exclusive_group()
@@ -239,7 +287,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.set_defaults(func=_report)
 
     s = sub.add_parser("show", help="show an article with its highlights")
-    s.add_argument("file")
+    s.add_argument("file", help="an article file (.txt, .md, .html), or - for standard input (UTF-8)")
+    s.add_argument("--date", metavar="YYYY-MM-DD", help="the article's date where the text gives none")
     s.add_argument("--html", metavar="OUT", help="write an HTML page instead of text")
     lexicon_arg(s)
     s.set_defaults(func=_show)
@@ -275,6 +324,13 @@ def _main(argv: list[str] | None) -> int:
         return 2
     except OSError as e:  # a path that cannot be read or written
         print(f"h200claims: error: {e.filename or ''}: {e.strerror or e}", file=sys.stderr)
+        return 2
+    except ModuleNotFoundError as e:  # an optional extra not installed: say which, in one line
+        extra = EXTRAS.get((e.name or "").split(".")[0])
+        if extra is None:
+            raise
+        print(f"h200claims: error: {args.command} needs the '{extra}' extra (no module {e.name!r}): "
+              f"pip install 'h200claims[{extra}]'", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("h200claims: interrupted; every article finished so far is written (go on with --resume)",

@@ -10,6 +10,7 @@ from typing import Any
 from h200claims import data, registry
 from h200claims.doc import Doc
 from h200claims.data import lexicon as lexicon_data
+from h200claims.data import vocabulary as vocabulary_data
 from h200claims.errors import H200ClaimsComponentError, H200ClaimsConfigError, H200ClaimsError, H200ClaimsInputError
 from h200claims.tags.entity_merge import check_policy
 from h200claims.models import ArticleClaims
@@ -120,12 +121,17 @@ class Extractor:
         hmm: bool | None = None,
         max_chars: int | None = None,
         lexicon: Iterable[str | Path] | None = None,
+        vocabulary: str | Path | Iterable[str | Path] | None = None,
         **settings: Any,
     ) -> None:
+        """``lexicon``: user lexicon files (names, ``data/lexicon.py``); ``vocabulary``: user
+        vocabulary files or folders (units, cue words, titles, boilerplate markers,
+        ``data/vocabulary.py``), both added to the package's data and checked here."""
         cfg = resolve_config(components, disable, settings)
         self.component_names: list[str] = cfg["components"]
         self.components = [registry.get(n) for n in self.component_names]
         self.lexicon = lexicon_data.build(lexicon)
+        self.vocabulary = vocabulary_data.load(vocabulary)
         self.settings: dict[str, Any] = {
             **cfg,
             "segmenter": segmenter or cfg["segmenter"],
@@ -137,6 +143,8 @@ class Extractor:
                              "segmenter": self.settings["segmenter"], "pkuseg_model": self.settings["pkuseg_model"],
                              "hmm": self.settings["hmm"], "max_chars": self.max_chars,
                              "lexicon": list(self.lexicon.key) or None, **settings}
+        if self.vocabulary is not None:  # a worker reads the same files again
+            self._init_kwargs["vocabulary"] = list(self.vocabulary.sources)
         if self.settings["segmenter"] not in ("jieba", "pkuseg"):
             raise H200ClaimsConfigError(f"unknown segmenter {self.settings['segmenter']!r} (jieba or pkuseg)")
         if self.settings["segmenter"] == "pkuseg" and not pkuseg_model:
@@ -148,6 +156,7 @@ class Extractor:
 
     def make_doc(self, text: str, *, date: str | None = None, source: str | None = None) -> Doc:
         """The Doc the components will fill: the text, its Simplified view, the article date."""
+        vocabulary_data.activate(self.vocabulary)
         if date is not None:
             date = check_date(date, source)
         elif isinstance(text, str) and article_date(text) is not None:  # a file's own date line: the same check
@@ -169,6 +178,7 @@ class Extractor:
         >>> [doc.text[s:e] for s, e in doc.tokens][:3]
         ['王小明', '表示', '，']
         """
+        vocabulary_data.activate(self.vocabulary)
         for name, fn in zip(self.component_names, self.components):
             try:
                 fn(doc)
@@ -201,6 +211,7 @@ class Extractor:
         >>> r.date, r.source == str(p)
         ('2025-12-10', True)
         """
+        vocabulary_data.activate(self.vocabulary)
         text, html = read_article(path)
         if date is None and default_date is not None and article_date(text) is None:
             date = default_date

@@ -19,8 +19,6 @@ from h200claims.batch.resume import article_key, csv_text, read_csv, read_gold, 
 from h200claims.batch.workers import Failure, extract_paths, extractor_args, failure_of
 from h200claims.errors import H200ClaimsError
 
-SUFFIXES = (".txt", ".md", ".html", ".htm")
-
 
 @dataclass
 class Summary:
@@ -30,11 +28,13 @@ class Summary:
     warnings: int = 0
     failures: list[tuple[str, Failure]] = field(default_factory=list)
     seconds: float = 0.0
+    left_out: dict[str, int] = field(default_factory=dict)  # files of the folders that are no articles, by reason
 
     def fail(self, source: str, failure: Failure) -> None:
         """Count an article with no result and say why on stderr, one line."""
         self.failures.append((source, failure))
-        print(f"h200claims: {source}: {failure}", file=sys.stderr)
+        message = failure.message.removeprefix(f"{source}: ")  # the path once, not twice
+        print(f"h200claims: {source}: {failure.kind} error: {message}", file=sys.stderr)
 
     def warn(self, source: str, warning: str) -> None:
         self.warnings += 1
@@ -47,29 +47,27 @@ class Summary:
 
     def line(self) -> str:
         warned = f", {self.warnings} warnings" if self.warnings else ""
+        left = ", ".join(f"{n} {why}" for why, n in self.left_out.items())
+        n = sum(self.left_out.values())
+        left = f", {n} file{'s' * (n != 1)} left out ({left})" if left else ""
         return (f"{self.articles} articles, {self.claims} claims, {len(self.failures)} failures, "
-                f"{self.skipped} skipped{warned}, {self.seconds:.1f}s")
+                f"{self.skipped} skipped{left}{warned}, {self.seconds:.1f}s")
 
 
-def collect(paths: list[str]) -> tuple[list[str], list[tuple[str, Failure]]]:
-    """Article files under the given paths (folders recursively), and paths that do not exist."""
-    found: list[str] = []
-    missing: list[tuple[str, Failure]] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            found.extend(str(f) for f in sorted(path.rglob("*")) if f.suffix.lower() in SUFFIXES and f.is_file())
-        elif path.exists():
-            found.append(str(path))
-        else:
-            missing.append((p, Failure("io", "no such file or directory")))
-    seen: set[str] = set()
-    unique = []
-    for f in found:  # the same file named twice (a folder and a file in it) is extracted once
-        if resolved(f) not in seen:
-            seen.add(resolved(f))
-            unique.append(f)
-    return unique, missing
+def collect(paths: list[str], include: Any = (), exclude: Any = (),
+            summary: "Summary | None" = None) -> tuple[list[str], list[tuple[str, Failure]]]:
+    """Article files under the given paths (``batch/inputs.py``: folders recursively, their
+    default patterns, --include / --exclude, README and empty files left out), and paths that do
+    not exist. With a ``summary``, what was left out is counted there (an empty file warned of)."""
+    from h200claims.batch.inputs import EMPTY, select
+
+    sel = select(paths, include, exclude)
+    if summary is not None:
+        summary.left_out = sel.counts()
+        for path, reason in sel.left_out:
+            if reason == EMPTY:
+                summary.warn(path, "empty file, left out (not an article)")
+    return sel.files, sel.missing
 
 
 #: ``article_id`` and ``claims`` (how many rows the article has) let --resume tell a whole article from a torn one
@@ -231,13 +229,14 @@ def is_done(path: str, done: set[str], current: dict[str, str | None]) -> bool:
 
 
 def run_batch(paths: list[str], out: Path | None, fmt: str, jobs: int, resume: bool,
-              init_kwargs: dict[str, Any], progress: bool | None = None, replace_changed: bool = False) -> Summary:
+              init_kwargs: dict[str, Any], progress: bool | None = None, replace_changed: bool = False,
+              include: Any = (), exclude: Any = ()) -> Summary:
     from h200claims.pipeline import Extractor
 
     Extractor(**extractor_args(init_kwargs))  # a bad config fails here, once
     start = time.perf_counter()
     summary = Summary()
-    files, missing = collect(paths)
+    files, missing = collect(paths, include, exclude, summary)
     for path, failure in missing:
         summary.fail(path, failure)
     names = gold_names(files) if fmt == "gold" else {}
@@ -312,14 +311,15 @@ def run_stdin(out: Path | None, fmt: str, init_kwargs: dict[str, Any]) -> Summar
 def run_dataset(paths: list[Any], out: str | None, jobs: int, init_kwargs: dict[str, Any], batch_size: int = 100,
                 engine: str = "local", scheduler: str | None = None, workers: int | None = None,
                 client: Any = None, progress: bool | None = None, replace_changed: bool = False,
-                compact_at: int | None = None) -> Summary:
+                compact_at: int | None = None, include: Any = (), exclude: Any = ()) -> Summary:
     """``--format parquet``: articles into a corpus dataset (``corpus/store.py``), in batches of
     ``batch_size``; article ids already stored are skipped (so a second run adds only what is new),
     an unreadable file becomes a row of ``errors``. ``paths``: files and folders, or (id, text)
     pairs. ``engine="dask"`` runs the batches on Dask (``client``, else ``scheduler``, else a
     local cluster of ``workers``). An edited file is a new article; ``replace_changed`` retires the
     stored articles of its source that no input holds any more (table ``replaced``), else they are
-    kept. Each run adds its row to ``runs``; past ``compact_at`` part files (default
+    kept. ``include`` / ``exclude``: globs choosing a folder's files (``batch/inputs.py``). Each
+    run adds its row to ``runs``; past ``compact_at`` part files (default
     ``corpus/compact.py: THRESHOLD``; 0: never) the dataset is compacted after the run."""
     import datetime
     import uuid
@@ -337,7 +337,7 @@ def run_dataset(paths: list[Any], out: str | None, jobs: int, init_kwargs: dict[
     run = started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
     summary = Summary()
     texts = [p for p in paths if not isinstance(p, str)]
-    files, missing = collect([p for p in paths if isinstance(p, str)])
+    files, missing = collect([p for p in paths if isinstance(p, str)], include, exclude, summary)
     items: list[Any] = files + texts
     for path, failure in missing:
         summary.fail(path, failure)
