@@ -244,7 +244,17 @@ def warnings_for(doc: Doc) -> list[str]:
     if "body" in doc.settings["components"] and not any(b > a for a, b in doc.body) and han >= PROSE_CHARS:
         out.append(f"no article body found although the text has {han} Chinese characters: every line was "
                    "taken for boilerplate (captions, bylines, repeated or headline-like lines); nothing was extracted")
+    elif "body" in doc.settings["components"] and han >= BODY_SHARE_MIN_CHARS:
+        kept = sum(1 for a, b in doc.body for ch in doc.text[a:b] if "\u4e00" <= ch <= "\u9fff")
+        if kept < BODY_SHARE * han:
+            out.append(f"the body keeps {kept} of the text's {han} Chinese characters: the rest was taken for "
+                       "boilerplate (related headlines, comments, page furniture); check the input if it holds more")
     return out
+
+
+#: a long text whose body keeps less than this share of its Chinese characters gets a warning
+BODY_SHARE = 0.25
+BODY_SHARE_MIN_CHARS = 3000
 
 
 def to_result(doc: Doc) -> ArticleClaims:

@@ -72,3 +72,21 @@ def test_an_agency_credit_and_editor_initials_are_trimmed():
     r = extractor().extract(text)
     kept = "".join(text[a:b] for a, b in r.body)
     assert "美聯社" not in kept and "(cl)" not in kept
+
+
+def test_several_stories_in_one_file_keep_every_story():
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent / "fixtures"
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "reporting" / "articles").glob("*.txt"))[:6]]
+    texts = [t.split(" ", 2)[2] if t.startswith(" date ") else t for t in texts]  # one date line at most
+    joined = "\n\n責任編輯：王小明\n\n".join(texts)
+    together = extractor().extract(joined)
+    apart = sum(len(extractor().extract(t).claims) for t in texts)
+    assert len(together.claims) >= 0.9 * apart, (len(together.claims), apart)
+
+
+def test_a_text_whose_body_keeps_little_says_so():
+    text = "台積電營收年增20%，王大明表示，營收很好，明年還會更好。\n責任編輯：王小明\n延伸閱讀\n" + \
+        "\n".join(f"相關新聞：某某公司宣布擴大投資計畫第{i}則" for i in range(300))
+    r = extractor().extract(text)
+    assert any("body keeps" in w for w in r.warnings), r.warnings

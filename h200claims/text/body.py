@@ -43,6 +43,9 @@ def _rules() -> dict[str, Any]:
         "prose_min": cfg["prose_min_chars"],
         "headline_max": cfg["headline_max_chars"],
         "list_min": cfg["related_list_min_lines"],
+        "next_story_min": cfg["next_story_min_prose"],
+        "final": regex.compile("|".join(regex.escape(x) for x in cfg["final_markers"]), regex.IGNORECASE),
+        "teaser": regex.compile(cfg["teaser_end"]),
         "outlet_line_suffixes": [regex.escape(x) for x in cfg["outlet_line_suffixes"]],
     }
 
@@ -183,11 +186,29 @@ def trim_promo(line: Line) -> Line:
 
 
 def select(lines: list[Line]) -> list[Line]:
-    """The lines that make up the article."""
+    """The lines that make up the article, or the articles: a file of several stories (a feed, pages
+    joined) keeps each story whose paragraphs come after the previous one's end (an end marker, a
+    list of headlines), when it has ``next_story_min_prose`` paragraphs of prose."""
+    keep, stop = select_story(lines)
+    need = _rules()["next_story_min"]
+    while stop < len(lines) and not _rules()["final"].search(lines[stop - 1].view if stop else ""):
+        rest = lines[stop:]
+        story, used = select_story(rest)
+        if used == 0:
+            break
+        if sum(1 for ln in story if ln.kind == "prose") >= need:
+            keep.extend(story)
+        stop += used
+    return sorted(keep, key=lambda ln: ln.start)
+
+
+def select_story(lines: list[Line]) -> tuple[list[Line], int]:
+    """The lines of the first story in ``lines``, and how many lines it spans up to where it stops."""
     first = next((i for i, ln in enumerate(lines) if ln.kind == "prose"), None)
     if first is None:  # no prose at all: keep whatever is not boilerplate, up to an end marker
         end = next((i for i, ln in enumerate(lines) if ln.kind == "end" and i > 0), len(lines))
-        return [trim_promo(trim_dateline(ln)) for ln in lines[:end] if ln.kind in ("headline", "text", "prose")]
+        return [trim_promo(trim_dateline(ln)) for ln in lines[:end] if ln.kind in ("headline", "text", "prose")], \
+            max(end, 1) if end < len(lines) else len(lines)
     keep: list[Line] = []
     for ln in reversed(lines[:first]):  # the title: nearest headline before the first paragraph
         if ln.kind == "headline":
@@ -200,26 +221,32 @@ def select(lines: list[Line]) -> list[Line]:
             break
     run: list[Line] = []  # consecutive headline-like lines, held until we know they are not a list
     list_min = _rules()["list_min"]
-    for ln in lines[first:]:
+    stop = len(lines)
+    for i in range(first, len(lines)):
+        ln = lines[i]
         if ln.kind == "end":
+            stop = i + 1
             break
         if ln.kind == "headline":
             run.append(ln)
             continue
         if ln.kind == "prose" or ln.kind == "text":
             if len(run) >= list_min:  # a list of headlines between paragraphs: related links
+                stop = i - 1  # (its last line may be the title of a story that follows)
                 break
             keep.extend(run)
             run = []
             keep.append(trim_promo(trim_dateline(ln)))
         elif run:
             if len(run) >= list_min:
+                stop = i
                 break
             keep.extend(run)
             run = []
-    if len(run) < list_min:
-        keep.extend(run)
-    return sorted(keep, key=lambda ln: ln.start)
+    else:
+        if len(run) < list_min:
+            keep.extend(run)
+    return keep, stop
 
 
 def merge(lines: list[Line], view: str) -> list[tuple[int, int]]:
