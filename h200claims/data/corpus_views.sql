@@ -91,7 +91,12 @@ WITH c AS (
            c.date, c.outlet_name, c.speaker_actor, c.content,
            substring(a.text, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence
     FROM claims c JOIN articles a USING (article_id)
-    WHERE c.type = 'quantity' AND c.value IS NOT NULL AND c.subject_actor IS NOT NULL AND c.measure_key IS NOT NULL)
+    WHERE c.type = 'quantity' AND c.value IS NOT NULL AND c.subject_actor IS NOT NULL AND c.measure_key IS NOT NULL
+      AND (c.subject_actor, c.measure_key, c.quantity_kind, coalesce(c.unit, '')) IN (
+          -- only the groups that hold two values in two articles: the pairs are sought among few rows
+          SELECT subject_actor, measure_key, quantity_kind, coalesce(unit, '') FROM claims
+          WHERE type = 'quantity' AND value IS NOT NULL AND subject_actor IS NOT NULL AND measure_key IS NOT NULL
+          GROUP BY ALL HAVING count(DISTINCT article_id) > 1 AND max(value) > min(value) * 1.005 + 1e-9))
 SELECT x.subject_actor, x.measure_key, x.measure, x.quantity_kind, x.unit, coalesce(x.period, y.period) AS period,
        x.article_id AS article_a, y.article_id AS article_b, x.value AS value_a, y.value AS value_b,
        x.content AS said_a, y.content AS said_b, x.outlet_name AS outlet_a, y.outlet_name AS outlet_b,
