@@ -206,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--vocabulary", action="append", metavar="FILE",
                         help="a user vocabulary: units, cue words, titles, boilerplate markers added to the package's "
                              "data files, in their formats (JSON naming the files, or a folder of them; "
-                             "docs/vocabulary.md); repeatable")
+                             "README: 'Your own names and words'); repeatable")
 
     e = sub.add_parser("extract", help="extract from files and folders (*.txt, *.md, *.html), or - for stdin")
     e.add_argument("paths", nargs="+", metavar="PATH",

@@ -203,3 +203,44 @@ def test_vocabulary_on_the_command_line_and_in_workers(tmp_path):
     bad.write_text('{"quantities.json": {"clasifiers": ["票"]}}', encoding="utf-8")
     p = run("extract", str(d), "--vocabulary", str(bad))
     assert p.returncode == 2 and "Traceback" not in p.stderr and "did you mean 'classifiers'" in p.stderr
+
+
+# figures ---------------------------------------------------------------------------------------
+
+def test_readme_figures_are_what_the_commands_print():
+    """The README's example commands run as written, and print the figures the README shows
+    (tools/readme_figures.py rewrites them after a change of behaviour)."""
+    p = subprocess.run([sys.executable, str(ROOT / "tools" / "readme_figures.py"), "--check"], capture_output=True,
+                       text=True)
+    assert p.returncode == 0, "README figures drifted (python tools/readme_figures.py rewrites them):\n" + p.stdout + p.stderr
+
+
+def test_cjk_font_found_when_matplotlib_cache_predates_it():
+    """A font installed after matplotlib cached its list is found all the same (the notebook's
+    plot then shows Chinese, not boxes)."""
+    from matplotlib import font_manager
+
+    from h200claims import data
+    from h200claims.corpus.fonts import find_cjk_font
+
+    if find_cjk_font() is None:
+        pytest.skip("no CJK font on this system (CI installs fonts-wqy-zenhei)")
+    fm = font_manager.fontManager
+    kept = list(fm.ttflist)
+    cjk = set(data.load_json("fonts.json")["cjk"])
+    try:
+        files = {f.fname for f in kept if f.name in cjk}
+        fm.ttflist = [f for f in kept if f.fname not in files]  # the stale cache: no CJK font file in it
+        assert find_cjk_font() in cjk
+    finally:
+        fm.ttflist = kept
+
+
+def test_readme_vocabulary_example_is_a_valid_vocabulary():
+    from h200claims.data.vocabulary import load
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Your own names and words", 1)[1].split("```json", 1)[1].split("```", 1)[0]
+    voc = load(json.loads(block))
+    assert voc is not None and set(voc.added) == {"quantities.json", "quote_cues.tsv", "entity_rules.json",
+                                                  "boilerplate.json"}
