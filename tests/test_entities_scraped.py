@@ -64,3 +64,8 @@ def test_people_by_surname_repeat_and_time_words(text, name, mentions):
 
 def test_a_surname_reference_with_no_named_person_is_no_actor():
     assert not [e for e in extractor().extract("警方逮捕陳姓男子，陳男供稱缺錢。").entities if e.label == "PERSON"]
+
+
+@pytest.mark.parametrize("text", ["新航把營業盈利的優良表現歸功於集團積極檢討業務。", "政策有助於強化上市公司治理。"])
+def test_a_clause_before_a_kind_of_body_is_no_name(text):
+    assert not [e for e in extractor().extract(text).entities if e.label == "ORG"]

@@ -346,6 +346,8 @@ def is_generic_org(doc: Doc, start: int, end: int, prefixed: bool = False) -> bo
         return len(core) - len(suffix) < (2 if prefixed else 3) and not core.startswith("第")
     if not prefixed and len(words) > 1 and (verb_tags().get(words[0]) == "v" or words[0] in voc.org_function_heads):
         return True  # 強化|上市公司, 於|強化…公司: a verb phrase before a kind of body
+    if any((w in voc.org_function_heads and w not in "及與与和") or w[-1] in "於于的了" for w in words[1:-1]):
+        return True  # 優良表現|歸功於|集團: a clause, not a name
     freq = _jieba_freq()
     return all(freq.get(w, 0) >= GENERIC_WORD_FREQ or len(w) == 1 for w in words)
 
