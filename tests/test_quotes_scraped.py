@@ -90,3 +90,13 @@ def test_a_text_whose_body_keeps_little_says_so():
         "\n".join(f"相關新聞：某某公司宣布擴大投資計畫第{i}則" for i in range(300))
     r = extractor().extract(text)
     assert any("body keeps" in w for w in r.warnings), r.warnings
+
+
+@pytest.mark.parametrize("text", ["小明說：「我很好。」", "小明说：“我很好。”"])
+def test_a_speaker_no_rule_knows_still_speaks(text):
+    (q,) = extractor().extract(text).quotes
+    assert (q.text, q.speaker, q.speaker_text) == ("我很好。", None, "小明")
+
+
+def test_a_forecast_as_a_noun_is_no_cue():
+    assert not extractor().extract("德勤再上調全年預測至最多2800億元。").quotes

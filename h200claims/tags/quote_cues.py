@@ -68,13 +68,14 @@ def find_cues(doc: Doc, s: int, e: int, quoted: list[tuple[int, int]], heading: 
                 out.append((cs, ce))
     for m in w.cue_re.finditer(view, s, e):
         cs, ce = m.span()
+        fused_say = m.group() == "说" and view[ce:ce + 1] in ":：「“"  # 小|明说：「…」: a name's end fused with 說
         if inside(cs, quoted) or not (doc.at_token_boundary(cs) or cs in name_ends or adverb_fused(doc, s, cs)
-                                      or when_fused(doc, cs)):
+                                      or when_fused(doc, cs) or fused_say):
             continue  # (a name's last character fused with the cue: 李明说 tokenised 李|明说)
         if ce < len(view) and not doc.at_token_boundary(ce) and view[cs:ce] not in ("说",):
             continue
-        if m.group() == "说" and ((not doc.at_token_boundary(ce) and cs not in name_ends)
-                                 or view[ce:ce + 1] in ("服", "明", "法", "是")):
+        if m.group() == "说" and not fused_say and ((not doc.at_token_boundary(ce) and cs not in name_ends)
+                                                   or view[ce:ce + 1] in ("服", "明", "法", "是")):
             continue
         if any(view.startswith(x, ce) for x in w.not_before) or any(view.endswith(x, s, cs) for x in w.not_after):
             continue

@@ -8,6 +8,8 @@ Every quote records its cue and the rule that made it.
 """
 from __future__ import annotations
 
+import regex
+
 from typing import Any
 
 from h200claims.registry import RuleTable
@@ -141,6 +143,10 @@ def data_speaker(st: State, cs: int, clause_floor: int) -> Speaker | None:
     return Speaker(before[-1][2] if before else None, st.doc.text[clause:head])
 
 
+#: the words before a cue that may be a name no rule or model knows: two to four Han characters
+UNKNOWN_NAME = regex.compile(r"\p{Han}{2,4}")
+
+
 def speaker_for_cue(st: State, s: int, cs: int, clause_floor: int, prev_sp: Speaker | None, acc: Any,
                     heading: bool) -> Speaker | None:
     """Who speaks at the cue starting at ``cs``: the words of its clause, else the sentence's
@@ -163,6 +169,8 @@ def speaker_for_cue(st: State, s: int, cs: int, clause_floor: int, prev_sp: Spea
     found = speaker_in_clause(st, clause, head, s) or clause_subject(st, clause_floor, clause) or prev_sp
     if found is None and clause > s and not st.mentions_in(s, cs):  # …達四萬億港元，強調…: no one named
         return st.last_in_paragraph  # in the sentence, the cue carries on the paragraph's speaker
+    if found is None and view[head:head + 2] in ("说:", "说：", "说「", "说“") and UNKNOWN_NAME.fullmatch(view, clause, head):
+        return Speaker(None, doc.text[clause:head])  # 小明說：「…」: someone no rule knows still speaks
     return found
 
 
