@@ -62,7 +62,8 @@ def grammar() -> Grammar:
     colloquial = alt(v(x) for x in cfg["currency_bare_words"])
     # spaced-out text too (个 百 分 点, 2021 美元); 十塊錢 and a clause-final 三塊 are money in the
     # article's own currency (三塊蛋糕 is a count)
-    unit = (rf"(?P<unit>%|\s*个\s*百\s*分\s*点|\s*百\s*分\s*点|倍|\s?(?:{cur_post})|{colloquial}|块(?=[\s，。,.!?！？、；;]|$)"
+    pct = alt(k for k in cfg["percent_units"] if k != "厘") + "|厘(?!米)"  # 3厘 is 3 %, 3厘米 a length
+    unit = (rf"(?P<unit>%|\s*个\s*百\s*分\s*点|\s*百\s*分\s*点|{pct}|倍|\s?(?:{cur_post})|{colloquial}|块(?=[\s，。,.!?！？、；;]|$)"
             rf"|(?:(?<=[零一二两三四五六七八九十百千万亿]) |(?<=\d) (?=(?:{cls})(?![\p{{Han}}A-Za-z])))?(?:{dur}|{cls}))")
     # 一 百 五 十 人, and 11 件， (a classifier that ends the word); not 16 台灣
     inner = alt(cfg["approx_inner"])
@@ -132,8 +133,8 @@ def unit_of(unit: str, cur: str | None, doc: Doc) -> tuple[str, str | None]:
     unit = "".join(unit.split())  # 个 百 分 点, written spaced out
     if unit in ("%",):
         return "percent", "%"
-    if unit in ("个百分点", "百分点"):
-        return "percent", "pp"
+    if unit in cfg["percent_units"]:
+        return "percent", cfg["percent_units"][unit]
     if unit == "倍":
         return "multiple", "x"
     if cur:

@@ -53,16 +53,26 @@ def change(doc: Doc) -> list[Quantity]:
     return out
 
 
-SCALE_TAIL = regex.compile(r"[十百千萬億兆万亿]+$")
+BIG_TAIL = regex.compile(r"[万亿兆]+$")
 
 
 def shared_scale(low: str, high: str) -> str:
     """The low figure of a range with the scale the high one ends in, where it has none of its own
-    (2至3億美元 → 2億; 兩到三千 → 兩千; 十八至三十萬 → 十八萬)."""
-    tail = SCALE_TAIL.search(high)
-    if tail is None or SCALE_TAIL.search(low):
-        return low
-    return low + tail.group()
+    (2至3億美元 → 2億; 兩到三千 → 兩千; 十八至三十萬 → 十八萬; 兩到三千萬 → 兩千萬).
+
+    >>> shared_scale("2", "3亿"), shared_scale("两", "三千"), shared_scale("十八", "三十万"), shared_scale("两", "三千万")
+    ('2亿', '两千', '十八万', '两千万')
+    >>> shared_scale("两千", "三千万"), shared_scale("两亿", "三亿")
+    ('两千万', '两亿')
+    """
+    if BIG_TAIL.search(low):
+        return low  # 兩億至三億: the low has its own scale
+    big = BIG_TAIL.search(high)
+    tail = big.group() if big else ""
+    head = high[:len(high) - len(tail)]
+    if head and head[-1] in "千百" and len(head) >= 2 and low[-1:] not in ("千", "百"):
+        tail = head[-1] + tail  # 兩到三千(萬): the low digit counts in the same place
+    return low + tail  # 兩千至三千萬: only the 萬
 
 
 @rule("range")
@@ -77,8 +87,9 @@ def value_range(doc: Doc) -> list[Quantity]:
             if not last or not lo_m:
                 continue
             kind, unit = unit_of(last.group("unit"), last.group("cur"), doc)
-            if kind == "count" or (m.group("join") in "-~－—～" and kind == "duration" and unit == "year"):
-                continue
+            if (kind == "count" and (m.start() > 0 and doc.view[m.start() - 1] in "第前")) or (
+                    m.group("join") in "-~－—～" and kind == "duration" and unit == "year"):
+                continue  # 第3到5名 is a rank
             if m.group("aunit") and unit_of(m.group("aunit"), None, doc)[0] != kind:
                 continue  # 上升11%至70億港元: a percentage and an amount, not a range
             lo, hi = number(shared_scale(lo_m.group(2), last.group("num"))), number(last.group("num"))
@@ -224,6 +235,7 @@ def measures(doc: Doc) -> list[Quantity]:
     cfg = g.cfg
     units = {v(k): u for k, u in cfg["measure_units"].items()}
     frames = {v(f): {v(w): u for w, u in m.items()} for f, m in cfg["measure_frames"].items() if not f.startswith("_")}
+    outside = {v(f) for f in cfg["measure_frames"]["_outside"]}  # 用電|700度: the frame names the measure
     out = []
     for a, b in doc.paragraphs:
         for m in g.measure.finditer(doc.view, a, b):
@@ -234,7 +246,8 @@ def measures(doc: Doc) -> list[Quantity]:
                 continue
             approx, bound = qualifiers(m.group("pre"), m.group("post"))
             num = m.group("num")
-            s = m.start() if (m.group("pre") or frame) else m.start("num")
+            inside = frame and frame not in outside
+            s = m.start() if (m.group("pre") or inside) else m.start("num")
             out.append(make(doc, s, m.end(), "measure", "measure", value=number(num), unit=symbol,
                             approx=approx or is_vague(num), bound=bound))
     return out
