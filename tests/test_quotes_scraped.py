@@ -100,3 +100,14 @@ def test_a_speaker_no_rule_knows_still_speaks(text):
 
 def test_a_forecast_as_a_noun_is_no_cue():
     assert not extractor().extract("德勤再上調全年預測至最多2800億元。").quotes
+
+
+def test_an_html_page_keeps_its_article_and_drops_the_aside():
+    from h200claims.text.read import html_to_text
+    page = ("<html><body><nav>首頁 | 財經</nav><article><h1>台積電營收創新高</h1><p>台積電今天公布營收，年增20%。</p>"
+            "<p>董事長魏哲家表示，明年營收將持續成長。</p></article><aside><h3>延伸閱讀</h3><ul><li>川普表示，將對中國加稅"
+            "</li></ul></aside><footer>版權所有</footer></body></html>")
+    text = html_to_text(page)
+    assert "魏哲家表示" in text and "川普" not in text and "首頁" not in text and "版權" not in text
+    r = extractor().extract(text)
+    assert [q.text for q in r.quotes] == ["明年營收將持續成長"] and "魏哲家" in r.quotes[0].speaker_text
