@@ -69,3 +69,15 @@ def test_a_surname_reference_with_no_named_person_is_no_actor():
 @pytest.mark.parametrize("text", ["新航把營業盈利的優良表現歸功於集團積極檢討業務。", "政策有助於強化上市公司治理。"])
 def test_a_clause_before_a_kind_of_body_is_no_name(text):
     assert not [e for e in extractor().extract(text).entities if e.label == "ORG"]
+
+
+def test_an_organisation_in_full_and_by_its_own_name_is_one_actor():
+    r = extractor().extract("星展集團第三季淨利創新高。星展星期一公布業績，星展淨利年增16%。")
+    orgs = [e for e in r.entities if e.label == "ORG"]
+    assert len(orgs) == 1 and {m.text for m in orgs[0].mentions} <= {"星展集團", "星展"}
+
+
+def test_a_lexicon_short_form_of_another_body_stays_apart():
+    r = extractor().extract("國泰航空宣布增班，國泰人壽則公布獲利。")
+    ids = {e.id for e in r.entities if e.label == "ORG"}
+    assert len(ids) >= 2

@@ -9,6 +9,7 @@ from h200claims.registry import component
 from h200claims.tags import entity_model  # noqa: F401  (registers the "model" rule)
 from h200claims.tags.entity_merge import merge
 from h200claims.tags.entity_rules import SURNAME_REFERENCE, RULES, repeat_names, surname_references, surname_titles
+from h200claims.text.script import simplified_view as v
 from h200claims.tags.entity_vocab import _jieba_freq, company_suffix_chain, is_cjk, name_key, verb_tags, vocab
 
 
@@ -123,9 +124,24 @@ def attach_company_suffix(doc: Doc, mentions: list[MentionCandidate]) -> list[Me
                     and (legal or not noun_next) and not freq.get(view[end - 2:end] + nxt)):  # 公司|治理: one word
                 if after is not None:
                     swallowed.add(id(after))
-                m = MentionCandidate(m.start, end, m.label, m.rule, m.key, m.priority)
+                key = m.key
+                full = view[m.start:end]
+                if not legal and conflicting_industry(view[m.start:m.end], full, lex.names):
+                    key = name_key(full)  # 國泰|人壽 is not 國泰航空 (Cathay Pacific): another company
+                m = MentionCandidate(m.start, end, m.label, m.rule, key, m.priority)
         out.append(m)
     return out
+
+
+def conflicting_industry(short: str, full: str, names: Any) -> bool:
+    """Whether a lexicon company is also called by its short name with another industry word than
+    the one written (國泰航空 in the lexicon, 國泰人壽 in the text: a different company; 豐田汽車 and
+    野村證券 stay Toyota and Nomura)."""
+    voc = vocab()
+    known = {v(n) for n in names}
+    if v(full) in known:
+        return False
+    return any(n.startswith(v(short)) and n[len(short):] in voc.company_industry for n in known)
 
 
 def run_rules(doc: Doc) -> list[MentionCandidate]:
@@ -179,14 +195,25 @@ def join_surname_references(doc: Doc, mentions: list[MentionCandidate], named: d
 
 
 def trim_time_words(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionCandidate]:
-    """A person's name never ends in a time word glued to it: 彭金隆昨（3）日表示 names 彭金隆."""
-    tails = vocab().name_time_tails
+    """A person's name never ends in a time word glued to it (彭金隆昨（3）日表示 names 彭金隆), nor a
+    model's name in a weekday, a measure or an open bracket (星展|星期一, 星展|淨利, 大華銀行|(UOB)."""
+    voc = vocab()
     out = []
     for m in mentions:
-        if m.label == "PERSON" and m.end - m.start >= 3 and doc.view[m.end - 1] in tails \
+        end = m.end
+        name = doc.view[m.start:m.end]
+        if m.label == "PERSON" and m.end - m.start >= 3 and name[-1] in voc.name_time_tails \
                 and doc.view[m.end:m.end + 1] in ("(", "（", "日", "天", "晚", "早", "午"):
-            key = name_key(doc.view[m.start:m.end - 1]) if m.key.startswith("name:") else m.key
-            m = MentionCandidate(m.start, m.end - 1, m.label, m.rule, key, m.priority)
+            end = m.end - 1
+        elif m.rule.startswith("model") and m.label in ("PERSON", "ORG"):
+            tail = next((t for t in voc.name_tails if name.endswith(t) and len(name) - len(t) >= 2), None)
+            if tail:  # 星展|星期一, 星展|淨利
+                end = m.end - len(tail)
+            elif "(" in name and ")" not in name and name.index("(") >= 2:  # 大華銀行(UOB
+                end = m.start + name.index("(")
+        if end != m.end:
+            key = name_key(doc.view[m.start:end]) if m.key.startswith("name:") else m.key
+            m = MentionCandidate(m.start, end, m.label, m.rule, key, m.priority)
         out.append(m)
     return out
 
@@ -227,6 +254,7 @@ class _Groups:
 def group(doc: Doc, mentions: list[MentionCandidate]) -> list[Entity]:
     groups = _Groups()
     _link_paren_pairs(doc, groups)
+    _link_short_forms(doc, mentions, groups)
     entities: dict[str, Entity] = {}
     order: list[str] = []
     for m in mentions:
@@ -256,6 +284,21 @@ def group(doc: Doc, mentions: list[MentionCandidate]) -> list[Entity]:
             mention.entity = e.id
         out.append(e)
     return out
+
+
+def _link_short_forms(doc: Doc, mentions: list[MentionCandidate], groups: _Groups) -> None:
+    """An organisation named in full (星展集團, 零跑汽車) and by its own name alone (星展) is one
+    entity; a short form the lexicon knows as another body stays that body (國泰 is not 國泰人壽)."""
+    voc = vocab()
+    words = voc.company_industry + voc.company_suffixes
+    short = {doc.view[m.start:m.end]: m.key for m in mentions if m.label == "ORG" and m.rule != "lexicon"}
+    for m in mentions:
+        if m.label != "ORG":
+            continue
+        name = doc.view[m.start:m.end]
+        word = next((w for w in words if name.endswith(w) and len(name) - len(w) >= 2), None)
+        if word is not None and name[:-len(word)] in short:
+            groups.union(m.key, short[name[:-len(word)]])
 
 
 def _link_paren_pairs(doc: Doc, groups: _Groups) -> None:
