@@ -81,3 +81,11 @@ def test_a_lexicon_short_form_of_another_body_stays_apart():
     r = extractor().extract("國泰航空宣布增班，國泰人壽則公布獲利。")
     ids = {e.id for e in r.entities if e.label == "ORG"}
     assert len(ids) >= 2
+
+
+@pytest.mark.parametrize("text, name", [("国家银行总裁拿督斯里阿都拉昔表示，经济将稳步增长。", "阿都拉昔"),
+                                        ("首相拿督斯里安华强调，不会加重人民负担。", "安华")])
+def test_an_honorific_is_no_part_of_the_name_and_names_a_person(text, name):
+    r = extractor().extract(text)
+    (q,) = r.quotes
+    assert [m.text for e in r.entities if e.id == q.speaker for m in e.mentions] == [name]

@@ -200,8 +200,13 @@ def trim_time_words(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionC
     voc = vocab()
     out = []
     for m in mentions:
-        end = m.end
         name = doc.view[m.start:m.end]
+        h = voc.honorifics.match(doc.view, m.start, m.end) if m.label == "PERSON" else None
+        if h and m.end - h.end() >= 2:  # 拿督斯里|安華: the honorific is no part of the name
+            key = name_key(doc.view[h.end():m.end]) if m.key.startswith("name:") else m.key
+            m = MentionCandidate(h.end(), m.end, m.label, m.rule, key, m.priority)
+            name = doc.view[m.start:m.end]
+        end = m.end
         if m.label == "PERSON" and m.end - m.start >= 3 and name[-1] in voc.name_time_tails \
                 and doc.view[m.end:m.end + 1] in ("(", "（", "日", "天", "晚", "早", "午"):
             end = m.end - 1

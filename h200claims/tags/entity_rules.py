@@ -73,20 +73,30 @@ def whole_word_at(doc: Doc, s: int, e: int) -> bool:
 
 @rule("title_name")
 def title_then_name(doc: Doc) -> list[MentionCandidate]:
-    """A title followed by a name: 研究員孫成昊, 分析師Ray Wang, 主任費斯特（Tim Fist）."""
+    """A title (or an honorific) followed by a name: 研究員孫成昊, 分析師Ray Wang, 主任費斯特（Tim Fist）,
+    首相拿督斯里安華."""
     voc = vocab()
     out = []
     view = doc.view
     for a, b in doc.paragraphs:
-        for m in voc.title_at.finditer(view, a, b):
-            s = m.end()
+        starts = [m.end() for m in voc.title_at.finditer(view, a, b)]
+        starts += [h.end() for h in voc.honorifics.finditer(view, a, b)]  # 拿督斯里|阿都拉昔
+        for s in sorted(set(starts)):
+            h = voc.honorifics.match(view, s, b)
+            s = h.end() if h else s  # 首相|拿督斯里|安華
             if s >= b:
                 continue
             e = person_name_at(view, s, b)
+            if not e and (h or voc.honorifics.match(view, max(a, s - 4), s)):
+                after = AFTER_HONORIFIC.match(view, s, b)  # 拿督斯里|阿都拉昔|表示: an honorific names a person
+                e = after.end() if after else None
             if e and e - s >= 2:
                 out.append(MentionCandidate(s, e, "PERSON", "title_name", name_key(view[s:e]), priority=2))
     return out
 
+
+#: the name after an honorific: up to six Han characters before a reporting verb or punctuation
+AFTER_HONORIFIC = regex.compile(r"\p{Han}{2,6}?(?=表示|说|指出|强调|认为|称|透露|[，,。：:、（(\s])")
 
 PAREN = compile_fast(r"\(([A-Za-z][A-Za-z0-9 .,'&\-]{1,80})\)")
 WORD_SPLIT = regex.compile(r"[ .,]+")

@@ -38,6 +38,7 @@ class Vocab:
     org_function_heads: frozenset[str]  # words no name starts with (於, 雖, 以)
     name_time_tails: frozenset[str]  # 昨, 今: a time word glued to a name (彭金隆昨（3）日)
     name_tails: tuple[str, ...]  # words a model's name never ends in (星展|星期一, 星展|淨利)
+    honorifics: Any  # regex: 拿督斯里, 丹斯里 — between a title and a name, not part of it
     title_words: frozenset[str]  # every title, for what may follow a company's industry word (野村證券|分析師)
     translit: frozenset[str]
     joiners: str
@@ -89,6 +90,7 @@ def vocab() -> Vocab:
         org_function_heads=frozenset(v(x) for x in cfg["org_function_heads"]),
         name_time_tails=frozenset(v(cfg["name_time_tails"])),
         name_tails=tuple(sorted((v(x) for x in cfg["name_tails_not_part"]), key=len, reverse=True)),
+        honorifics=compile_fast(alternation(v(x) for x in cfg["honorifics"])),
         company_industry_re=compile_fast(alternation(v(x) for x in cfg["company_industry_words"])),
         title_words=frozenset(titles),
         translit=frozenset(v(cfg["translit_chars"])),
