@@ -8,7 +8,8 @@ from h200claims.models import Entity, Mention
 from h200claims.registry import component
 from h200claims.tags import entity_model  # noqa: F401  (registers the "model" rule)
 from h200claims.tags.entity_merge import merge
-from h200claims.tags.entity_rules import SURNAME_REFERENCE, RULES, repeat_names, surname_references, surname_titles
+from h200claims.tags.entity_repeats import SURNAME_REFERENCE, repeat_names, surname_references, surname_titles
+from h200claims.tags.entity_rules import RULES
 from h200claims.text.script import simplified_view as v
 from h200claims.tags.entity_vocab import _jieba_freq, company_suffix_chain, is_cjk, name_key, verb_tags, vocab
 
