@@ -11,6 +11,7 @@ cannot read, a link to nothing) is an error.
 from __future__ import annotations
 
 import sys
+import contextlib
 import warnings
 from pathlib import Path
 
@@ -28,11 +29,12 @@ def build(out: Path) -> list[Path]:
     sys.path.insert(0, str(ROOT))
     pdoc.render.configure(docformat="restructuredtext", search=False, show_source=False,
                           footer_text="h200claims API reference, built by tools/build_api_docs.py")
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
+    out.mkdir(parents=True, exist_ok=True)
+    with warnings.catch_warnings(), contextlib.chdir(out):  # (from the repository's folder pdoc would ask
+        warnings.simplefilter("error")                     # whether h200claims means it or the installed copy)
         warnings.filterwarnings("ignore", category=UserWarning, module="jieba")
         warnings.filterwarnings("ignore", category=DeprecationWarning)
-        pdoc.pdoc(*MODULES, output_directory=out)
+        pdoc.pdoc(*MODULES, output_directory=out.resolve())
     return sorted(out.rglob("*.html"))
 
 
