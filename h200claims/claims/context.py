@@ -35,7 +35,7 @@ class ClaimWords:
     measure_re: Any
     measure_nouns: frozenset[str]
     link_re: Any
-    link_words: tuple[str, ...]  # longest first: what may stand between a measure and its amount
+    link_words: frozenset[str]  # what may stand between a measure and its amount
     link_not_after: dict[str, str]  # a link word after these characters is part of a word (賣|超)
     piece_chars: frozenset[str]
     phrase_max: int
@@ -75,7 +75,7 @@ def words() -> ClaimWords:
         measure_re=regex.compile(alt),
         measure_nouns=frozenset(v(m) for m in cfg["measure_nouns"]),
         link_re=regex.compile(v(cfg["measure_link"]).replace("MEASURE", alt) + "$"),
-        link_words=tuple(sorted(link, key=len, reverse=True)),
+        link_words=frozenset(link),
         link_not_after={v(k): v(x) for k, x in cfg["link_not_after"].items()},
         piece_chars=frozenset(v("".join(cfg["measure_piece_chars"]))),
         phrase_max=cfg["measure_phrase_max"],

@@ -50,6 +50,16 @@ def measure_after(doc: Doc, q: Quantity) -> str | None:
     return noun_after(doc, q.end + 1, ce) if of else None
 
 
+def longest_ending_at(view: str, pos: int, floor: int, table: frozenset[str] | tuple[str, ...]) -> str | None:
+    """The longest word of ``table`` that ends at ``pos`` and starts at ``floor`` or after: a look-up
+    per length (at most eight), not a scan of the table."""
+    words_ = table if isinstance(table, frozenset) else frozenset(table)
+    for n in range(min(8, pos - floor), 0, -1):
+        if view[pos - n:pos] in words_:
+            return view[pos - n:pos]
+    return None
+
+
 def link_start(doc: Doc, q: Quantity, floor: int) -> int:
     """Where the words linking a measure to its amount begin: 將季減, 預估介於, 達, 年增約 are read
     back from the amount; the amount itself when nothing links it."""
@@ -59,7 +69,7 @@ def link_start(doc: Doc, q: Quantity, floor: int) -> int:
         if view[pos - 1] in " \u3000\u00a0":  # 共裁罰 11 件: spaces as scraped pages write them
             pos -= 1
             continue
-        hit = next((x for x in links if view.startswith(x, pos - len(x)) and pos - len(x) >= floor), None)
+        hit = longest_ending_at(view, pos, floor, links)
         if hit is None or view[pos - len(hit) - 1:pos - len(hit)] in words().link_not_after.get(hit, "\0"):
             break
         pos -= len(hit)
@@ -100,7 +110,7 @@ def phrase_before(doc: Doc, end: int, floor: int) -> int:
     names = {m[1] for m in mentions_between(doc, floor, end)}
     amounts = {x[1] for x in quantity_index(doc).within(floor, end)}
     while pos > floor and taken < w.phrase_max and pos not in names and pos not in amounts:
-        listed = max((len(x) for x in w.measure_nouns if view.startswith(x, pos - len(x))), default=0)
+        listed = len(longest_ending_at(view, pos, floor, w.measure_nouns) or "")
         tok = token_ending_at(doc, pos)
         noun = pos - tok[0] if tok and tok[0] >= floor and is_noun(doc, view[tok[0]:pos], taken) else 0
         if not noun and not taken and tok and view[tok[0]:pos] in w.piece_chars:

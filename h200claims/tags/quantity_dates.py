@@ -58,12 +58,17 @@ def month_year(ref: tuple[int, int, int], month: int, ahead: bool) -> int:
     return ref[0] - (1 if month > ref[1] + 1 else 0)
 
 
+#: how far a date's clause reaches on each side (a run-on line must not make every date read all of it)
+CLAUSE_REACH = 200
+
+
 def looks_ahead(doc: Doc, s: int, e: int) -> bool:
     """Whether the clause around a date speaks of what is to come (將於2月中旬生效)."""
     view = doc.view
-    a = max(view.rfind(c, 0, s) for c in "，,。；;！？!?\n") + 1
-    ends = [i for i in (view.find(c, e) for c in "，,。；;！？!?\n") if i >= 0]
-    b = min(ends) if ends else len(view)
+    lo, hi = max(0, s - CLAUSE_REACH), min(len(view), e + CLAUSE_REACH)  # bounded: linear on run-on text
+    a = max(max(view.rfind(c, lo, s) for c in "，,。；;！？!?\n") + 1, lo)
+    ends = [i for i in (view.find(c, e, hi) for c in "，,。；;！？!?\n") if i >= 0]
+    b = min(ends) if ends else hi
     clause = view[a:b]
     return any(w in clause for w in _future_markers())
 

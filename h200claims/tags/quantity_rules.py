@@ -305,6 +305,8 @@ def percent_words(doc: Doc) -> list[Quantity]:
     return out
 
 
+#: how far before a bare 億 amount its money word is sought
+MONEY_WORD_REACH = 40
 BIG_SCALE_END = regex.compile(r"(?:亿|兆|万亿)$")
 UNIT_LESS = regex.compile(r"(?=[，。、；;,.:：)）!?！？\s]|$)")
 
@@ -327,8 +329,9 @@ def bare_scale_money(doc: Doc) -> list[Quantity]:
             num = m.group("num")
             if not BIG_SCALE_END.search(num) or not UNIT_LESS.match(doc.view, m.end()):
                 continue
-            clause = max(doc.view.rfind(c, a, m.start()) for c in "，,。；;：:") + 1
-            if not _money_nouns().search(doc.view, max(a, clause), m.start()):
+            lo = max(a, m.start() - MONEY_WORD_REACH)  # bounded: linear on run-on text
+            clause = max(doc.view.rfind(c, lo, m.start()) for c in "，,。；;：:") + 1
+            if not _money_nouns().search(doc.view, max(lo, clause), m.start()):
                 continue
             if blocked(doc, m.start("num"), m.end()):
                 continue
