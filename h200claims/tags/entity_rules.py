@@ -6,6 +6,8 @@ Overlaps are settled afterwards (longest wins) by h200claims/tags/entities.py.
 """
 from __future__ import annotations
 
+import bisect
+
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -223,6 +225,22 @@ def organisation_suffix(doc: Doc) -> list[MentionCandidate]:
     return out
 
 
+class Spans:
+    """Spans that may nest or overlap, asked whether any overlaps a range: sorted once, then a
+    bisection and a running maximum of ends per question."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.max_end: list[int] = []
+        for _, e in spans:
+            self.max_end.append(max(e, self.max_end[-1]) if self.max_end else e)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.max_end[i - 1] > start
+
+
 #: an unknown company's own name before its industry word: two to four characters
 COMPANY_NAME = (2, 4)
 
@@ -236,7 +254,8 @@ def company_industry(doc: Doc) -> list[MentionCandidate]:
     voc = vocab()
     view = doc.view
     gpe_end = {c.end: c for c in doc.candidates if c.label == "GPE"}
-    named = [(c.start, c.end) for c in doc.candidates if c.label != "GPE"]
+    named = Spans([(c.start, c.end) for c in doc.candidates if c.label != "GPE"])
+    named_ends = {c.end for c in doc.candidates if c.label != "GPE"}  # once: the loops stay linear
     out = []
     for a, b in doc.paragraphs:
         for m in voc.company_industry_re.finditer(view, a, b):
@@ -252,7 +271,7 @@ def company_industry(doc: Doc) -> list[MentionCandidate]:
             else:
                 start = w_start
                 while start > a and w_start - start < COMPANY_NAME[1] and is_cjk(view[start - 1]) \
-                        and view[start - 1] not in voc.org_stop and start not in {e for _, e in named}:
+                        and view[start - 1] not in voc.org_stop and start not in named_ends:
                     start -= 1
                 name = view[start:w_start]
                 start = next((i for i in range(start, w_start - COMPANY_NAME[0] + 1)
@@ -260,7 +279,7 @@ def company_industry(doc: Doc) -> list[MentionCandidate]:
                 name = view[start:w_start]
                 if len(name) < COMPANY_NAME[0] or not company_name_like(doc, start, w_start):
                     continue
-            if any(s < end and start < e for s, e in named):
+            if named.overlaps(start, end):
                 continue
             key = name_key(view[start:end])
             out.append(MentionCandidate(start, end, "ORG", "company_industry", key, priority=1))

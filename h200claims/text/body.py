@@ -189,28 +189,28 @@ def select(lines: list[Line]) -> list[Line]:
     """The lines that make up the article, or the articles: a file of several stories (a feed, pages
     joined) keeps each story whose paragraphs come after the previous one's end (an end marker, a
     list of headlines), when it has ``next_story_min_prose`` paragraphs of prose."""
-    keep, stop = select_story(lines)
+    keep, stop = select_story(lines, 0)
     need = _rules()["next_story_min"]
     while stop < len(lines) and not _rules()["final"].search(lines[stop - 1].view if stop else ""):
-        rest = lines[stop:]
-        story, used = select_story(rest)
-        if used == 0:
+        story, end = select_story(lines, stop)
+        if end <= stop:
             break
         if sum(1 for ln in story if ln.kind == "prose") >= need:
             keep.extend(story)
-        stop += used
+        stop = end
     return sorted(keep, key=lambda ln: ln.start)
 
 
-def select_story(lines: list[Line]) -> tuple[list[Line], int]:
-    """The lines of the first story in ``lines``, and how many lines it spans up to where it stops."""
-    first = next((i for i, ln in enumerate(lines) if ln.kind == "prose"), None)
+def select_story(lines: list[Line], begin: int) -> tuple[list[Line], int]:
+    """The lines of the first story from ``lines[begin]`` on, and the index where it stops (read in
+    place, not from a copy of the rest: a file of thousands of stories stays linear)."""
+    first = next((i for i in range(begin, len(lines)) if lines[i].kind == "prose"), None)
     if first is None:  # no prose at all: keep whatever is not boilerplate, up to an end marker
-        end = next((i for i, ln in enumerate(lines) if ln.kind == "end" and i > 0), len(lines))
-        return [trim_promo(trim_dateline(ln)) for ln in lines[:end] if ln.kind in ("headline", "text", "prose")], \
-            max(end, 1) if end < len(lines) else len(lines)
+        end = next((i for i in range(begin + 1, len(lines)) if lines[i].kind == "end"), len(lines))
+        return [trim_promo(trim_dateline(ln)) for ln in lines[begin:end] if ln.kind in ("headline", "text", "prose")], \
+            max(end, begin + 1) if end < len(lines) else len(lines)
     keep: list[Line] = []
-    for ln in reversed(lines[:first]):  # the title: nearest headline before the first paragraph
+    for ln in reversed(lines[begin:first]):  # the title: nearest headline before the first paragraph
         if ln.kind == "headline":
             keep.append(ln)
             break
