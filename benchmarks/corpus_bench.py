@@ -184,20 +184,7 @@ def main() -> None:
     print(f"extract JSONL   {t_jsonl:7.1f} s  ({jsonl.stat().st_size / 1e6:.1f} MB)")
     print(f"extract Parquet {t_parquet:7.1f} s  ({size / 1e6:.1f} MB in {len(list(ds.rglob('*.parquet')))} files)")
     print(f"re-run Parquet  {t_resume:7.1f} s  (adds nothing)")
-    con = corpus.open(str(ds))
-    top = (con.execute(QUERIES["top speakers"][0]).fetchall() or [None])[0]
-    for name, (sql, params) in QUERIES.items():
-        if name == "quotes of one actor" and top:
-            params = {"actor": top[0]}
-        times = []
-        for _ in range(5):
-            t = time.perf_counter()
-            rows = con.execute(sql, params).fetchall()
-            times.append(time.perf_counter() - t)
-        print(f"query {name:<22} median {statistics.median(times) * 1000:7.1f} ms  ({len(rows)} rows)")
-    t = time.perf_counter()
-    corpus.open(str(ds))
-    print(f"open the dataset (views over {len(list(ds.rglob('*.parquet')))} files) {1000 * (time.perf_counter() - t):.0f} ms")
+    time_queries(ds, f"{args.articles} articles")
     if args.scale:
         big = tmp / f"dataset{args.scale}"
         t = time.perf_counter()

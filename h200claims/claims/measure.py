@@ -50,12 +50,11 @@ def measure_after(doc: Doc, q: Quantity) -> str | None:
     return noun_after(doc, q.end + 1, ce) if of else None
 
 
-def longest_ending_at(view: str, pos: int, floor: int, table: frozenset[str] | tuple[str, ...]) -> str | None:
+def longest_ending_at(view: str, pos: int, floor: int, table: frozenset[str]) -> str | None:
     """The longest word of ``table`` that ends at ``pos`` and starts at ``floor`` or after: a look-up
     per length (at most eight), not a scan of the table."""
-    words_ = table if isinstance(table, frozenset) else frozenset(table)
     for n in range(min(8, pos - floor), 0, -1):
-        if view[pos - n:pos] in words_:
+        if view[pos - n:pos] in table:
             return view[pos - n:pos]
     return None
 
@@ -76,7 +75,7 @@ def link_start(doc: Doc, q: Quantity, floor: int) -> int:
     return pos
 
 
-def is_noun(doc: Doc, word: str, taken: int) -> bool:
+def is_noun(doc: Doc, word: str) -> bool:
     """A token that can be part of a measure: one of jieba's tagged nouns, a word of two Han
     characters or more that jieba's dictionary does not know (a domain noun it built: 淨利) and
     that is no verb, a word ending in a noun piece (生產指數), or an acronym (EBITDA)."""
@@ -112,7 +111,7 @@ def phrase_before(doc: Doc, end: int, floor: int) -> int:
     while pos > floor and taken < w.phrase_max and pos not in names and pos not in amounts:
         listed = len(longest_ending_at(view, pos, floor, w.measure_nouns) or "")
         tok = token_ending_at(doc, pos)
-        noun = pos - tok[0] if tok and tok[0] >= floor and is_noun(doc, view[tok[0]:pos], taken) else 0
+        noun = pos - tok[0] if tok and tok[0] >= floor and is_noun(doc, view[tok[0]:pos]) else 0
         if not noun and not taken and tok and view[tok[0]:pos] in w.piece_chars:
             noun = pos - piece_word(doc, tok[0], floor)  # 入住|率, 失業|率: a word and its noun piece
         step = max(listed if pos - listed >= floor else 0, noun)  # the longer: 毛利率, not its 利率
@@ -194,7 +193,7 @@ def verb_before(doc: Doc, end: int, floor: int) -> int | None:
                            and not w.description_re.fullmatch(word)):
         return tok[0]
     before = token_ending_at(doc, tok[0])
-    if len(word) == 1 and word in verb_tags() or (len(word) == 1 and HAN_WORD.fullmatch(word + word)):
+    if len(word) == 1 and HAN_WORD.fullmatch(word + word):  # a one-character Han word
         if before and before[0] >= floor and tok[0] - before[0] == 1 and HAN_WORD.fullmatch(doc.view[before[0]:end]) \
                 and not {doc.view[before[0]], word} & w.verb_piece_stops and not in_name(doc, before[0], end):
             return before[0]

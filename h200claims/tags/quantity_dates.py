@@ -75,8 +75,7 @@ def looks_ahead(doc: Doc, s: int, e: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _future_markers() -> tuple[str, ...]:
-    from h200claims.text.script import simplified_view as sv
-    return tuple(sv(w) for w in grammar().cfg["future_markers"])
+    return tuple(v(w) for w in grammar().cfg["future_markers"])
 
 
 @rule("date")
