@@ -113,8 +113,12 @@ class QuantityClaim(BaseModel):
     type: Literal["quantity"] = "quantity"
     quantity: Quantity
     measure: str | None = Field(default=None, description="what is measured, as the article puts it")
+    measure_rule: str | None = Field(default=None, description="the rule that found the measure (claims/measure.py), "
+                                                               "null when none did")
     subject: str | None = Field(default=None, description="entity id the amount is about")
     subject_text: str | None = None
+    subject_rule: str | None = Field(default=None, description="the rule that chose the subject (claims/subject.py), "
+                                                               "null when none did")
     comparison: str | None = Field(default=None, description="entity id it is compared with")
     direction: Literal["up", "down"] | None = Field(
         default=None, description="which way the amount moved (年增22.3% up, 下降5.5% down); the value stays as written")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from h200claims.claims.context import clause_of, on, quantity_index, sentence_span, words
-from h200claims.claims.measure import link_start, measure_of
+from h200claims.claims.measure import is_change_word, link_start, measure_of
 from h200claims.claims.subject import comparison_of, subject_of
 from h200claims.doc import Doc, SpanIndex
 from h200claims.models import Quantity, QuantityClaim, Quote, QuoteClaim, TextRange
@@ -80,17 +80,22 @@ def quantity_claim(doc: Doc, q: Quantity, before: list[QuantityClaim] | None = N
     comparison = comparison_of(doc, q)
     s, e = doc.sentence_of(q.start)
     direction, basis, direction_text = direction_of(doc, q)
-    measure = measure_of(doc, q)
-    earlier = topic = None
+    measure, measure_rule = measure_of(doc, q)
+    earlier = topic = measured = None
     if prev is not None and follows(prev, q, s, direction, bare_clause(doc, q)) and on(doc, "inherit_within_sentence"):
         earlier = (prev.subject, prev.subject_text)
-        measured = next((c.measure for c in reversed(before or []) if c.sentence.start == s and c.measure), None)
-        measure = measure or measured
+        measured = next((c.measure for c in reversed(before or []) if c.sentence.start == s and c.measure
+                         and not is_change_word(c.measure)), None)
+        if measured and measure is None:
+            measure, measure_rule = measured, "inherit_within_sentence"
     if prev is not None and doc.paragraph_of(prev.quantity.start) == doc.paragraph_of(q.start):
         topic = (prev.subject, prev.subject_text)
-    subject, subject_text = subject_of(doc, q, comparison, earlier, topic)
+    subject, subject_text, subject_rule = subject_of(doc, q, comparison, earlier, topic)
+    if measured and measure and is_change_word(measure) and subject_rule == "inherit_within_sentence":
+        measure, measure_rule = measured, "inherit_within_sentence"  # 載客量274萬人次，增21.8% → 載客量
     source, source_text = source_of(doc, q)
-    return QuantityClaim(quantity=q, measure=measure, subject=subject, subject_text=subject_text,
+    return QuantityClaim(quantity=q, measure=measure, measure_rule=measure_rule, subject=subject,
+                         subject_text=subject_text, subject_rule=subject_rule,
                          comparison=comparison, direction=direction, basis=basis, period=period_of(doc, q),
                          direction_text=direction_text, source=source, source_text=source_text,
                          evidence=TextRange(start=q.start, end=q.end), sentence=TextRange(start=s, end=e),

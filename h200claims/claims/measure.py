@@ -19,7 +19,8 @@ from h200claims.claims.context import (clause_of, mentions_between, on, quantity
                                        words)
 from h200claims.doc import Doc
 from h200claims.models import Quantity
-from h200claims.tags.entity_vocab import _jieba_freq, verb_tags
+from h200claims.text.script import simplified_view as v
+from h200claims.tags.entity_vocab import _jieba_freq
 
 HAN_WORD = regex.compile(r"\p{Han}{2,}")
 ACRONYM = regex.compile(r"[A-Z]{2,8}")
@@ -61,18 +62,29 @@ def longest_ending_at(view: str, pos: int, floor: int, table: frozenset[str]) ->
 
 def link_start(doc: Doc, q: Quantity, floor: int) -> int:
     """Where the words linking a measure to its amount begin: 將季減, 預估介於, 達, 年增約 are read
-    back from the amount; the amount itself when nothing links it."""
+    back from the amount; the amount itself when nothing links it (營收成長3%: 成長 links, the 收 of
+    營收 does not)."""
     view, pos = doc.view, q.start
     links = words().link_words
     while pos > floor:
         if view[pos - 1] in " \u3000\u00a0":  # 共裁罰 11 件: spaces as scraped pages write them
             pos -= 1
             continue
-        hit = longest_ending_at(view, pos, floor, links)
+        hit = link_ending_at(doc, pos, floor, links)
         if hit is None or view[pos - len(hit) - 1:pos - len(hit)] in words().link_not_after.get(hit, "\0"):
             break
         pos -= len(hit)
     return pos
+
+
+def link_ending_at(doc: Doc, pos: int, floor: int, links: frozenset[str]) -> str | None:
+    """The longest link word that ends at ``pos`` and is not the tail of a measure noun (營收)."""
+    for n in range(min(8, pos - floor), 0, -1):
+        start = pos - n
+        if doc.view[start:pos] in links:
+            noun = longest_ending_at(doc.view, pos, floor, words().measure_nouns)
+            return None if noun and len(noun) > n else doc.view[start:pos]  # the 收 of 營收 is no link
+    return None
 
 
 def is_noun(doc: Doc, word: str) -> bool:
@@ -89,13 +101,13 @@ def is_noun(doc: Doc, word: str) -> bool:
 
 
 def piece_word(doc: Doc, piece_start: int, floor: int) -> int:
-    """Where the word a noun piece (率, 額, 量) completes begins: the noun or verb token right before
-    it (入住|率 → 入住率); the piece itself when there is none."""
-    w = words()
+    """Where the word a noun piece (率, 額, 量) completes begins: the word of two Han characters or
+    more right before it (入住|率 → 入住率, 退租|率 → 退租率), not a description (該公司|額); the piece
+    itself when there is none."""
     tok = token_ending_at(doc, piece_start)
     if tok and tok[0] >= floor:
         word = doc.view[tok[0]:piece_start]
-        if HAN_WORD.fullmatch(word) and (word in w.nouns or word in w.verbs or word in verb_tags()):
+        if HAN_WORD.fullmatch(word) and not words().description_re.fullmatch(word):
             return tok[0]
     return piece_start + 1
 
@@ -225,11 +237,19 @@ MEASURE_RULES = (("measure_after", measure_after), ("measure_phrase", measure_ph
                  ("measure_listed", measure_listed), ("measure_verb", measure_verb))
 
 
-def measure_of(doc: Doc, q: Quantity) -> str | None:
-    """What is measured: the first of ``MEASURE_RULES`` (switched on) that finds it."""
+def measure_of(doc: Doc, q: Quantity) -> tuple[str | None, str | None]:
+    """What is measured, and the rule that found it: the first of ``MEASURE_RULES`` (switched on)
+    that finds it."""
     for name, rule in MEASURE_RULES:
         if on(doc, name):
             found = rule(doc, q)
             if found:
-                return found
-    return None
+                return found, name
+    return None, None
+
+
+def is_change_word(measure: str) -> bool:
+    """Whether a measure is only a change word (增, 下降, 降至): what changes is named elsewhere."""
+    w = words()
+    word = v(measure)
+    return word in w.directions or (word[-1:] in "至到" and word[:-1] in w.directions)

@@ -111,7 +111,8 @@ def rows_of(result: ArticleClaims, batch: str, lexicon: Any) -> dict[str, list[d
                        quantity_idx=qidx.get((q.start, q.end, q.kind)), quantity_kind=q.kind, value=q.value,
                        unit=q.unit, measure=c.measure, subject=c.subject, subject_key=key(c.subject),
                        subject_text=c.subject_text, comparison=c.comparison, comparison_key=key(c.comparison),
-                       direction=c.direction, basis=c.basis, direction_text=c.direction_text, period=c.period)
+                       direction=c.direction, basis=c.basis, direction_text=c.direction_text, period=c.period,
+                       subject_rule=c.subject_rule, measure_rule=c.measure_rule)
             if row["quantity_idx"] is None:  # a claim's amount that is not in the article's list: keep it whole
                 row["quantity_idx"] = len(out["quantities"])
                 out["quantities"].append({**base, "idx": row["quantity_idx"], **q.model_dump()})
@@ -161,7 +162,7 @@ def result_of(tables: dict[str, list[dict[str, Any]]]) -> ArticleClaims:
             claims.append(QuantityClaim(
                 quantity=quantities[c["quantity_idx"]], source=c["speaker"], source_text=c["speaker_text"],
                 **_pick(c, ("measure", "subject", "subject_text", "comparison", "direction", "basis", "direction_text",
-                            "period")),
+                            "period", "subject_rule", "measure_rule")),
                 **ranges))
     n_listed = a["quantities"]
     date = a["date"]

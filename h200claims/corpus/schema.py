@@ -11,7 +11,7 @@ from typing import Any
 
 from h200claims.errors import H200ClaimsError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 #: the tables extraction writes, in the order a batch writes them (``articles`` last: a batch is
 #: committed once its ``articles`` part exists)
@@ -68,7 +68,8 @@ def schemas() -> dict[str, Any]:
             ("content", s), ("kind", s), ("cue", s), ("via", s), ("via_key", s), ("quantity_idx", i32),
             ("quantity_kind", s), ("value", f64), ("unit", s), ("measure", s), ("subject", s), ("subject_key", s),
             ("subject_text", s), ("comparison", s), ("comparison_key", s), ("direction", s), ("basis", s),
-            ("direction_text", s), ("period", s), ("measure_key", s), ("content_key", s)],
+            ("direction_text", s), ("period", s), ("measure_key", s), ("content_key", s), ("subject_rule", s),
+            ("measure_rule", s)],
         "errors": [("batch", s), ("source", s), ("kind", s), ("message", s)],
         "runs": [("run", s), ("started", ts), ("finished", ts), ("status", s), ("inputs", strs), ("articles", i32),
                  ("claims", i32), ("skipped", i32), ("failures", i32), ("replaced", i32)],
@@ -83,7 +84,7 @@ def describe() -> dict[str, Any]:
 
     >>> d = describe()
     >>> d["schema_version"], d["tables"]["errors"]
-    (4, {'batch': 'string', 'source': 'string', 'kind': 'string', 'message': 'string'})
+    (5, {'batch': 'string', 'source': 'string', 'kind': 'string', 'message': 'string'})
     """
     return {"schema_version": SCHEMA_VERSION,
             "tables": {t: {f.name: str(f.type) for f in sch} for t, sch in schemas().items()}}
