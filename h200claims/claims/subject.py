@@ -75,8 +75,16 @@ def resolve_description(doc: Doc, word: str, at: int) -> str | None:
     orgs = [m for m in mentions_between(doc, max(0, at - DESCRIPTION_REACH), at)
             if m[3] == "ORG" and kinds.get(m[2]) != "outlet"]
     same = [m for m in orgs if kinds.get(m[2]) == kind]
-    pick = (same or orgs)[-1:] if orgs else []
+    head = words().description_heads.get(v(word))
+    named = [m for m in orgs if head and named_with(doc, m[2], head)]  # 該集團 → 新航集團, not 酷航 after it
+    pick = (named or same or orgs)[-1:] if orgs else []
     return pick[0][2] if pick else None
+
+
+def named_with(doc: Doc, entity: str, head: str) -> bool:
+    """Whether a mention of ``entity`` ends with ``head`` (集團, 銀行) in the Simplified view."""
+    e = entity_by_id(doc).get(entity)
+    return e is not None and any(v(m.text).endswith(head) for m in e.mentions)
 
 
 def is_subject_position(doc: Doc, clause_start: int, start: int) -> bool:
