@@ -34,6 +34,8 @@ from h200claims.text.script import simplified_view as v
 Found = tuple[str | None, str | None]  # (entity id, the words that name it)
 #: how far back (characters) a description looks for the organisation it stands for
 DESCRIPTION_REACH = 1500
+#: descriptions of these kinds stand only for a body of their kind (檢方, 院方), never for another
+STRICT_KINDS = frozenset({"prosecutors", "court"})
 
 
 def entity_kinds(doc: Doc) -> dict[str, str | None]:
@@ -56,7 +58,8 @@ def quote_at(doc: Doc, pos: int) -> Any:
 
 def resolve_description(doc: Doc, word: str, at: int) -> str | None:
     """The entity a description stands for: 我們 in a quote → the speaker's organisation; 該公司,
-    公司, 集團 → the nearest earlier company (else organisation that is no outlet); 該部 → body;
+    公司, 集團 → the nearest earlier company (else organisation that is no outlet); 檢方, 院方 → the
+    nearest earlier prosecutors' office, court (else no one); 該部 → body;
     他的, 她的 → the person last named; 我國, 本港 → the place the article names most."""
     kind = words().descriptions[v(word)]
     if kind == "speaker":
@@ -75,6 +78,8 @@ def resolve_description(doc: Doc, word: str, at: int) -> str | None:
     orgs = [m for m in mentions_between(doc, max(0, at - DESCRIPTION_REACH), at)
             if m[3] == "ORG" and kinds.get(m[2]) != "outlet"]
     same = [m for m in orgs if kinds.get(m[2]) == kind]
+    if kind in STRICT_KINDS:  # 檢方 stands for prosecutors or for no one
+        return same[-1][2] if same else None
     head = words().description_heads.get(v(word))
     named = [m for m in orgs if head and named_with(doc, m[2], head)]  # 該集團 → 新航集團, not 酷航 after it
     pick = (named or same or orgs)[-1:] if orgs else []
