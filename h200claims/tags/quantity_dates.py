@@ -63,8 +63,12 @@ CLAUSE_REACH = 200
 
 
 def looks_ahead(doc: Doc, s: int, e: int) -> bool:
-    """Whether the clause around a date speaks of what is to come (將於2月中旬生效)."""
+    """Whether the clause around a date speaks of what is to come (將於2月中旬生效; a date right before
+    將: 9月將開始實施)."""
     view = doc.view
+    after = e + (1 if view[e:e + 1] == "起" else 0)
+    if view[after:after + 1] == "将" and doc.at_token_boundary(after + 1):  # not the 將 of 將軍澳
+        return True
     lo, hi = max(0, s - CLAUSE_REACH), min(len(view), e + CLAUSE_REACH)  # bounded: linear on run-on text
     a = max(max(view.rfind(c, lo, s) for c in "，,。；;！？!?\n") + 1, lo)
     ends = [i for i in (view.find(c, e, hi) for c in "，,。；;！？!?\n") if i >= 0]
