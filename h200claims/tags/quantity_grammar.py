@@ -244,6 +244,22 @@ def _word_follows(doc: Doc, toks: list[tuple[int, int]], k: int) -> bool:
     return len(word) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in word)
 
 
+def _amount_follows(doc: Doc, pos: int) -> bool:
+    """Whether an amount starts at ``pos``, after a qualifier at most (吸金|約1.2億元, 月薪|3萬元)."""
+    view = doc.view
+    for q in _qualifiers():
+        if view.startswith(q, pos):
+            pos += len(q)
+            break
+    return pos < len(view) and view[pos].isdigit()
+
+
+@lru_cache(maxsize=1)
+def _qualifiers() -> tuple[str, ...]:
+    cfg = grammar().cfg
+    return tuple(sorted({v(w) for w in list(cfg["bound_pre"]) + cfg["approx_pre"]}, key=len, reverse=True))
+
+
 def count_noun(doc: Doc, e: int) -> int:
     """End of the counted noun after a classifier (兩名|知情人士), or ``e`` when there is none. A
     verb ends it once it has a word (十幾家銀行|跟進), a verbal noun only where no word follows it
@@ -255,6 +271,7 @@ def count_noun(doc: Doc, e: int) -> int:
     if names is None:  # once per article: counting nouns must stay linear in its length
         names = doc.cache["mention_starts"] = {m.start for ent in doc.entities for m in ent.mentions}
     end = e
+    first = 0  # where the noun's first word ends
     toks = doc.tokens_in(e, e + cfg["count_noun_max"] + 8)
     for k, (s_tok, e_tok) in enumerate(toks):
         if s_tok < end:
@@ -267,11 +284,14 @@ def count_noun(doc: Doc, e: int) -> int:
         tag = verbs.get(word) if end > e else None
         if tag == "v" or (tag == "vn" and not _word_follows(doc, toks, k)):
             break
-        if end > e and len(word) > 1 and word not in _jieba_freq():
-            break  # 投資人|吸金: a word no dictionary knows after the noun is the clause's verb
+        if end > e and len(word) > 1 and (word not in _jieba_freq() or _amount_follows(doc, e_tok)):
+            break  # 投資人|吸金約1.2億元: a word no dictionary knows, or one an amount follows, is the verb
         if e_tok - e > cfg["count_noun_max"]:
             break
         end = e_tok
+        first = first or e_tok
+    if first and end > first and _amount_follows(doc, end):
+        return first  # 5080名被害人|財損超過157億元: the words an amount follows are its measure
     return end
 
 
