@@ -32,6 +32,10 @@ SCALE = r"(?:[十百千拾佰仟]?万亿|[十百千拾佰仟]?[万亿兆]|[千�
 #: digits with a scale followed by more digits with a smaller scale: 1兆300億, 3億5000萬
 COMPOUND = r"(?:\d+(?:\.\d+)?[兆亿](?:\d{1,4}[亿万])+)"
 VAGUE = r"(?:[数几][十百千]?[万亿]?)"
+#: 十幾萬, 二十幾億: a numeral of tens with 幾 for its units, read as its round value (approx)
+TENS_AND_SOME = r"(?:[一二两三四五六七八九]?十几[百千]?[万亿]?)"
+#: digits each with its own unit, as people write them: 4千5百萬, 4萬5千, 3億5千萬
+MIXED = r"(?:\d(?:[十百千][万亿]?|[万亿])(?:\d(?:[十百千][万亿]?|[万亿]))+)"
 #: a number: digits with an optional scale, a Chinese numeral, or a vague 數十億 / 幾. A number
 #: never starts inside another (the look-behinds), which keeps every pattern built on it linear
 #: on long runs of digits or numerals.
@@ -42,10 +46,12 @@ AFTER_DIGITS = (rf"(?:万(?:\d{{4}}|\d{{1,3}},\d{{3}})(?![\d,])"  # 2萬0450, 6�
 #: a minus sign right before a number (-22.2%, 负3%, 气温-12度), never after a digit, a letter or a
 #: closing mark (5-20% is a range, COVID-19 a name)
 SIGN = r"(?:(?<![0-9A-Za-z.%)\]])[-−负](?=[\d零〇一二两三四五六七八九十]))"
-NUMBER = (rf"(?:{SIGN}?(?:(?<![\d.,]){ARABIC}{AFTER_DIGITS}?"
+NUMBER = (rf"(?:{SIGN}?(?:(?<![\d.,]){MIXED}(?![\d十百千万亿])|(?<![\d.,]){ARABIC}{AFTER_DIGITS}?"
+          rf"|(?<![零〇一二两三四五六七八九十廿卅百千万亿兆]){TENS_AND_SOME}"
           rf"|(?<![零〇一二两三四五六七八九十廿卅百千万亿兆壹贰叁参肆伍陆柒捌玖拾佰仟]){CHINESE})|{VAGUE})")
 NUMBER_RE = regex.compile(NUMBER)
 _COMPOUND = regex.compile(COMPOUND)
+_MIXED = regex.compile(MIXED)
 _PARTS = regex.compile(r"(\d+(?:\.\d+)?)([兆亿万])")
 _SIMPLE = regex.compile(rf"({ARABIC})({SCALE})?")
 _PADDED = regex.compile(r"(\d+)万(\d{4}|\d{1,3},\d{3})")
@@ -153,6 +159,10 @@ def parse_number(s: str) -> tuple[float | None, bool]:
         return (None if value is None else -value), approx
     s = s.replace(" ", "").replace("\u00a0", "")
     approx = "多" in s or "余" in s
+    if _MIXED.fullmatch(s):  # 4千5百万: each digit as its numeral
+        return chinese_to_number("".join("零一二三四五六七八九"[int(c)] if c.isdigit() else c for c in s)), approx
+    if "几" in s:  # 十几万: the round value
+        return chinese_to_number(s.replace("几", "")), True
     s = s.replace("多", "").replace("余", "") if s[:1].isdigit() else s
     padded = _PADDED.fullmatch(s)
     if padded:  # 2萬0450 = 20450

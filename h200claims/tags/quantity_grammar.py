@@ -48,6 +48,11 @@ class Grammar:
     subunits: dict[str, tuple[float, frozenset[str]]]  # unit -> (worth in the main unit, main units it follows)
 
 
+#: one numeral, and the end of a clause: 三塊五 is 3.5 (a colloquial 塊 and its tenths)
+ONE_DIGIT = "[一二两三四五六七八九]"
+CLAUSE_END = r"(?=[\s，。,.!?！？、；;]|$)"
+
+
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
     cfg = data.load_json("quantities.json")
@@ -63,7 +68,7 @@ def grammar() -> Grammar:
     # spaced-out text too (个 百 分 点, 2021 美元); 十塊錢 and a clause-final 三塊 are money in the
     # article's own currency (三塊蛋糕 is a count)
     pct = alt(k for k in cfg["percent_units"] if k != "厘") + "|厘(?!米)"  # 3厘 is 3 %, 3厘米 a length
-    unit = (rf"(?P<unit>%|\s*个\s*百\s*分\s*点|\s*百\s*分\s*点|{pct}|倍|\s?(?:{cur_post})|{colloquial}|块(?=[\s，。,.!?！？、；;]|$)"
+    unit = (rf"(?P<unit>%|\s*个\s*百\s*分\s*点|\s*百\s*分\s*点|{pct}|倍|\s?(?:{cur_post})|{colloquial}|块(?=[\s，。,.!?！？、；;]|$|[\d一二两三四五六七八九][毛角]|{ONE_DIGIT}{CLAUSE_END})"
             rf"|(?:(?<=[零一二两三四五六七八九十百千万亿]) |(?<=\d) (?=(?:{cls})(?![\p{{Han}}A-Za-z])))?(?:{dur}|{cls}))")
     # 一 百 五 十 人, and 11 件， (a classifier that ends the word); not 16 台灣
     inner = alt(cfg["approx_inner"])
@@ -202,7 +207,7 @@ def number(s: str) -> float | None:
 
 def is_vague(s: str) -> bool:
     """數十億, 幾: no value; 300多萬, 1萬餘: a value, approximate."""
-    return s[:1] in "数几" or (s[:1].isdigit() and ("多" in s or "余" in s))
+    return s[:1] in "数几" or "几" in s or (s[:1].isdigit() and ("多" in s or "余" in s))
 
 
 def blocked(doc: Doc, s: int, e: int) -> bool:

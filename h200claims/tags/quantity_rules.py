@@ -16,8 +16,8 @@ from h200claims.models import Quantity
 from h200claims.tags.numbers import chinese_to_number, numeral_pair, well_formed_prefix
 from h200claims.patterns import alternation
 from h200claims.tags.numbers import NUMBER
-from h200claims.tags.quantity_grammar import (RULES, bare_currency, blocked, count_noun, grammar, is_bare, is_vague, make,
-                                              number, qualifiers, rule, unit_of)
+from h200claims.tags.quantity_grammar import (CLAUSE_END, ONE_DIGIT, RULES, bare_currency, blocked, count_noun, grammar,
+                                              is_bare, is_vague, make, number, qualifiers, rule, unit_of)
 from h200claims.text.script import simplified_view as v
 
 __all__ = ["RULES", "grammar"]
@@ -192,6 +192,9 @@ def with_subunits(doc: Doc, main: str, e: int, value: float) -> tuple[int, float
     2.03): the end and value, each subunit below ten (角) or a hundred (分) of the one before."""
     g = grammar()
     prev = main
+    tenths = regex.match(ONE_DIGIT + CLAUSE_END, doc.view[e:e + 2] + "。")
+    if main == "块" and tenths:  # 三塊五 = 3.5
+        return e + 1, round(value + number(tenths.group()) * 0.1, 6)
     for _ in range(2):
         m = g.subunit.match(doc.view, e)
         if not m:
