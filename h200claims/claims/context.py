@@ -45,6 +45,7 @@ class ClaimWords:
     owner_gap_re: Any
     descriptions: dict[str, str]
     description_heads: dict[str, str]  # 該集團 → 集團: the word the entity it stands for is named with
+    home_places: dict[str, str]  # the market's currency → its place (我國 in a TWD article → taiwan)
     description_re: Any
     pairing_re: Any
     publish_re: Any  # a body that publishes data is the data's source, not its owner (勞動部公布…數據)
@@ -86,6 +87,7 @@ def words() -> ClaimWords:
         owner_gap_re=regex.compile("^(?:" + alternation(v(x) for x in cfg["owner_gap_words"]) + ")*$"),
         descriptions={v(k): kind for k, kind in cfg["subject_descriptions"].items()},
         description_heads={v(k): v(h) for k, h in cfg["description_heads"].items() if not k.startswith("_")},
+        home_places={k: p for k, p in cfg["home_places"].items() if not k.startswith("_")},
         description_re=regex.compile(alternation(v(k) for k in cfg["subject_descriptions"])),
         pairing_re=regex.compile(alternation(v(x) for x in cfg["pairing_cues"])),
         publish_re=regex.compile(alternation(v(x) for x in cfg["publish_words"])),

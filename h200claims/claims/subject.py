@@ -29,6 +29,7 @@ from h200claims.claims.context import (clause_of, mentions_between, on, quantity
 from h200claims.claims.measure import measure_candidates, phrase_before, link_start
 from h200claims.doc import Doc
 from h200claims.models import Quantity
+from h200claims.tags.quantity_grammar import bare_currency
 from h200claims.text.script import simplified_view as v
 
 Found = tuple[str | None, str | None]  # (entity id, the words that name it)
@@ -60,7 +61,8 @@ def resolve_description(doc: Doc, word: str, at: int) -> str | None:
     """The entity a description stands for: 我們 in a quote → the speaker's organisation; 該公司,
     公司, 集團 → the nearest earlier company (else organisation that is no outlet); 檢方, 院方 → the
     nearest earlier prosecutors' office, court (else no one); 該部 → body;
-    他的, 她的 → the person last named; 我國, 本港 → the place the article names most."""
+    他的, 她的 → the person last named; 我國, 本港 → the article's market (the place of what its bare 元
+    means: Taiwan for a Traditional page with no other sign), where the article names it."""
     kind = words().descriptions[v(word)]
     if kind == "speaker":
         quote = quote_at(doc, at)
@@ -68,9 +70,9 @@ def resolve_description(doc: Doc, word: str, at: int) -> str | None:
         if speaker is None:
             return None
         return speaker.id if speaker.label == "ORG" else speaker.affiliation
-    if kind == "home_country":  # 我國, 本港: the place the article names most
-        places = sorted(((len(e.mentions), e.id) for e in doc.entities if e.label == "GPE"), reverse=True)
-        return places[0][1] if places else None
+    if kind == "home_country":  # 我國, 本港: the article's market, where the article names it
+        home = words().home_places.get(bare_currency(doc))
+        return home if home in entity_by_id(doc) else None
     if kind == "person":  # 他的淨支持度: the person last named
         people = [m for m in mentions_between(doc, max(0, at - DESCRIPTION_REACH), at) if m[3] == "PERSON"]
         return people[-1][2] if people else None
