@@ -14,7 +14,8 @@ from h200claims.data import vocabulary as vocabulary_data
 from h200claims.errors import H200ClaimsComponentError, H200ClaimsConfigError, H200ClaimsError, H200ClaimsInputError
 from h200claims.tags.entity_merge import check_policy
 from h200claims.models import ArticleClaims
-from h200claims.text.read import article_date, date_line_end, page_date, read_article
+from h200claims.text.page_date import page_date
+from h200claims.text.read import article_date, date_line_end, read_article
 from h200claims.text.script import simplified_view
 
 # modules whose import registers components

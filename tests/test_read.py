@@ -4,6 +4,7 @@ import pytest
 
 from h200claims import H200ClaimsInputError, read_file
 from h200claims.text.read import article_date, date_line_end, decode
+from h200claims.text.page_date import page_date
 
 SAMPLE = "輝達執行長黃仁勳表示，H200晶片將出口中國。"
 
@@ -72,3 +73,16 @@ def test_date_line():
     assert article_date(t) == "2026-01-15"
     assert t[date_line_end(t):].strip() == "美國總統川普"
     assert article_date("美國總統川普 date 2026-01-15") is None
+
+
+@pytest.mark.parametrize("text, date", [
+    ("2017年08月10日17:33 新浪财经\n\n新浪港股讯 8月10日下午,公司举行发布会。", "2017-08-10"),  # time with no space
+    ("标题\n\n联合早报 新加坡专讯 2022-12-17\n\n新航第一季营业盈利创新高。", "2022-12-17"),  # a short head line
+    ("應對關稅 歐洲威脅反制\n\n2025年1月4日\n\n歐洲議會領袖表示，將提高稅收。", "2025-01-04"),
+    ("【大紀元2017年11月15日訊】波音公司宣布獲得新訂單。", "2017-11-15"),  # a dateline
+    ("Go to contents\n\n三星电子业绩创新高\n\nPosted May. 01, 2010 07:27\n\n三星电子30日发表业绩。", "2010-05-01"),
+    ("他在2025年12月9日表示，將擴產。\n\n公司2024年3月5日成立，資本額5億元。", None),  # dates in sentences
+    ("北京7月5日電 公司宣布擴產。", None),  # a dateline with no year
+])
+def test_page_date_rules(text, date):
+    assert page_date(text) == date

@@ -106,37 +106,6 @@ def article_date(text: str) -> str | None:
     return m.group(1) if m else None
 
 
-_YMD = r"(?P<y>20\d\d|19\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
-
-
-@lru_cache(maxsize=1)
-def _page_date_re() -> "re.Pattern[str]":
-    from h200claims import data
-
-    labels = "|".join(map(re.escape, sorted(data.load_json("boilerplate.json")["page_date_labels"], key=len, reverse=True)))
-    return re.compile(rf"(?:(?:{labels})\s*[:：]\s*{_YMD})|(?:{_YMD.replace('?P<', '?P<t')}\s+\d{{1,2}}:\d{{2}})")
-
-
-def page_date(text: str) -> str | None:
-    """The publication time a page prints, where there is no date line: a labelled date
-    (时间：2026-03-16, 發布時間：2025/12/09) or a date with a clock time (2025-12-09 10:17).
-
-    >>> page_date("新闻中心 时间：2026-03-16 来源：本站 商务部表示……"), page_date("2025年12月9日 10:17 聯合報")
-    ('2026-03-16', '2025-12-09')
-    >>> page_date("他在2025年12月9日表示") is None
-    True
-    """
-    import datetime
-
-    for m in _page_date_re().finditer(text):
-        y, mo, d = (m.group("y"), m.group("m"), m.group("d")) if m.group("y") else (m.group("ty"), m.group("tm"), m.group("td"))
-        try:
-            return datetime.date(int(y), int(mo), int(d)).isoformat()
-        except ValueError:
-            continue
-    return None
-
-
 def date_line_end(text: str) -> int:
     """Offset just past the date marker (0 when there is none)."""
     m = DATE_LINE.match(text)
