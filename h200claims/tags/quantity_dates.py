@@ -150,3 +150,37 @@ def dates(doc: Doc) -> list[Quantity]:
                 unit = f"{y:04d}-{mth:02d}-{day:02d}" if day <= calendar.monthrange(y, mth)[1] else None
             out.append(make(doc, s, m.end(), "date", "date", unit=unit))
     return out
+
+
+#: a stretch of months from the start of a year: 前8月, 前10個月, 1至8月, 1月份-7月份 (a year before it,
+#: written or relative, gives the year); 前三季 and 首五個月 stay durations, as most annotators read them
+PERIOD = (r"(?:(?P<year>\d{4})\s*年\s*|(?P<rel>REL))?"
+          r"(?:前\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:个\s*)?月份?(?!\s*[日号])"
+          r"|(?P<a>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月份?)?\s*(?:至|到|-|－|~|～)\s*"
+          r"(?P<b>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?(?!\s*\d{0,2}\s*[日号]))")
+
+
+@lru_cache(maxsize=1)
+def _period_re() -> Any:
+    import regex
+
+    from h200claims.patterns import alternation
+    return regex.compile(PERIOD.replace("REL", alternation(grammar().cfg["year_relative"])))
+
+
+@rule("date_period")
+def year_to_date(doc: Doc) -> list[Quantity]:
+    """Months counted from the start of a year (前8月, 1至8月), or a stretch of
+    months (8月至9月), are one date whose unit is their year: the year written before it, else the
+    article's."""
+    out = []
+    ref = _article_ym(doc)
+    cfg = grammar().cfg
+    for a, b in doc.paragraphs:
+        for m in _period_re().finditer(doc.view, a, b):
+            if m.group("a") and _int(m.group("a")) >= _int(m.group("b")):
+                continue
+            year = int(m.group("year")) if m.group("year") else \
+                (ref[0] + (cfg["year_relative"][m.group("rel")] if m.group("rel") else 0) if ref else None)
+            out.append(make(doc, m.start(), m.end(), "date_period", "date", unit=str(year) if year else None))
+    return out
