@@ -244,7 +244,7 @@ def measures(doc: Doc) -> list[Quantity]:
         for m in g.measure.finditer(doc.view, a, b):
             written, frame = m.group("unit"), m.group("frame")
             symbol = frames[frame].get(written) if frame else None
-            symbol = symbol or units.get(written)
+            symbol = symbol or units.get(written) or (None if frame else in_context(doc, m.start(), written))
             if symbol is None or blocked(doc, m.start("num"), m.end("unit")):
                 continue
             approx, bound = qualifiers(m.group("pre"), m.group("post"))
@@ -254,6 +254,24 @@ def measures(doc: Doc) -> list[Quantity]:
             out.append(make(doc, s, m.end(), "measure", "measure", value=number(num), unit=symbol,
                             approx=approx or is_vague(num), bound=bound))
     return out
+
+
+@lru_cache(maxsize=1)
+def _context_units() -> dict[str, tuple[str, tuple[str, ...]]]:
+    ctx = grammar().cfg["measure_frames"]["_context"]
+    return {v(k): (x[0], tuple(v(w) for w in x[1])) for k, x in ctx.items() if not k.startswith("_")}
+
+
+def in_context(doc: Doc, pos: int, written: str) -> str | None:
+    """The unit of a framed unit written with no frame, where its sentence names what frames it
+    (每月用電約700度, 700度以下用戶每月電費 → kWh); None elsewhere (180度轉彎)."""
+    found = _context_units().get(written)
+    if found is None:
+        return None
+    s, e = doc.sentence_of(pos)
+    if s == e:
+        s, e = doc.paragraph_of(pos)
+    return found[0] if any(w in doc.view[s:e] for w in found[1]) else None
 
 
 @rule("percent_words")
