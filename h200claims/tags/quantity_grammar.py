@@ -233,12 +233,15 @@ def blocked(doc: Doc, s: int, e: int) -> bool:
 @lru_cache(maxsize=1)
 def _noun_stops() -> frozenset[str]:
     """Words that end a counted noun: the list in quantities.json, the qualifiers that open an amount
-    (約, 逾) and every reporting verb of the quote stage's cue table (三家企業表示 counts 企業)."""
+    (約, 逾), every reporting verb of the quote stage's cue table (三家企業表示 counts 企業) and jieba's
+    function words (350張|以及大量: ``data/function_words.txt``)."""
     from h200claims.tags.quote_words import cue_table
 
     cfg = grammar().cfg
     qualifiers = list(cfg["bound_pre"]) + cfg["approx_pre"]  # 四十餘名投資人|約1.2億元: the next amount's
-    return frozenset(v(w) for w in cfg["count_noun_stops"] + qualifiers) | {v(c.word) for c in cue_table()}
+    function = {ln.split("\t", 1)[0] for ln in data.read_text("function_words.txt").splitlines()
+                if ln and not ln.startswith("#")}
+    return frozenset(v(w) for w in cfg["count_noun_stops"] + qualifiers) | {v(c.word) for c in cue_table()} | function
 
 
 def _word_follows(doc: Doc, toks: list[tuple[int, int]], k: int) -> bool:
