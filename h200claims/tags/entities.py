@@ -8,6 +8,7 @@ from h200claims.models import Entity, Mention
 from h200claims.registry import component
 from h200claims.tags import entity_model  # noqa: F401  (registers the "model" rule)
 from h200claims.tags.entity_merge import merge
+from h200claims.tags.entity_relabel import person_as_company
 from h200claims.tags.entity_repeats import SURNAME_REFERENCE, repeat_names, surname_references, surname_titles
 from h200claims.tags.entity_rules import RULES
 from h200claims.text.script import simplified_view as v
@@ -15,7 +16,8 @@ from h200claims.tags.entity_vocab import _jieba_freq, company_suffix_chain, is_c
 
 
 #: steps of this stage that are not candidate rules but can be switched off too
-RULES.switch("repeat_name", "surname_title", "surname_reference", "place_prefix", "place_unit", "company_suffix")
+RULES.switch("repeat_name", "surname_title", "surname_reference", "place_prefix", "place_unit", "company_suffix",
+             "person_as_company")
 
 
 def enabled(doc: Doc, name: str) -> bool:
@@ -120,7 +122,7 @@ def attach_company_suffix(doc: Doc, mentions: list[MentionCandidate]) -> list[Me
             after = by_start.get(m.end)
             free = after is None or (after.rule != "lexicon" and after.end == end)
             noun_next = (len(nxt) >= 2 and all(is_cjk(c) for c in nxt) and nxt not in voc.title_words
-                         and nxt not in verbs)  # 野村證券|合作 (a verb), 野村證券|分析師 (a title)
+                         and nxt not in verbs and nxt not in voc.company_follow)  # 野村證券|合作, |分析師, |昨天
             if (end > m.end and free and any(b == end for _, b in doc.tokens_in(m.start, end))
                     and (legal or not noun_next) and not freq.get(view[end - 2:end] + nxt)):  # 公司|治理: one word
                 if after is not None:
@@ -171,6 +173,8 @@ def run_rules(doc: Doc) -> list[MentionCandidate]:
         if enabled(doc, "surname_reference"):
             mentions = join_surname_references(doc, mentions, named)
     mentions = trim_time_words(doc, mentions)
+    if enabled(doc, "person_as_company"):
+        mentions = person_as_company(doc, mentions)
     if enabled(doc, "place_prefix"):
         mentions = attach_place_prefix(doc, mentions)
     if enabled(doc, "place_unit"):
