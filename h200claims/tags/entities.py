@@ -7,6 +7,7 @@ from h200claims.doc import Doc, MentionCandidate, SpanIndex
 from h200claims.models import Entity, Mention
 from h200claims.registry import component
 from h200claims.tags import entity_model  # noqa: F401  (registers the "model" rule)
+from h200claims.tags import entity_units  # noqa: F401  (registers the "org_unit" rule)
 from h200claims.tags.entity_merge import merge
 from h200claims.tags.entity_relabel import person_as_company
 from h200claims.tags.entity_repeats import SURNAME_REFERENCE, repeat_names, surname_references, surname_titles

@@ -184,13 +184,20 @@ def org_start(doc: Doc, end: int, floor: int, head: int = 1,
                 s = prev.start
             break
         ch = view[s - 1]
-        if ch in voc.org_stop:
-            break
+        if ch in voc.org_stop or (end - s >= 3 and ch in org_parent_last() and s - 1 > floor
+                                  and view[s] not in voc.org_function_heads):
+            break  # 財政部|關務署: a parent body and its named unit are two names
         if end - s >= head and (voc.long_titles.search(view, max(floor, s - 10), s)
                                 or voc.org_left_stops_re.search(view, max(floor, s - 6), s)):
             break
         s -= 1
     return s if s < end else None
+
+
+@lru_cache(maxsize=1)
+def org_parent_last() -> frozenset[str]:
+    """Last characters of a parent body's name (部, 署, 局): an unknown name's left edge stops there."""
+    return frozenset(v(data.load_json("entity_rules.json")["org_parent_last"]))
 
 
 @rule("org_suffix")
