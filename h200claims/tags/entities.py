@@ -9,7 +9,7 @@ from h200claims.registry import component
 from h200claims.tags import entity_model  # noqa: F401  (registers the "model" rule)
 from h200claims.tags import entity_units  # noqa: F401  (registers the "org_unit" rule)
 from h200claims.tags.entity_merge import merge
-from h200claims.tags.entity_relabel import person_as_company
+from h200claims.tags.entity_relabel import company_organs, context_short_forms, person_as_company
 from h200claims.tags.entity_repeats import SURNAME_REFERENCE, repeat_names, surname_references, surname_titles
 from h200claims.tags.entity_rules import RULES
 from h200claims.text.script import simplified_view as v
@@ -18,7 +18,7 @@ from h200claims.tags.entity_vocab import _jieba_freq, company_suffix_chain, is_c
 
 #: steps of this stage that are not candidate rules but can be switched off too
 RULES.switch("repeat_name", "surname_title", "surname_reference", "place_prefix", "place_unit", "company_suffix",
-             "person_as_company")
+             "person_as_company", "context_short_forms", "company_organs")
 
 
 def enabled(doc: Doc, name: str) -> bool:
@@ -176,6 +176,10 @@ def run_rules(doc: Doc) -> list[MentionCandidate]:
     mentions = trim_time_words(doc, mentions)
     if enabled(doc, "person_as_company"):
         mentions = person_as_company(doc, mentions)
+    if enabled(doc, "company_organs"):
+        mentions = company_organs(doc, mentions)
+    if enabled(doc, "context_short_forms"):
+        mentions = context_short_forms(doc, mentions)
     if enabled(doc, "place_prefix"):
         mentions = attach_place_prefix(doc, mentions)
     if enabled(doc, "place_unit"):
@@ -315,12 +319,15 @@ def _link_short_forms(doc: Doc, mentions: list[MentionCandidate], groups: _Group
 def _link_paren_pairs(doc: Doc, groups: _Groups) -> None:
     """A Chinese name and the English name in brackets right after it are one entity."""
     cands = sorted((c for c in doc.candidates), key=lambda c: c.start)
-    by_start = {c.start: c for c in cands}
+    by_start: dict[int, list[MentionCandidate]] = {}
     for c in cands:
-        nxt = by_start.get(c.end + 1)
-        if nxt is not None and doc.view[c.end] == "(" and doc.view[nxt.end:nxt.end + 1] == ")" and \
-                (c.rule == "paren_alias" or nxt.rule == "paren_alias"):
-            groups.union(c.key, nxt.key)
+        by_start.setdefault(c.start, []).append(c)
+    for c in cands:
+        if doc.view[c.end:c.end + 1] != "(":
+            continue
+        for nxt in by_start.get(c.end + 1, ()):  # the lexicon's DBS and the alias rule's DBS alike
+            if doc.view[nxt.end:nxt.end + 1] == ")" and (c.rule == "paren_alias" or nxt.rule == "paren_alias"):
+                groups.union(c.key, nxt.key)
 
 
 def _new_entity(root: str, m: MentionCandidate, doc: Doc) -> Entity:

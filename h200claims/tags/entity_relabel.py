@@ -1,8 +1,13 @@
-"""Second looks at the merged mentions: a model's person that is a company's own name, or no name."""
+"""Second looks at the merged mentions: a model's person that is a company's own name or no name, a
+country's generic short form (央行) for the body the article names, a company's board for the company."""
 from __future__ import annotations
 
+from functools import lru_cache
+
+from h200claims import data
 from h200claims.doc import Doc, MentionCandidate
-from h200claims.tags.entity_vocab import vocab
+from h200claims.tags.entity_vocab import name_key, vocab
+from h200claims.text.script import simplified_view as v
 
 
 def company_own_names(doc: Doc, mentions: list[MentionCandidate]) -> dict[str, str]:
@@ -47,5 +52,60 @@ def person_as_company(doc: Doc, mentions: list[MentionCandidate]) -> list[Mentio
             key = own.get(text)
             if key is not None:
                 m = MentionCandidate(m.start, m.end, "ORG", m.rule, key, m.priority)
+        out.append(m)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _relabel_data() -> tuple[dict[str, str], tuple[str, ...]]:
+    cfg = data.load_json("entity_rules.json")
+    return ({v(k): kind for k, kind in cfg["context_short_forms"].items()},
+            tuple(sorted((v(x) for x in cfg["company_organ_tails"]), key=len, reverse=True)))
+
+
+def context_short_forms(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionCandidate]:
+    """A short form every country uses for its own body (央行) names the body of that kind the article
+    names in full, the nearest before it, else the first after it; the lexicon's entry where none is.
+
+    >>> import h200claims
+    >>> r = h200claims.extract("日本銀行總裁表示，央行將維持利率不變。")
+    >>> [(m.text, m.entity) for m in r.mentions]
+    [('日本銀行', 'boj'), ('央行', 'boj')]
+    """
+    forms, _ = _relabel_data()
+    by_id = doc.lexicon.by_id
+    named: dict[str, list[tuple[int, str]]] = {}
+    for m in mentions:
+        lex = by_id.get(m.key)
+        if lex is not None and doc.view[m.start:m.end] not in forms:
+            named.setdefault(lex.kind, []).append((m.start, m.key))
+    if not named:
+        return mentions
+    out = []
+    for m in mentions:
+        kind = forms.get(doc.view[m.start:m.end])
+        full = named.get(kind or "")
+        if full:
+            before = [k for s, k in full if s < m.start]
+            key = before[-1] if before else full[0][1]
+            m = MentionCandidate(m.start, m.end, "ORG", m.rule, key, m.priority)
+        out.append(m)
+    return out
+
+
+def company_organs(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionCandidate]:
+    """A model's ORG that is a name and an organ of it (星展|董事會) is the name alone: a board speaks
+    for its company. The name joins an organisation of the same name in the article."""
+    _, tails = _relabel_data()
+    names = {doc.view[m.start:m.end]: m.key for m in mentions if m.label == "ORG"}
+    out = []
+    for m in mentions:
+        if m.label == "ORG" and m.rule.startswith("model"):
+            text = doc.view[m.start:m.end]
+            tail = next((t for t in tails if text.endswith(t) and len(text) - len(t) >= 2), None)
+            if tail is not None:
+                end = m.end - len(tail)
+                name = doc.view[m.start:end]
+                m = MentionCandidate(m.start, end, "ORG", m.rule, names.get(name, name_key(name)), m.priority)
         out.append(m)
     return out
