@@ -9,7 +9,9 @@ from h200claims.registry import component
 from h200claims.tags import entity_model  # noqa: F401  (registers the "model" rule)
 from h200claims.tags import entity_units  # noqa: F401  (registers the "org_unit" rule)
 from h200claims.tags.entity_merge import merge
-from h200claims.tags.entity_relabel import company_organs, context_short_forms, person_as_company
+from h200claims.tags.entity_relabel import (
+    company_organs, context_short_forms, join_company_heads, person_as_company,
+)
 from h200claims.tags.entity_repeats import SURNAME_REFERENCE, repeat_names, surname_references, surname_titles
 from h200claims.tags.entity_rules import RULES
 from h200claims.text.script import simplified_view as v
@@ -18,7 +20,7 @@ from h200claims.tags.entity_vocab import _jieba_freq, company_suffix_chain, is_c
 
 #: steps of this stage that are not candidate rules but can be switched off too
 RULES.switch("repeat_name", "surname_title", "surname_reference", "place_prefix", "place_unit", "company_suffix",
-             "person_as_company", "context_short_forms", "company_organs")
+             "person_as_company", "context_short_forms", "company_organs", "join_company_heads")
 
 
 def enabled(doc: Doc, name: str) -> bool:
@@ -174,6 +176,8 @@ def run_rules(doc: Doc) -> list[MentionCandidate]:
         if enabled(doc, "surname_reference"):
             mentions = join_surname_references(doc, mentions, named)
     mentions = trim_time_words(doc, mentions)
+    if enabled(doc, "join_company_heads"):
+        mentions = join_company_heads(doc, mentions)
     if enabled(doc, "person_as_company"):
         mentions = person_as_company(doc, mentions)
     if enabled(doc, "company_organs"):

@@ -65,10 +65,13 @@ def lexicon_names(doc: Doc) -> list[MentionCandidate]:
 
 def whole_word_at(doc: Doc, s: int, e: int) -> bool:
     """Whether ``s:e`` is made of whole tokens, one of them a word of two characters or more (not
-    the 宏|正 of 張|宏|正, a name the tokenizer left in single characters)."""
+    the 宏|正 of 張|宏|正, a name the tokenizer left in single characters), or stands alone between
+    characters that are not Han (、旺|宏、, 群|創5萬: nothing else it could be part of)."""
     toks = doc.tokens_in(s, e)
+    view = doc.view
+    alone = (s == 0 or not is_cjk(view[s - 1])) and (e >= len(view) or not is_cjk(view[e]))
     return doc.at_token_boundary(e) and bool(toks) and toks[0][0] == s and toks[-1][1] == e \
-        and any(b - a >= 2 for a, b in toks)
+        and (alone or any(b - a >= 2 for a, b in toks))
 
 
 @rule("title_name")
@@ -280,11 +283,9 @@ def company_industry(doc: Doc) -> list[MentionCandidate]:
                 while start > a and w_start - start < COMPANY_NAME[1] and is_cjk(view[start - 1]) \
                         and view[start - 1] not in voc.org_stop and start not in named_ends:
                     start -= 1
-                name = view[start:w_start]
-                start = next((i for i in range(start, w_start - COMPANY_NAME[0] + 1)
-                              if doc.at_token_boundary(i)), w_start)
-                name = view[start:w_start]
-                if len(name) < COMPANY_NAME[0] or not company_name_like(doc, start, w_start):
+                start = next((i for i in range(start, w_start - COMPANY_NAME[0] + 1)  # 以及|台新|銀行
+                              if doc.at_token_boundary(i) and company_name_like(doc, i, w_start)), w_start)
+                if w_start - start < COMPANY_NAME[0]:
                     continue
             if named.overlaps(start, end):
                 continue
