@@ -131,3 +131,22 @@ def test_word_shaped_listed_names_are_left_out():
 @pytest.mark.parametrize("text", ["歐盟執委會今天宣布，歐盟將提高關稅。", "欧盟执委会今天宣布，欧盟将提高关税。"])
 def test_the_eu_is_an_organisation(text):
     assert ("歐盟" if "歐" in text else "欧盟", "ORG") in mentions(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("載貨量增長逾9%。張凱詩指，需求增加。", "張凱詩"),
+    ("载货量增长逾9%。张凯诗指，需求增加。", "张凯诗"),
+    ("已起訴集團首腦韓俞彤等80人。", "韓俞彤"),
+    ("已起诉集团首脑韩俞彤等80人。", "韩俞彤"),
+    ("選委界江玉芬質疑政府。", "江玉芬"),
+    ("选委界江玉芬质疑政府。", "江玉芬"),
+    ("美國財政部長斯科特·貝森特舉行會晤。", "斯科特·貝森特"),
+])
+def test_person_names_get_the_edges_a_name_has(text, name):
+    assert (name, "PERSON") in mentions(text)
+
+
+@pytest.mark.parametrize("text, not_name", [("記者會上，王明笑稱，你看我像很慌嗎。", "王明笑"),
+                                            ("記者會上，王明又說，需求很強。", "王明又")])
+def test_a_word_between_name_and_verb_is_no_given_name(text, not_name):
+    assert not_name not in [t for t, _ in mentions(text)]
