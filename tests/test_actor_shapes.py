@@ -150,3 +150,26 @@ def test_person_names_get_the_edges_a_name_has(text, name):
                                             ("記者會上，王明又說，需求很強。", "王明又")])
 def test_a_word_between_name_and_verb_is_no_given_name(text, not_name):
     assert not_name not in [t for t, _ in mentions(text)]
+
+
+@pytest.mark.parametrize("text, name, alone", [
+    ("碧源中國宣布債務重組生效。碧源股價大漲。", "碧源中國", "碧源"),
+    ("碧源中国宣布债务重组生效。碧源股价大涨。", "碧源中国", "碧源"),
+])
+def test_a_company_written_with_its_market_is_one_org(text, name, alone):
+    r = extractor().extract(text)
+    got = {m.text: (m.label, m.entity) for m in r.mentions}
+    assert got[name][0] == got[alone][0] == "ORG" and got[name][1] == got[alone][1]
+
+
+@pytest.mark.parametrize("text", ["華府將更多中國科技公司列入黑名單。", "規定並明定中國所能獲得的晶片數量。",
+                                  "晶片效能可能遠超中國國產晶片。", "这使中国在亚洲地区的作用更大。", "他訪問中國，並與中國官員會面。"])
+def test_words_before_a_country_are_no_company(text):
+    assert not [m for m in extractor().extract(text).mentions if m.label == "ORG"]
+
+
+@pytest.mark.parametrize("text", ["印尼隊當前正處新老交替時期。", "巴解與哈馬斯重新站在一條戰線上。",
+                                  "鲁宾在国会一个委员会的听证会上说，经济很好。", "會議在曼谷聯合國會議中心開幕。"])
+def test_no_unit_after_a_team_a_numeral_or_before_a_facility(text):
+    got = [m.text for m in extractor().extract(text).mentions if m.rule == "org_unit"]
+    assert not got

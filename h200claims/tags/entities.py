@@ -9,6 +9,7 @@ from h200claims.registry import component
 from h200claims.tags import entity_model  # noqa: F401  (registers the "model" rule)
 from h200claims.tags import entity_units  # noqa: F401  (registers the "org_unit" rule)
 from h200claims.tags.entity_edges import person_edges
+from h200claims.tags.entity_markets import company_markets
 from h200claims.tags.entity_merge import merge
 from h200claims.tags.entity_relabel import (
     company_organs, context_short_forms, join_company_heads, person_as_company,
@@ -21,7 +22,8 @@ from h200claims.tags.entity_vocab import _jieba_freq, company_suffix_chain, is_c
 
 #: steps of this stage that are not candidate rules but can be switched off too
 RULES.switch("repeat_name", "surname_title", "surname_reference", "place_prefix", "place_unit", "company_suffix",
-             "person_as_company", "context_short_forms", "company_organs", "join_company_heads", "person_edges")
+             "person_as_company", "context_short_forms", "company_organs", "join_company_heads", "person_edges",
+             "company_markets")
 
 
 def enabled(doc: Doc, name: str) -> bool:
@@ -179,6 +181,8 @@ def run_rules(doc: Doc) -> list[MentionCandidate]:
     mentions = trim_time_words(doc, mentions)
     if enabled(doc, "person_edges"):
         mentions = person_edges(doc, mentions)
+    if enabled(doc, "company_markets"):
+        mentions = company_markets(doc, mentions)
     if enabled(doc, "join_company_heads"):
         mentions = join_company_heads(doc, mentions)
     if enabled(doc, "person_as_company"):

@@ -15,7 +15,7 @@ from h200claims import data
 from h200claims.doc import Doc, MentionCandidate
 from h200claims.patterns import alternation, compile_fast
 from h200claims.tags.entity_rules import rule
-from h200claims.tags.entity_vocab import COMMON_WORD_FREQ, _jieba_freq, is_cjk, name_key, verb_tags, vocab
+from h200claims.tags.entity_vocab import NUMERALS, COMMON_WORD_FREQ, _jieba_freq, is_cjk, name_key, verb_tags, vocab
 from h200claims.text.script import simplified_view as v
 
 #: the longest unit name, its unit word included
@@ -30,6 +30,22 @@ def unit_words() -> tuple[Any, frozenset[str]]:
             frozenset(v(x) for x in cfg["org_unit_not_names"]))
 
 
+@lru_cache(maxsize=1)
+def unit_data() -> tuple[frozenset[str], frozenset[str]]:
+    """(characters no unit's name holds, lexicon kinds of a unit's parent)."""
+    cfg = data.load_json("entity_rules.json")
+    return frozenset(v(cfg["not_name_chars"])), frozenset(cfg["org_unit_parent_kinds"])
+
+
+def is_parent(doc: Doc, c: MentionCandidate) -> bool:
+    """Whether a body can have named units written after it: a government body by the lexicon's kind
+    or by its last character (財政部, 刑事局, 金管會), not a team or a company."""
+    lex = doc.lexicon.by_id.get(c.key)
+    if lex is not None:
+        return lex.kind in unit_data()[1]
+    return doc.view[c.end - 1] in vocab().government_suffixes or doc.view[c.end - 1] in "会委"
+
+
 def unit_at(doc: Doc, s: int, para_end: int) -> int | None:
     """End of a unit's name starting at ``s``: two to six characters of name, then a unit word that
     ends a token or is followed by a title (條平司|長, 關務署|署長), not by another word (局勢)."""
@@ -39,11 +55,12 @@ def unit_at(doc: Doc, s: int, para_end: int) -> int | None:
     if not doc.at_token_boundary(s) or view[s] in voc.org_stop:
         return None
     first = next((view[a:b] for a, b in doc.tokens_in(s, s + 4)[:1] if a == s), "")
-    if verb_tags().get(first) == "v" or first in voc.org_function_heads or voc.name_stops_re.match(view, s):
-        return None  # 將|成立…局: a clause, not a name
+    if verb_tags().get(first) == "v" or first in voc.org_function_heads or voc.name_stops_re.match(view, s) \
+            or view.startswith(voc.generic_org_heads, s) or view[s] in NUMERALS or view[s].isdigit():
+        return None  # 將|成立…局: a clause, not a name; 各|專門委員會: no name
     for i in range(s + 1, min(para_end, s + UNIT_MAX)):
         ch = view[i]
-        if not is_cjk(ch) or ch in voc.org_stop:
+        if not is_cjk(ch) or ch in voc.org_stop or ch in unit_data()[0]:
             return None
         m = words.match(view, i, para_end)
         if m is None:
@@ -72,7 +89,7 @@ def organisation_units(doc: Doc) -> list[MentionCandidate]:
     view = doc.view
     out: list[MentionCandidate] = []
     seen: set[int] = set()
-    ends = sorted({c.end for c in doc.candidates if c.label == "ORG"})
+    ends = sorted({c.end for c in doc.candidates if c.label == "ORG" and is_parent(doc, c)})
     for e0 in ends:
         a, b = doc.paragraph_of(e0 - 1)
         s = e0
