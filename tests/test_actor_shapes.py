@@ -173,3 +173,20 @@ def test_words_before_a_country_are_no_company(text):
 def test_no_unit_after_a_team_a_numeral_or_before_a_facility(text):
     got = [m.text for m in extractor().extract(text).mentions if m.rule == "org_unit"]
     assert not got
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("訂單來自一家名為Harbor Capital的投資公司。", "Harbor Capital", "ORG"),
+    ("订单来自一家名为Harbor Capital的投资公司。", "Harbor Capital", "ORG"),
+    ("由Messrs. Baker & Lowe（貝嘉律師行）之Peter Chan（陳志明）出任接管人。", "Baker & Lowe", "ORG"),
+    ("由Messrs. Baker & Lowe（贝嘉律师行）之Peter Chan（陈志明）出任接管人。", "Peter Chan", "PERSON"),
+    ("衛生部長(Ong Ye Kung)表示，病例下降。", "Ong Ye Kung", "PERSON"),
+])
+def test_latin_names_inside_chinese_text(text, name, label):
+    assert (name, label) in mentions(text)
+
+
+def test_an_english_name_and_its_bracketed_chinese_name_are_one_entity():
+    r = extractor().extract("由Messrs. Baker & Lowe（貝嘉律師行）之Peter Chan（陳志明）出任接管人。")
+    ids = {m.text: m.entity for m in r.mentions}
+    assert ids["Baker & Lowe"] == ids["貝嘉律師行"] and ids["Peter Chan"] == ids["陳志明"]

@@ -139,6 +139,9 @@ def name_with_english(doc: Doc) -> list[MentionCandidate]:
                 cjk: tuple[int, int] | None = None
             else:
                 start = org_start(doc, ps, a) if is_org else person_start(view, ps, a)
+                if (start is None or ps - start < 2) and not is_org and voc.titles.search(view, max(a, ps - 10), ps):
+                    out.append(MentionCandidate(es, ee, "PERSON", "paren_alias", name_key(eng), priority=2))
+                    continue  # 部長(Desmond Lee): the English name is the person's only name here
                 if start is None or ps - start < 2:
                     continue
                 label = "ORG" if is_org else "PERSON"
