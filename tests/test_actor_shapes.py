@@ -190,3 +190,28 @@ def test_an_english_name_and_its_bracketed_chinese_name_are_one_entity():
     r = extractor().extract("由Messrs. Baker & Lowe（貝嘉律師行）之Peter Chan（陳志明）出任接管人。")
     ids = {m.text: m.entity for m in r.mentions}
     assert ids["Baker & Lowe"] == ids["貝嘉律師行"] and ids["Peter Chan"] == ids["陳志明"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("市場監管總局對長城順達（以下簡稱長城順達）罰款。總局依法對長城順達處以罰款。", "長城順達"),
+    ("市场监管总局对长城顺达（以下简称长城顺达）罚款。总局依法对长城顺达处以罚款。", "长城顺达"),
+])
+def test_a_name_never_ends_in_the_first_character_of_a_verb(text, name):
+    assert not [t for t, _ in mentions(text) if t.endswith(("處", "处"))]
+
+
+def test_a_body_before_a_verb_keeps_its_last_character():
+    assert ("國防部", "ORG") in mentions("國防部部署飛彈，國防部表示將加強戒備。")
+
+
+def test_verb_tail_cuts_a_models_name_before_a_verb_when_the_short_name_is_written_too():
+    from h200claims.doc import MentionCandidate
+    from h200claims.pipeline import Extractor
+    from h200claims.tags.entity_edges import verb_tail
+    ex = Extractor()
+    text = "總局表示，長城順達已被調查。總局對長城順達處以罰款。"
+    doc = ex.run(ex.make_doc(text))
+    s = text.rindex("長城順達")
+    assert verb_tail(doc, MentionCandidate(s, s + 5, "ORG", "model:crf", "name:x")) == s + 4
+    alone = ex.run(ex.make_doc("總局對長城順達處以罰款。"))
+    assert verb_tail(alone, MentionCandidate(3, 8, "ORG", "model:crf", "name:x")) == 8

@@ -1,4 +1,5 @@
-"""The edges of a model's person name, set by what Chinese names look like: a given name's last
+"""The edges of a model's name: a last character that opens a verb (長安福特|處以) is no part of it;
+and a person's name set by what Chinese names look like: a given name's last
 character before a reporting verb (劉凱|詩指 → 劉凱詩), a surname that is also a country's one-character
 abbreviation (歐|俞彤 → 歐俞彤), a word's last character before a surname (選委界|江玉歡 → 江玉歡), a
 transliterated first name joined with a dot (霍華德·|盧特尼克 → 霍華德·盧特尼克)."""
@@ -10,7 +11,9 @@ from typing import Any
 from h200claims import data
 from h200claims.doc import Doc, MentionCandidate
 from h200claims.patterns import alternation, compile_fast
-from h200claims.tags.entity_vocab import GENERIC_WORD_FREQ, _jieba_freq, is_cjk, is_common_word, name_key, translit_name_at, vocab
+from h200claims.tags.entity_vocab import (
+    GENERIC_WORD_FREQ, _jieba_freq, is_cjk, is_common_word, name_key, translit_name_at, verb_tags, vocab,
+)
 from h200claims.text.script import simplified_view as v
 
 
@@ -57,6 +60,17 @@ def edge_at(doc: Doc, m: MentionCandidate) -> tuple[int, int]:
     return s, e
 
 
+def verb_tail(doc: Doc, m: MentionCandidate) -> int:
+    """End of a model's name whose last character opens a verb with the next one (長安福特|處以罰款),
+    where the name without it is written elsewhere in the article too: that is the name."""
+    view = doc.view
+    s, e = m.start, m.end
+    if e - s < 3 or e >= len(view) or verb_tags().get(view[e - 1:e + 1]) != "v":
+        return e
+    short = view[s:e - 1]
+    return e - 1 if view.count(short) > view.count(view[s:e]) else e
+
+
 def person_edges(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionCandidate]:
     """Model and lexicon person names set to the edges a Chinese name has (see the module); a name
     moved once is moved the same way wherever the same characters follow it.
@@ -69,6 +83,8 @@ def person_edges(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionCand
     out = []
     grown: dict[str, str] = {}
     for m in mentions:
+        if m.label in ("PERSON", "ORG") and m.rule.startswith("model") and (e := verb_tail(doc, m)) != m.end:
+            m = _moved(m, m.start, e, view)
         if m.label == "PERSON" and (m.rule.startswith("model") or m.rule == "lexicon"):
             s, e = edge_at(doc, m) if m.rule.startswith("model") else _joined_start(doc, m)
             if (s, e) != (m.start, m.end):
