@@ -215,3 +215,16 @@ def test_verb_tail_cuts_a_models_name_before_a_verb_when_the_short_name_is_writt
     assert verb_tail(doc, MentionCandidate(s, s + 5, "ORG", "model:crf", "name:x")) == s + 4
     alone = ex.run(ex.make_doc("總局對長城順達處以罰款。"))
     assert verb_tail(alone, MentionCandidate(3, 8, "ORG", "model:crf", "name:x")) == 8
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("法人表示，開年以來台股量能顯著增加。", []),
+    ("法人表示，开年以来台股量能显著增加。", []),
+    ("金管會今 (23) 日公布裁罰。", []),
+    ("实施人数也是全台最多。", ["台"]),
+    ("實施人數也是全臺最多。", ["臺"]),
+    ("全日都下雨。", []),
+    ("擴大對華科技管制。", ["華"]),
+])
+def test_one_character_countries(text, expected):
+    assert [m.text for m in extractor().extract(text).mentions if m.rule == "one_char_country"] == expected

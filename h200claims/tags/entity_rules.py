@@ -437,6 +437,16 @@ def cue_adverbs() -> Any:
     return compile_fast("(?:" + alternation(v(a) for a in data.load_json("quotes.json")["adverbs"]) + ")+$")
 
 
+@lru_cache(maxsize=1)
+def one_char_fused() -> frozenset[str]:
+    return frozenset(v(x) for x in data.load_json("entity_rules.json")["one_char_fused"])
+
+
+@lru_cache(maxsize=1)
+def one_char_after_whole() -> frozenset[str]:
+    return frozenset(v(data.load_json("entity_rules.json")["one_char_after_whole"]))
+
+
 @rule("one_char_country")
 def one_character_country(doc: Doc) -> list[MentionCandidate]:
     """One-character country abbreviations standing alone: 對中開放, 赴陸, 美考慮, 陸專家.
@@ -454,14 +464,15 @@ def one_character_country(doc: Doc) -> list[MentionCandidate]:
             continue
         before = view[s - 1] if s > 0 else "\n"
         after = view[e] if e < len(view) else "\n"
-        if after in voc.one_char or (before in voc.one_char and e - s == 1):
-            continue
+        if after in voc.one_char or (before in voc.one_char and e - s == 1) or view[s:s + 2] in one_char_fused():
+            continue  # 中美, 台股
         j = s - 1
-        while j > s - 3 and j >= 0 and view[j] in " \u3000\u00a0":
+        while j > s - 4 and j >= 0 and view[j] in " \u3000\u00a0)）":  # 今 (23) 日
             j -= 1
         if j >= 0 and (view[j].isdigit() or view[j] in NUMERALS):
             continue  # 17 日, 三 月: a date written with a space, not Japan
         para = doc.paragraph_of(s)
-        if before in voc.one_before or before in voc.clause_start or s == para[0]:
+        if before in voc.one_before or before in voc.clause_start or s == para[0] or (
+                before == "全" and view[s] in one_char_after_whole()):  # 全台最多
             out.append(MentionCandidate(s, e, "GPE", "one_char_country", voc.one_char[view[s]], priority=0))
     return out
