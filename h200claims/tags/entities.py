@@ -7,7 +7,13 @@ from h200claims.doc import Doc, MentionCandidate, SpanIndex
 from h200claims.models import Entity, Mention
 from h200claims.registry import component
 from h200claims.tags import entity_model  # noqa: F401  (registers the "model" rule)
+from h200claims.tags import entity_latin, entity_units  # noqa: F401  (register "latin_name", "org_unit")
+from h200claims.tags.entity_edges import person_edges
+from h200claims.tags.entity_markets import company_markets
 from h200claims.tags.entity_merge import merge
+from h200claims.tags.entity_relabel import (
+    company_organs, context_short_forms, join_company_heads, person_as_company,
+)
 from h200claims.tags.entity_repeats import SURNAME_REFERENCE, repeat_names, surname_references, surname_titles
 from h200claims.tags.entity_rules import RULES
 from h200claims.text.script import simplified_view as v
@@ -15,7 +21,9 @@ from h200claims.tags.entity_vocab import _jieba_freq, company_suffix_chain, is_c
 
 
 #: steps of this stage that are not candidate rules but can be switched off too
-RULES.switch("repeat_name", "surname_title", "surname_reference", "place_prefix", "place_unit", "company_suffix")
+RULES.switch("repeat_name", "surname_title", "surname_reference", "place_prefix", "place_unit", "company_suffix",
+             "person_as_company", "context_short_forms", "company_organs", "join_company_heads", "person_edges",
+             "company_markets")
 
 
 def enabled(doc: Doc, name: str) -> bool:
@@ -120,7 +128,7 @@ def attach_company_suffix(doc: Doc, mentions: list[MentionCandidate]) -> list[Me
             after = by_start.get(m.end)
             free = after is None or (after.rule != "lexicon" and after.end == end)
             noun_next = (len(nxt) >= 2 and all(is_cjk(c) for c in nxt) and nxt not in voc.title_words
-                         and nxt not in verbs)  # 野村證券|合作 (a verb), 野村證券|分析師 (a title)
+                         and nxt not in verbs and nxt not in voc.company_follow)  # 野村證券|合作, |分析師, |昨天
             if (end > m.end and free and any(b == end for _, b in doc.tokens_in(m.start, end))
                     and (legal or not noun_next) and not freq.get(view[end - 2:end] + nxt)):  # 公司|治理: one word
                 if after is not None:
@@ -171,6 +179,18 @@ def run_rules(doc: Doc) -> list[MentionCandidate]:
         if enabled(doc, "surname_reference"):
             mentions = join_surname_references(doc, mentions, named)
     mentions = trim_time_words(doc, mentions)
+    if enabled(doc, "person_edges"):
+        mentions = person_edges(doc, mentions)
+    if enabled(doc, "company_markets"):
+        mentions = company_markets(doc, mentions)
+    if enabled(doc, "join_company_heads"):
+        mentions = join_company_heads(doc, mentions)
+    if enabled(doc, "person_as_company"):
+        mentions = person_as_company(doc, mentions)
+    if enabled(doc, "company_organs"):
+        mentions = company_organs(doc, mentions)
+    if enabled(doc, "context_short_forms"):
+        mentions = context_short_forms(doc, mentions)
     if enabled(doc, "place_prefix"):
         mentions = attach_place_prefix(doc, mentions)
     if enabled(doc, "place_unit"):
@@ -310,12 +330,15 @@ def _link_short_forms(doc: Doc, mentions: list[MentionCandidate], groups: _Group
 def _link_paren_pairs(doc: Doc, groups: _Groups) -> None:
     """A Chinese name and the English name in brackets right after it are one entity."""
     cands = sorted((c for c in doc.candidates), key=lambda c: c.start)
-    by_start = {c.start: c for c in cands}
+    by_start: dict[int, list[MentionCandidate]] = {}
     for c in cands:
-        nxt = by_start.get(c.end + 1)
-        if nxt is not None and doc.view[c.end] == "(" and doc.view[nxt.end:nxt.end + 1] == ")" and \
-                (c.rule == "paren_alias" or nxt.rule == "paren_alias"):
-            groups.union(c.key, nxt.key)
+        by_start.setdefault(c.start, []).append(c)
+    for c in cands:
+        if doc.view[c.end:c.end + 1] != "(":
+            continue
+        for nxt in by_start.get(c.end + 1, ()):  # the lexicon's DBS and the alias rule's DBS alike
+            if doc.view[nxt.end:nxt.end + 1] == ")" and (c.rule == "paren_alias" or nxt.rule == "paren_alias"):
+                groups.union(c.key, nxt.key)
 
 
 def _new_entity(root: str, m: MentionCandidate, doc: Doc) -> Entity:

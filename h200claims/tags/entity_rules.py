@@ -65,10 +65,13 @@ def lexicon_names(doc: Doc) -> list[MentionCandidate]:
 
 def whole_word_at(doc: Doc, s: int, e: int) -> bool:
     """Whether ``s:e`` is made of whole tokens, one of them a word of two characters or more (not
-    the 宏|正 of 張|宏|正, a name the tokenizer left in single characters)."""
+    the 宏|正 of 張|宏|正, a name the tokenizer left in single characters), or stands alone between
+    characters that are not Han (、旺|宏、, 群|創5萬: nothing else it could be part of)."""
     toks = doc.tokens_in(s, e)
+    view = doc.view
+    alone = (s == 0 or not is_cjk(view[s - 1])) and (e >= len(view) or not is_cjk(view[e]))
     return doc.at_token_boundary(e) and bool(toks) and toks[0][0] == s and toks[-1][1] == e \
-        and any(b - a >= 2 for a, b in toks)
+        and (alone or any(b - a >= 2 for a, b in toks))
 
 
 @rule("title_name")
@@ -136,6 +139,9 @@ def name_with_english(doc: Doc) -> list[MentionCandidate]:
                 cjk: tuple[int, int] | None = None
             else:
                 start = org_start(doc, ps, a) if is_org else person_start(view, ps, a)
+                if (start is None or ps - start < 2) and not is_org and voc.titles.search(view, max(a, ps - 10), ps):
+                    out.append(MentionCandidate(es, ee, "PERSON", "paren_alias", name_key(eng), priority=2))
+                    continue  # 部長(Desmond Lee): the English name is the person's only name here
                 if start is None or ps - start < 2:
                     continue
                 label = "ORG" if is_org else "PERSON"
@@ -184,13 +190,20 @@ def org_start(doc: Doc, end: int, floor: int, head: int = 1,
                 s = prev.start
             break
         ch = view[s - 1]
-        if ch in voc.org_stop:
-            break
+        if ch in voc.org_stop or (end - s >= 3 and ch in org_parent_last() and s - 1 > floor
+                                  and view[s] not in voc.org_function_heads):
+            break  # 財政部|關務署: a parent body and its named unit are two names
         if end - s >= head and (voc.long_titles.search(view, max(floor, s - 10), s)
                                 or voc.org_left_stops_re.search(view, max(floor, s - 6), s)):
             break
         s -= 1
     return s if s < end else None
+
+
+@lru_cache(maxsize=1)
+def org_parent_last() -> frozenset[str]:
+    """Last characters of a parent body's name (部, 署, 局): an unknown name's left edge stops there."""
+    return frozenset(v(data.load_json("entity_rules.json")["org_parent_last"]))
 
 
 @rule("org_suffix")
@@ -273,11 +286,9 @@ def company_industry(doc: Doc) -> list[MentionCandidate]:
                 while start > a and w_start - start < COMPANY_NAME[1] and is_cjk(view[start - 1]) \
                         and view[start - 1] not in voc.org_stop and start not in named_ends:
                     start -= 1
-                name = view[start:w_start]
-                start = next((i for i in range(start, w_start - COMPANY_NAME[0] + 1)
-                              if doc.at_token_boundary(i)), w_start)
-                name = view[start:w_start]
-                if len(name) < COMPANY_NAME[0] or not company_name_like(doc, start, w_start):
+                start = next((i for i in range(start, w_start - COMPANY_NAME[0] + 1)  # 以及|台新|銀行
+                              if doc.at_token_boundary(i) and company_name_like(doc, i, w_start)), w_start)
+                if w_start - start < COMPANY_NAME[0]:
                     continue
             if named.overlaps(start, end):
                 continue
@@ -426,6 +437,16 @@ def cue_adverbs() -> Any:
     return compile_fast("(?:" + alternation(v(a) for a in data.load_json("quotes.json")["adverbs"]) + ")+$")
 
 
+@lru_cache(maxsize=1)
+def one_char_fused() -> frozenset[str]:
+    return frozenset(v(x) for x in data.load_json("entity_rules.json")["one_char_fused"])
+
+
+@lru_cache(maxsize=1)
+def one_char_after_whole() -> frozenset[str]:
+    return frozenset(v(data.load_json("entity_rules.json")["one_char_after_whole"]))
+
+
 @rule("one_char_country")
 def one_character_country(doc: Doc) -> list[MentionCandidate]:
     """One-character country abbreviations standing alone: 對中開放, 赴陸, 美考慮, 陸專家.
@@ -443,14 +464,15 @@ def one_character_country(doc: Doc) -> list[MentionCandidate]:
             continue
         before = view[s - 1] if s > 0 else "\n"
         after = view[e] if e < len(view) else "\n"
-        if after in voc.one_char or (before in voc.one_char and e - s == 1):
-            continue
+        if after in voc.one_char or (before in voc.one_char and e - s == 1) or view[s:s + 2] in one_char_fused():
+            continue  # 中美, 台股
         j = s - 1
-        while j > s - 3 and j >= 0 and view[j] in " \u3000\u00a0":
+        while j > s - 4 and j >= 0 and view[j] in " \u3000\u00a0)）":  # 今 (23) 日
             j -= 1
         if j >= 0 and (view[j].isdigit() or view[j] in NUMERALS):
             continue  # 17 日, 三 月: a date written with a space, not Japan
         para = doc.paragraph_of(s)
-        if before in voc.one_before or before in voc.clause_start or s == para[0]:
+        if before in voc.one_before or before in voc.clause_start or s == para[0] or (
+                before == "全" and view[s] in one_char_after_whole()):  # 全台最多
             out.append(MentionCandidate(s, e, "GPE", "one_char_country", voc.one_char[view[s]], priority=0))
     return out
