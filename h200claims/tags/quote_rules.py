@@ -63,7 +63,7 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
     via, after_via = via_in(st, s, e)
     out: list[Found] = []
     heading = is_heading(view, *para)
-    cues = find_cues(doc, s, e, quoted, heading, st.name_ends)
+    cues = find_cues(doc, s, e, quoted, heading, st.name_ends, st.speaker_ends)
     if via is not None:  # 據路透社報導: the report verb belongs to the relay, not to a speaker
         cues = [c for c in cues if c[0] >= after_via]
     acc = w.according.search(view, s, e)
@@ -75,7 +75,8 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
         after = speaker_after_quote(st, s, e, quoted)
         if after:
             return after
-    if st.on("direct_continuation") and st.last_in_paragraph is not None and not find_cues(doc, s, e, quoted, name_ends=st.name_ends):
+    if st.on("direct_continuation") and st.last_in_paragraph is not None and not find_cues(doc, s, e, quoted, name_ends=st.name_ends,
+                                                                                            speaker_ends=st.speaker_ends):
         cont = direct_continuation(st, s, e, quoted)
         if cont:
             return cont

@@ -37,6 +37,7 @@ class State:
     last_in_paragraph: "Speaker | None" = None
     persons: set[str] = field(default_factory=set)
     name_ends: frozenset[int] = frozenset()  # where a person's name ends (a cue may start there)
+    speaker_ends: frozenset[int] = frozenset()  # where a person's, body's or place's name ends
     para_start: int = 0  # the paragraph being read
     spoke_para: dict[str, int] = field(default_factory=dict)  # speaker id -> paragraph of their last quote
     disabled: frozenset[str] = frozenset()
@@ -102,6 +103,7 @@ def new_state(doc: Doc) -> State:
     st.index = SpanIndex([(m[0], m[1], m) for m in st.mentions])
     st.persons = {m[2] for m in st.mentions if m[3] == "PERSON"}
     st.name_ends = frozenset(m[1] for m in st.mentions if m[3] == "PERSON")
+    st.speaker_ends = frozenset(m[1] for m in st.mentions if m[3] != "PRODUCT")
     return st
 
 

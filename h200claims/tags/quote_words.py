@@ -55,6 +55,7 @@ class Words:
     data_end: Any  # regex: a clause ending in a data noun (海關數據, 調查) before 顯示
     data_cues: frozenset[str]  # 顯示: a cue only after a data noun
     named_only: frozenset[str]  # 報導, 披露: a cue only with a named speaker (媒體報導 is not one)
+    bare: frozenset[str]  # 預估, 相信: a weak cue with no comma after, right after a named speaker
     askers: frozenset[str]  # 記者, 問: who asks in an interview's 'X：' paragraphs
     answerers: frozenset[str]  # 答, A: the interviewee's turn in a Q&A
     not_subject: tuple[str, ...]  # 對於, 與: a person named after them is not the sentence's subject
@@ -65,7 +66,7 @@ class Words:
 
 
 STRENGTHS = ("strong", "weak", "named", "data")
-FRAMES = ("after", "direct", "before", "relay")
+FRAMES = ("after", "direct", "before", "relay", "bare")
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ def words() -> Words:
         data_end=regex.compile(alt(v(x) for x in cfg["data_nouns"]) + "$"),
         data_cues=having(lambda c: c.strength == "data"),
         named_only=having(lambda c: c.strength == "named"),
+        bare=having(lambda c: "bare" in c.frames),
         askers=frozenset(v(x) for x in cfg["interview_askers"]),
         answerers=frozenset(v(x) for x in cfg["interview_answerers"]),
         not_subject=tuple(v(x) for x in cfg["not_subject_before"]),

@@ -18,16 +18,39 @@ MAX_DEPTH = 64
 
 #: a line that ends in one of these stops mid-sentence: a scrape broke it, the next line carries on
 CONTINUES = frozenset("，,、：:；;")
+#: a line of prose at least this long, ending inside a word, was wrapped at a fixed width by the page
+WRAP_MIN = 20
+#: a clause mark inside the line: it is prose, not a title
+_CLAUSE = re.compile("[，,、；;]")
+#: what a wrapped line's next line may start with: a character of the word or a clause mark
+_GOES_ON = re.compile(r"[\u4e00-\u9fff0-9０-９A-Za-z，,、。；;：:）)」』”%％﹒．]")
+
+
+def wrapped(text: str, s: int, e: int, nxt: str) -> bool:
+    """Whether the line text[s:e] was wrapped mid-sentence by a page of fixed-width lines and goes
+    on in the next line ``nxt`` (…截至⏎5月的臨時數據顯示…): prose with a clause mark, ending on a
+    character of a word, and a next line that starts with one or with a clause mark.
+
+    >>> wrapped("文綺華表示,暑假是傳統旅遊旺季,截至目前", 0, 21, ",暑假期間酒店平均入住率達八成五")
+    True
+    >>> wrapped("澳門旅遊局公布暑假數據", 0, 11, "文綺華表示,暑假是傳統旅遊旺季")
+    False
+    """
+    last = text[e - 1]
+    return (e - s >= WRAP_MIN and bool(_CLAUSE.search(text, s, e)) and bool(nxt)
+            and ("\u4e00" <= last <= "\u9fff" or last.isdigit()) and _GOES_ON.match(nxt) is not None)
 
 
 def paragraphs(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Non-blank lines inside the given ranges, stripped, as (start, end); a line that ends
-    mid-sentence (公司發言人表示，⏎將擴大投資。) runs on into the next non-blank line."""
+    mid-sentence (公司發言人表示，⏎將擴大投資。) runs on into the next non-blank line, and a line
+    the page wrapped at a fixed width (``wrapped``) into the line right after it."""
     out: list[tuple[int, int]] = []
     for a, b in ranges:
         pos = a
         joined = False
-        for raw in text[a:b].split("\n"):
+        lines = text[a:b].split("\n")
+        for k, raw in enumerate(lines):
             s = pos + len(raw) - len(raw.lstrip())
             e = pos + len(raw.rstrip())
             if e > s:
@@ -35,7 +58,8 @@ def paragraphs(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]
                     out[-1] = (out[-1][0], e)
                 else:
                     out.append((s, e))
-                joined = text[e - 1] in CONTINUES
+                nxt = lines[k + 1].strip() if k + 1 < len(lines) else ""
+                joined = text[e - 1] in CONTINUES or wrapped(text, out[-1][0] if joined else s, e, nxt)
             pos += len(raw) + 1
     return out
 
