@@ -49,7 +49,7 @@ from h200claims.text.script import simplified_view as v
 RULES = RuleTable("quotes")
 RULES.switch("direct_after_cue", "indirect_after_direct", "indirect_cue", "direct_beside_paraphrase",
              "direct_speaker_after", "direct_continuation", "relayed_report", "outlet_report",
-             "headline_colon", "interview_colon", "resolve_descriptions")
+             "headline_colon", "interview_colon", "resolve_descriptions", "noun_cue")
 
 
 def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Found]:
@@ -71,6 +71,7 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
         cues = [c for c in cues if not acc.start() <= c[0] < acc.end()]
         cues.append(acc.span("cue"))
         cues.sort()
+    cues = drop_noun_cues(st, s, cues)
     if st.on("direct_speaker_after"):
         after = speaker_after_quote(st, s, e, quoted)
         if after:
@@ -118,6 +119,25 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
 
 #: how far back a data noun with no owner in its clause looks for the organisation it belongs to
 DATA_OWNER_REACH = 2000
+
+
+def noun_cue(st: State, s: int, cs: int) -> bool:
+    """Whether a later cue of a sentence is a noun or a plain verb inside the content before it:
+    its clause opens with words that name no one (…，集資額預測亦上調至…, …兌換保證，…, 新航點評估，…)."""
+    view = st.doc.view
+    clause, head = cue_clause(view, max(s, cs - SPEAKER_WINDOW), cs)
+    before = view[clause:head].strip()
+    if not before or words().connective_only.match(before) or st.mentions_in(clause, head):
+        return False
+    return speaker_in_clause(st, clause, head, s) is None
+
+
+def drop_noun_cues(st: State, s: int, cues: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The cues of a sentence without the later ones that are nouns inside the content (``noun_cue``):
+    the content of the cue before runs over them."""
+    if len(cues) < 2 or not st.on("noun_cue"):
+        return cues
+    return cues[:1] + [c for c in cues[1:] if not noun_cue(st, s, c[0])]
 
 
 def cue_clause(view: str, clause_floor: int, cs: int, heading: bool = False) -> tuple[int, int]:
