@@ -49,7 +49,8 @@ from h200claims.text.script import simplified_view as v
 RULES = RuleTable("quotes")
 RULES.switch("direct_after_cue", "indirect_after_direct", "indirect_cue", "direct_beside_paraphrase",
              "direct_speaker_after", "direct_continuation", "relayed_report", "outlet_report",
-             "headline_colon", "interview_colon", "resolve_descriptions", "noun_cue")
+             "headline_colon", "interview_colon", "resolve_descriptions", "noun_cue",
+             "outlet_layer")
 
 
 def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Found]:
@@ -103,6 +104,9 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
             via if (via is not None and sp.id != via) else None)
         if cue_word in w.named_only and ((sp.id is None and sp_via is None) or sp is prev_sp):
             continue  # 媒體報導，…: no one reports; …，只要符合監管要求，…: no one named at this verb
+        if via is None and i + 1 < len(cues) and outlet_relays(st, sp, ce, cues[i + 1][0], e):
+            via, clause_floor, prev_sp = sp.id, ce, None  # 瓦姆新聞社說，納西里表示，…: the outlet relays
+            continue
         got, clause_floor = content_at_cue(st, (cs, ce), nxt, e, e_inner, quoted, sp, sp_via)
         out.extend(got)
         if got:
@@ -119,6 +123,16 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
 
 #: how far back a data noun with no owner in its clause looks for the organisation it belongs to
 DATA_OWNER_REACH = 2000
+
+
+def outlet_relays(st: State, sp: Speaker, ce: int, next_cue: int, e: int) -> bool:
+    """An outlet's cue whose content opens with someone else's clause and cue (瓦姆新聞社說，納西里
+    表示，…; 彭博社報導，分析師預測…): the outlet relays, the second speaker speaks (``outlet_layer``)."""
+    if sp.id is None or st.kinds.get(sp.id) != "outlet" or not st.on("outlet_layer"):
+        return False
+    view = st.doc.view
+    start = skip_separators(view, ce, e)
+    return start > ce and cue_clause(view, start, next_cue)[0] == start and next_cue > start
 
 
 def noun_cue(st: State, s: int, cs: int) -> bool:

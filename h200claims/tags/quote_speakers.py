@@ -85,7 +85,7 @@ def entity_kind(e: Entity, lex_by_id: dict[str, Any]) -> str | None:
         return "prosecutors"
     if any(name.endswith(v(x)) for x in cfg["court_suffixes"]):
         return "court"
-    if any(m.rule == "book_title" for m in e.mentions):
+    if any(m.rule == "book_title" for m in e.mentions) or any(name.endswith(v(x)) for x in cfg["outlet_suffixes"]):
         return "outlet"
     return None
 
@@ -241,9 +241,22 @@ def head_person(view: str, s: int, people: list[tuple[int, int, str, str]]) -> t
     """
     if len(people) > 1:
         de = view.rfind("的", s, people[-1][0])
-        if de >= people[0][1]:
+        if de >= people[0][1] and possessive_de(view, people, de):
             return next(p for p in people if p[0] > de)
     return people[0]
+
+
+def possessive_de(view: str, people: list[tuple[int, int, str, str]], de: int) -> bool:
+    """Whether the 的 at ``de`` makes the first person a possessor (陳男的律師林志豪, 王五公司的發言人
+    李四), not the subject of a clause that describes the second (納西里會見來訪的部長史汀斯奈斯之後說):
+    it follows the first name at once or a body's or title's word (公司, 事務所, 辦公室).
+
+    >>> possessive_de("纳西里会见来访的部长史汀斯奈斯", [(0, 3, "a", "PERSON"), (10, 15, "b", "PERSON")], 6)
+    False
+    """
+    between = view[people[0][1]:de]
+    return not between or words().role_end.search(between) is not None or between.endswith(
+        tuple(v(x) for x in words().cfg["company_suffixes"]) + ("事务所", "办公室"))
 
 
 def chain_end(ms: list[tuple[int, int, str, str]]) -> tuple[int, int, str, str]:
