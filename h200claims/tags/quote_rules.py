@@ -304,13 +304,14 @@ def direct_continuation(st: State, s: int, e: int, quoted: list[tuple[int, int]]
 
 def speaker_in_next_sentence(st: State, sent: tuple[int, int], nxt: tuple[int, int]) -> list[Found]:
     """「…。」她說。 split into two sentences: a sentence that is one quoted passage, and a next
-    sentence that is only 'SPEAKER CUE'."""
+    sentence that is only 'SPEAKER CUE', or opens with it (“…。”呂大良表示，…: what follows is read
+    as a sentence of its own)."""
     view = st.doc.view
     s, e = sent
     quoted = passages(view, s, e)
     if len(quoted) != 1 or quoted[0][0] != s or view[quoted[0][1] + 1:e].strip(SENT_END + " 　"):
         return []
-    m = words().speaker_after.match(view[nxt[0]:nxt[1]])
+    m = words().speaker_after.match(view[nxt[0]:nxt[1]]) or words().speaker_opens.match(view[nxt[0]:nxt[1]])
     if not m:
         return []
     ws, we = nxt[0] + m.start("who"), nxt[0] + m.end("who")

@@ -49,6 +49,7 @@ class Words:
     title_only: Any  # regex: a bare title ending the clause (部長, 董事長)
     report_cue: Any  # regex: the verb of an outlet's report (報導, 披露)
     speaker_after: Any  # regex: '，SPEAKER CUE。' closing a sentence after a quoted passage, or between two
+    speaker_opens: Any  # regex: 'SPEAKER CUE，…' opening the sentence after a quoted one (“…。”呂大良表示，…)
     when_end: Any  # regex: a clause ending in 時/後/間 ('when' clauses give way to the main cue)
     not_name_chars: frozenset[str]  # characters that end a name before a pronoun or cue (也, 就, 則)
     phrase_openers: frozenset[str]  # 讓/被/由/據: a description starts after them
@@ -151,7 +152,9 @@ def words() -> Words:
             + "|" + alt(v(x) for x in cfg["addressee_openers"]) + r"[^,，。:：「」\s]{1,8}"
             + "|" + alt(v(x) for x in cfg["pre_cue_verbs"]) + ")$"),
         headline_label=regex.compile(r"^\s*" + alt(v(x) for x in cfg["headline_labels"]) + r"\s*[｜|丨]\s*"),
-        speaker_after=regex.compile(r"^[,，]?\s*(?P<who>[^,，。「」]{1,20}?)(?P<cue>"
+        speaker_after=regex.compile(r"^[,，]?\s*(?:在[^,，。「」]{1,12}?(?:上|中|时|后)[,，]\s*)?(?P<who>[^,，。「」]{1,20}?)(?P<cue>"
                                     + alt(having(lambda c: "before" in c.frames))
                                     + r")(?:[。!！]?\s*$|[，,：:]\s*(?=[“「『\"]))"),  # or “…，”X說，“…”
+        speaker_opens=regex.compile(r"^\s*(?:在[^,，。「」]{1,12}?(?:上|中|时|后)[,，]\s*)?(?P<who>[^,，。「」]{1,20}?)(?P<cue>"
+                                    + alt(having(lambda c: "before" in c.frames)) + r")(?=[,，:：])"),
     )

@@ -8,6 +8,7 @@ from h200claims.registry import component
 from h200claims.tags.quote_headlines import headline_attribution, interview_turn, resolve_descriptions
 from h200claims.tags.quote_rules import opening_paragraph, read_sentence, speaker_in_next_sentence
 from h200claims.tags.quote_speakers import Found, new_state
+from h200claims.tags.quote_words import words
 
 
 def non_overlapping(found: list[Found]) -> list[Found]:
@@ -59,7 +60,8 @@ def quotes(doc: Doc) -> None:
                 if after:  # 「…。」她說。: the next sentence only names the speaker
                     found.extend(after)
                     st.last_in_paragraph = after[-1].speaker
-                    i += 2
+                    whole = words().speaker_after.match(doc.view[nxt[0]:nxt[1]]) is not None
+                    i += 2 if whole else 1  # 吕大良表示，…: the next sentence's own words are read too
                     continue
             got = read_sentence(st, s, e, para)
             found.extend(got)
