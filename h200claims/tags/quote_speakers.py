@@ -116,6 +116,9 @@ def resolve_pronoun(st: State, pronoun: str, sentence_start: int | None = None, 
         people = [m for m in st.mentions_in(sentence_start, at) if m[3] == "PERSON" and is_subject(st, sentence_start, m)]
         if people and (want is None or st.gender.get(people[0][2]) in (None, want)):
             return people[0][2]
+    if pronoun in ("它", "它们") and at is not None and st.on("salient_org"):  # 它指出: a body, never a person
+        orgs = [sid for sid in reversed(st.history) if sid not in st.persons]
+        return orgs[0] if orgs else salient_org(st, at)
     ranked = [sid for sid in reversed(st.history) if pronoun not in ("他", "她") or sid in st.persons]
     # the last speaker, skipping those the article made clear are of the other gender
     last = next((sid for sid in ranked if want is None or st.gender.get(sid) in (None, want)), None)
@@ -159,11 +162,34 @@ def is_subject(st: State, s: int, m: tuple[int, int, str, str]) -> bool:
     return not view.startswith("的", m[1])
 
 
-def resolve_description(st: State, desc: str) -> str | None:
+def resolve_description(st: State, desc: str, at: int | None = None) -> str | None:
+    """The body a description stands for: 該公司 → the company named last; a bare 公司 or 集團
+    (no 該 / 這) → the company the article is about (``salient_org``), as does any company
+    description the article named none of before."""
     kind = words().descriptions[desc]
     if kind == "report":
         return st.last_of_kind.get("report") or st.last_of_kind.get("think_tank") or st.last_of_kind.get("outlet")
+    if kind == "company" and at is not None and st.on("salient_org") and (
+            desc[0] not in "该这此本" or kind not in st.last_of_kind):
+        return salient_org(st, at, kind) or st.last_of_kind.get(kind)
     return st.last_of_kind.get(kind)
+
+
+def salient_org(st: State, upto: int, kind: str | None = None) -> str | None:
+    """The organisation named most often before ``upto`` (of ``kind`` when it has one such, else
+    any), the later one on a tie: the body an article's 集團說 / 它指出 refers to."""
+    counts: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for m in st.mentions:
+        if m[1] > upto:
+            break
+        if m[3] == "ORG":
+            counts[m[2]] = counts.get(m[2], 0) + 1
+            last[m[2]] = m[0]
+    if not counts:
+        return None
+    pool = [i for i in counts if st.kinds.get(i) == kind] or list(counts)
+    return max(pool, key=lambda i: (counts[i], last[i]))
 
 
 def resolve_title(st: State, title: str) -> str | None:
@@ -202,7 +228,7 @@ def speaker_in_clause(st: State, s: int, e: int, sentence_start: int | None = No
             if owner and w.descriptions[d] in ("report", "outlet"):  # 高盛最新報告: the report is Goldman's
                 st.last_of_kind["report"] = owner[-1][2]
                 return Speaker(owner[-1][2], _speaker_text(st, s, owner[-1]) + st.doc.text[owner[-1][1]:e])
-            return Speaker(resolve_description(st, d), st.doc.text[e - off:e])
+            return Speaker(resolve_description(st, d, e), st.doc.text[e - off:e])
     people = [m for m in st.mentions_in(s, e) if m[3] == "PERSON"]
     unnamed = unnamed_phrase(st, s, e, people)
     if unnamed is not None:
