@@ -121,10 +121,6 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
     return out
 
 
-#: how far back a data noun with no owner in its clause looks for the organisation it belongs to
-DATA_OWNER_REACH = 2000
-
-
 def outlet_relays(st: State, sp: Speaker, ce: int, next_cue: int, e: int) -> bool:
     """An outlet's cue whose content opens with someone else's clause and cue (瓦姆新聞社說，納西里
     表示，…; 彭博社報導，分析師預測…): the outlet relays, the second speaker speaks (``outlet_layer``)."""
@@ -162,20 +158,19 @@ def cue_clause(view: str, clause_floor: int, cs: int, heading: bool = False) -> 
 
 
 def data_speaker(st: State, cs: int, clause_floor: int) -> Speaker | None:
-    """Who speaks through data (海關數據顯示, 調查顯示): the body the clause names, else the last
-    organisation named before (寒武纪发布半年报。数据显示…); None when the clause
-    before 顯示 is not a data noun (這顯示 reports nothing)."""
+    """Who speaks through data (海關數據顯示, 調查顯示): the body the clause names; None when it
+    names no one (數據顯示，… is the article's own voice) or the clause before 顯示 is not a data
+    noun (這顯示 reports nothing)."""
     w = words()
     view = st.doc.view
     clause, head = cue_clause(view, clause_floor, cs)
     if not w.data_end.search(view, clause, head):
         return None
     named = [m for m in st.mentions_in(clause, head) if m[3] in ("ORG", "GPE")]
-    if named:
-        m = chain_end(named)
-        return Speaker(m[2], st.doc.text[clause:head])
-    before = [m for m in st.mentions_in(max(0, clause - DATA_OWNER_REACH), clause) if m[3] == "ORG"]
-    return Speaker(before[-1][2] if before else None, st.doc.text[clause:head])
+    if not named:
+        return None
+    m = chain_end(named)
+    return Speaker(m[2], st.doc.text[clause:head])
 
 
 #: the words before a cue that may be a name no rule or model knows: two to four Han characters
