@@ -52,15 +52,15 @@ def when_fused(doc: Doc, cs: int) -> bool:
     return cs > 0 and words().when_end.match(doc.view, cs - 1, cs) is not None and doc.at_token_boundary(cs - 1)
 
 
-def bare_cue(view: str, s: int, cs: int, speaker_ends: frozenset[int], after_cue: bool = False) -> bool:
+def bare_cue(view: str, s: int, cs: int, speaker_ends: frozenset[int]) -> bool:
     """Whether a weak cue with no comma after it still reports speech: a named speaker or a pronoun
     stands right before it, adverbs between allowed (OECD預估2026年…, 她相信旅客…, 里昂料今年…), or
-    a connective opens its clause (…，並預估年底前…: the guidelines' second cue), or nothing does after
-    an earlier cue of the sentence (``after_cue``: …，預計直到9月也會如此)."""
+    a connective opens its clause (…，並預估年底前…: the guidelines' second cue); a bare
+    …，預計兩年內完工 stays inside the content before it."""
     w = words()
     adv = w.adverbs.search(view, max(s, cs - 6), cs)
     at = adv.start() if adv else cs
-    if at in speaker_ends or ((adv is not None or after_cue) and (at == s or view[at - 1] in ",;")):
+    if at in speaker_ends or (adv is not None and (at == s or view[at - 1] in ",;")):
         return True
     return any(view.endswith(p, s, at) and (at - len(p) == s or view[at - len(p) - 1] in ",;:。 ")
                for p in w.pronouns if p != "其")
@@ -96,7 +96,7 @@ def find_cues(doc: Doc, s: int, e: int, quoted: list[tuple[int, int]], heading: 
                 or any(view.endswith(x, s, cs) for x in w.not_after):
             continue  # (a word after the cue blocks it when it ends there: 問|中國 is a question, 說中 is not)
         if m.group() in w.weak and view[ce:ce + 1] not in (",", ":") and not (heading and view[ce:ce + 1] != " ") \
-                and not (m.group() in w.bare and bare_cue(view, s, cs, speaker_ends, bool(out))):
+                and not (m.group() in w.bare and bare_cue(view, s, cs, speaker_ends)):
             continue  # 指, 估計 report speech only when a comma or colon follows (or in a headline)
         if out and out[-1][1] == cs:
             if view[out[-1][0]:cs] in w.cue_nouns:  # 分析稱: the analysis is who speaks, 稱 the cue
