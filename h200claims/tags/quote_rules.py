@@ -219,7 +219,7 @@ def content_at_cue(st: State, cue: tuple[int, int], nxt: int, e: int, e_inner: i
     if cstart < e_inner and view[cstart] in OPEN and st.on("direct_after_cue") and (
             view[cs:ce] in w.direct_cues or any(view[cs:ce].endswith(d) for d in w.direct_cues)):  # 回應說：「…」
         close = next((b for a, b in quoted if a == cstart), None)
-        if close is not None:
+        if close is not None and not quoted_term(view, close):
             out.append(make_quote(st, cstart + 1, close, "direct", sp, cue_text, sp_via, "direct_after_cue"))
             rest = skip_separators(view, close + 1, nxt)
             rest_end = strip_end(view, rest, _content_end(view, rest, nxt, e))
@@ -234,6 +234,18 @@ def content_at_cue(st: State, cue: tuple[int, int], nxt: int, e: int, e_inner: i
     if beside:
         out.append(make_quote(st, beside[0] + 1, beside[1], "direct", sp, cue_text, sp_via, "direct_beside_paraphrase"))
     return out, cend
+
+
+def quoted_term(view: str, close: int) -> bool:
+    """Whether the passage closing at ``close`` is a quoted term or name, not words said: the
+    sentence goes on in the same word right after the mark (「可疑帳戶預警中心」機制，是…), and the
+    passage does not end as a sentence does (…能力。」該智庫… is words said).
+
+    >>> quoted_term("「预警中心」机制，是…", 5), quoted_term("「我们会降价。」", 7)
+    (True, False)
+    """
+    nxt = view[close + 1:close + 2]
+    return bool(nxt) and "\u4e00" <= nxt <= "\u9fff" and not SPEECH_MARK.search(view[close - 1:close])
 
 
 def outlet_report(st: State, s: int, e: int, via: str, after_via: int) -> list[Found]:

@@ -358,6 +358,10 @@ def clause_subject(st: State, s: int, e: int) -> Speaker | None:
         text = view[a:b].strip()
         if not text or text in w.openers:
             continue
+        pron = opening_pronoun(text)
+        if pron is not None:  # 不過他也替台電抱屈，認為…: the pronoun is the subject, not the body after it
+            at = a + (len(view[a:b]) - len(view[a:b].lstrip())) + text.index(pron)
+            return Speaker(resolve_pronoun(st, pron, s, at), st.doc.text[at:at + len(pron)])
         ms = [m for m in st.mentions_in(a, b) if m[3] != "PRODUCT"]
         role = w.role_any.search(view[a:b])
         people = [m for m in ms if m[3] == "PERSON"]
@@ -370,6 +374,28 @@ def clause_subject(st: State, s: int, e: int) -> Speaker | None:
             return Speaker(people[0][2], _speaker_text(st, a, people[0]))
         if ms:
             return Speaker(ms[0][2], _speaker_text(st, a, ms[0]))
+    return None
+
+
+def opening_pronoun(text: str) -> str | None:
+    """The personal pronoun a clause opens with, after its openers and connectives (不過他也…, 而她…).
+
+    >>> opening_pronoun("不过他也替台电抱屈"), opening_pronoun("台电表示")
+    ('他', None)
+    """
+    w = words()
+    i = 0
+    moved = True
+    while moved:
+        moved = False
+        for o in w.phrase_leads:
+            if text.startswith(o, i) and i + len(o) < len(text):
+                i += len(o)
+                moved = True
+                break
+    for p in ("他们", "她们", "他", "她"):
+        if text.startswith(p, i) and not text.startswith(("他人", "他国", "其他"), i):
+            return p
     return None
 
 
