@@ -50,7 +50,8 @@ RULES = RuleTable("quotes")
 RULES.switch("direct_after_cue", "indirect_after_direct", "indirect_cue", "direct_beside_paraphrase",
              "direct_speaker_after", "direct_continuation", "relayed_report", "outlet_report",
              "headline_colon", "interview_colon", "resolve_descriptions", "noun_cue",
-             "outlet_layer", "salient_org", "last_person_paragraph")
+             "outlet_layer", "salient_org", "last_person_paragraph",
+             "outlet_reporter")
 
 
 def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Found]:

@@ -234,6 +234,9 @@ def speaker_in_clause(st: State, s: int, e: int, sentence_start: int | None = No
     if unnamed is not None:
         return unnamed
     role = w.role_end.search(text)
+    reporter = outlet_reporter(st, s, e) if role and not people else None
+    if reporter is not None:
+        return reporter
     if role and not people:
         start = _phrase_start(view, s, e)
         phrase = view[start:e]
@@ -255,6 +258,24 @@ def speaker_in_clause(st: State, s: int, e: int, sentence_start: int | None = No
         return Speaker(resolve_title(st, title.group()), st.doc.text[e - len(title.group()):e])
     if text in w.singular:
         return Speaker(None, st.doc.text[s:e], description=text)
+    return None
+
+
+#: the outlet's own staff: 新京報記者注意到 is the outlet speaking
+REPORTERS = ("记者", "编辑部", "调查团队")
+
+
+def outlet_reporter(st: State, s: int, e: int) -> Speaker | None:
+    """An outlet's reporter as speaker (新京報記者注意到，…): the outlet, as the guidelines make an
+    outlet's own report its speech."""
+    view = st.doc.view
+    for r in REPORTERS:
+        if view.endswith(r, s, e):
+            end = e - len(r) - (1 if view[e - len(r) - 1:e - len(r)] == "》" else 0)  # 《聯合報》記者
+            named = [m for m in st.mentions_in(s, end + 1) if m[1] in (end, end + 1) and st.kinds.get(m[2]) == "outlet"]
+            if named and st.on("outlet_reporter"):
+                a = named[-1][0] - (1 if view[named[-1][0] - 1:named[-1][0]] == "《" else 0)
+                return Speaker(named[-1][2], st.doc.text[a:e])
     return None
 
 
