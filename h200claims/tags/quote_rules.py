@@ -227,6 +227,7 @@ def content_at_cue(st: State, cue: tuple[int, int], nxt: int, e: int, e_inner: i
             if rest_end - rest >= w.cfg["content_min"] and rest_end <= nxt and st.on("indirect_after_direct"):
                 out.append(make_quote(st, rest, rest_end, "indirect", sp, cue_text, sp_via, "indirect_after_direct"))
             return out, (max(nxt, close + 1) if nxt < e else e)
+    cstart = question_addressee(st, cue_text, cstart, e_inner)
     cend = _content_end(view, cstart, nxt, e_inner)
     beside = _trailing_passage(view, cstart, cend, quoted, e_inner) if st.on("direct_beside_paraphrase") else None
     end = strip_end(view, cstart, beside[0] if beside else cend)
@@ -235,6 +236,25 @@ def content_at_cue(st: State, cue: tuple[int, int], nxt: int, e: int, e_inner: i
     if beside:
         out.append(make_quote(st, beside[0] + 1, beside[1], "direct", sp, cue_text, sp_via, "direct_beside_paraphrase"))
     return out, cend
+
+
+#: how long the words for whom a question is put to may be (記者問董事長吳啟明，…)
+ADDRESSEE_MAX = 16
+
+
+def question_addressee(st: State, cue: str, cstart: int, e: int) -> int:
+    """Where a question's content starts: after the person it is put to (有記者問董事長吳啟明，公司會不會…)
+    when the words before the first comma name a person or end in a title."""
+    view = st.doc.view
+    if v(cue) not in words().question_cues:
+        return cstart
+    comma = next((i for i in range(cstart, min(e, cstart + ADDRESSEE_MAX + 1)) if view[i] in ",:"), -1)
+    if comma <= cstart:
+        return cstart
+    named = [m for m in st.mentions_in(cstart, comma) if m[3] == "PERSON"]
+    if named or words().title_only.search(view, cstart, comma):
+        return skip_separators(view, comma, e)
+    return cstart
 
 
 def quoted_term(view: str, close: int) -> bool:

@@ -59,6 +59,7 @@ class Words:
     bare: frozenset[str]  # 預估, 相信: a weak cue with no comma after, right after a named speaker
     askers: frozenset[str]  # 記者, 問: who asks in an interview's 'X：' paragraphs
     answerers: frozenset[str]  # 答, A: the interviewee's turn in a Q&A
+    question_cues: frozenset[str]  # 問, 提問: a question's cue (its content may open with whom it is put to)
     not_subject: tuple[str, ...]  # 對於, 與: a person named after them is not the sentence's subject
     before_cue: Any  # regex: what may stand between a speaker and the cue (2日, 在記者會上, 向中央社, 發文)
     unnamed_openers: tuple[str, ...]  # 有, 某, 一名: a phrase opening so names no one (有人, 某基金經理, 一名店主)
@@ -142,6 +143,7 @@ def words() -> Words:
         bare=having(lambda c: "bare" in c.frames),
         askers=frozenset(v(x) for x in cfg["interview_askers"]),
         answerers=frozenset(v(x) for x in cfg["interview_answerers"]),
+        question_cues=frozenset(v(x) for x in cfg["question_cues"]),
         not_subject=tuple(v(x) for x in cfg["not_subject_before"]),
         unnamed_openers=tuple(sorted((v(x) for x in cfg["unnamed_openers"]), key=len, reverse=True)),
         phrase_leads=tuple(sorted({v(x) for x in cfg["sentence_openers"] + cfg["connectives"] + cfg["phrase_leads"]},

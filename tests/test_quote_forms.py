@@ -1,0 +1,137 @@
+"""How real pages write who said what (issue 23), one table a form, in both scripts, on sentences
+written for these tests.
+
+Each row: the text, then the quotes expected in order as (content, speaker's name as written or None
+for an unnamed source, kind); every other quote is a failure too. Layered reports add the outlet
+that relays (``via``).
+"""
+import pytest
+
+import h200claims
+
+EX = h200claims.Extractor()
+
+
+def quotes_of(text):
+    r = EX.extract(text)
+    names = {e.id: {m.text for m in e.mentions} for e in r.entities}
+
+    def name(eid):
+        return None if eid is None else max(names.get(eid, {eid}), key=len)
+
+    for q in r.quotes:
+        assert text[q.start:q.end] == q.text
+    return [(q.text, name(q.speaker), q.kind, name(q.via)) for q in r.quotes]
+
+
+def check(text, expected):
+    got = quotes_of(text)
+    assert [(c, k) for c, _, k, _ in got] == [(c, k) for c, _, k in expected], got
+    for (c, who, _, _), (_, want, _) in zip(got, expected):
+        assert (who is None) == (want is None) and (want is None or want in who), (c, who, want)
+
+
+# 1. a direct quote split around its speaker, and the speaker after the quote ----------------------
+SPLIT = [
+    ("“我们会继续降价，”该公司副总裁王立强说，“但不会牺牲质量。”",
+     [("我们会继续降价，", "王立强", "direct"), ("但不会牺牲质量。", "王立强", "direct")]),
+    ("「訂單已經排到明年，」廠長陳志明說，「產線會再擴充一條。」",
+     [("訂單已經排到明年，", "陳志明", "direct"), ("產線會再擴充一條。", "陳志明", "direct")]),
+    ("“这不是终点，”李华表示，“而是新的起点。”",
+     [("这不是终点，", "李华", "direct"), ("而是新的起点。", "李华", "direct")]),
+    ("「我們不會退出中國市場。」執行長林建宏說。", [("我們不會退出中國市場。", "林建宏", "direct")]),
+    ("“价格战没有赢家。”张国庆强调。", [("价格战没有赢家。", "张国庆", "direct")]),
+    ("「關稅的影響會延續到明年。」經濟部長郭文彬表示。", [("關稅的影響會延續到明年。", "郭文彬", "direct")]),
+    ("“明年的营收目标是增长两成。”在发布会上，周明远表示。", [("明年的营收目标是增长两成。", "周明远", "direct")]),
+    ("「供應鏈已經穩定下來。」黃志強表示，第四季出貨將比上季增加一成。",
+     [("供應鏈已經穩定下來。", "黃志強", "direct"), ("第四季出貨將比上季增加一成", "黃志強", "indirect")]),
+]
+
+# 2. a quote over several paragraphs: an opening mark with no closing one until a later paragraph -----
+MULTI = [
+    ("王大明昨天表示，公司今年將擴大招募。\n\n「我們需要更多工程師，特別是半導體設計人才。\n\n「明年的招募人數會比今年多一倍。」",
+     [("公司今年將擴大招募", "王大明", "indirect"), ("我們需要更多工程師，特別是半導體設計人才", "王大明", "direct"),
+      ("明年的招募人數會比今年多一倍。", "王大明", "direct")]),
+    ("刘志军在会上说，工厂将在下月复工。\n\n“所有员工都会回到岗位，工资照常发放。”",
+     [("工厂将在下月复工", "刘志军", "indirect"), ("所有员工都会回到岗位，工资照常发放。", "刘志军", "direct")]),
+]
+
+# 3. questions and answers: 問／答, 記者問, Q: / A:, 主持人 -------------------------------------------
+INTERVIEW = [
+    ("問：明年會不會再漲價？\n答：我們會視成本而定。",
+     [("明年會不會再漲價", None, "indirect"), ("我們會視成本而定", None, "indirect")]),
+    ("问：新工厂何时投产？\n答：预计明年第二季度。",
+     [("新工厂何时投产", None, "indirect"), ("预计明年第二季度", None, "indirect")]),
+    ("記者問：何時恢復供電？\n郭智輝：預計今晚可以恢復。",
+     [("何時恢復供電", None, "indirect"), ("預計今晚可以恢復", "郭智輝", "indirect")]),
+    ("Q: 公司會裁員嗎？\nA: 目前沒有裁員計畫，我們還在招人。",
+     [("公司會裁員嗎", None, "indirect"), ("目前沒有裁員計畫，我們還在招人", None, "indirect")]),
+    ("主持人：您怎麼看今年的經濟？\n林大成：我認為下半年會比上半年好。",
+     [("您怎麼看今年的經濟", None, "indirect"), ("我認為下半年會比上半年好", "林大成", "indirect")]),
+    ("主持人：房价还会跌吗？\n赵立新：短期内还有下行压力。",
+     [("房价还会跌吗", None, "indirect"), ("短期内还有下行压力", "赵立新", "indirect")]),
+    ("會後有記者問董事長吳啟明，公司會不會出售海外工廠？",
+     [("公司會不會出售海外工廠", None, "indirect")]),
+    ("“您觉得最难的时候过去了吗？”一位投资者向孙立平提问。\n“肯定的。”孙立平回答。",
+     [("您觉得最难的时候过去了吗？", None, "direct"), ("肯定的。", "孙立平", "direct")]),
+]
+
+# 4. press conferences: 發言人…表示, 答記者問 -----------------------------------------------------------
+PRESS = [
+    ("公司發言人表示，將擴大在美投資。", [("將擴大在美投資", None, "indirect")]),
+    ("外交部發言人林劍在例行記者會上表示，中方將採取必要措施。", [("中方將採取必要措施", "林劍", "indirect")]),
+    ("商务部新闻发言人何亚东在答记者问时表示，中方对此表示坚决反对。", [("中方对此表示坚决反对", "何亚东", "indirect")]),
+    ("海關總署新聞發言人呂大良表示，下半年外貿有壓力也有信心。", [("下半年外貿有壓力也有信心", "呂大良", "indirect")]),
+    ("國防部發言人孫立方答記者問時表示，演習將按計畫進行。", [("演習將按計畫進行", "孫立方", "indirect")]),
+]
+
+# 5. 告訴記者, 對…表示, 接受…專訪時說, 受訪時直言 ----------------------------------------------------------
+TOLD = [
+    ("張華告訴記者，工廠已經停工兩週。", [("工廠已經停工兩週", "張華", "indirect")]),
+    ("王建国对记者说，今年的订单比去年少了三成。", [("今年的订单比去年少了三成", "王建国", "indirect")]),
+    ("陳美玲對本報表示，她不會參加下屆選舉。", [("她不會參加下屆選舉", "陳美玲", "indirect")]),
+    ("李明接受本報專訪時說，今年營收可望成長兩成。", [("今年營收可望成長兩成", "李明", "indirect")]),
+    ("黄晓东接受新华社专访时表示，双方合作潜力巨大。", [("双方合作潜力巨大", "黄晓东", "indirect")]),
+    ("王大同受訪時直言，油價上漲已壓縮獲利空間。", [("油價上漲已壓縮獲利空間", "王大同", "indirect")]),
+    ("周立群受访时坦言，公司的现金流压力不小。", [("公司的现金流压力不小", "周立群", "indirect")]),
+    ("林志豪在接受電視台訪問時說，新制度明年上路。", [("新制度明年上路", "林志豪", "indirect")]),
+]
+
+# 6. pseudonyms and unnamed, described speakers ----------------------------------------------------
+UNNAMED = [
+    ("張華（化名）告訴記者，工廠已經停工兩週。", [("工廠已經停工兩週", "張華", "indirect")]),
+    ("一名不願具名的官員透露，內閣將在下月改組。", [("內閣將在下月改組", None, "indirect")]),
+    ("一位不愿透露姓名的业内人士表示，降价潮还会持续。", [("降价潮还会持续", None, "indirect")]),
+    ("一名在台北開早餐店的老闆說，蛋價一年漲了三成。", [("蛋價一年漲了三成", None, "indirect")]),
+    ("知情人士透露，双方已就主要条款达成一致。", [("双方已就主要条款达成一致", None, "indirect")]),
+    ("多名分析師認為，央行下月將維持利率不變。", [("央行下月將維持利率不變", None, "indirect")]),
+    ("有员工抱怨，加班费已经三个月没有发放。", [("加班费已经三个月没有发放", None, "indirect")]),
+]
+
+# 7. the second cue starts a second quote ------------------------------------------------------------
+SECOND = [
+    ("市場人士分析，美元走弱的趨勢短期難改，並預估年底前將再跌3%。",
+     [("美元走弱的趨勢短期難改", None, "indirect"), ("年底前將再跌3%", None, "indirect")]),
+    ("王部长说，明年将调涨电价，但强调涨幅不会超过3%。",
+     [("明年将调涨电价", "王部长", "indirect"), ("涨幅不会超过3%", "王部长", "indirect")]),
+    ("陳建仁表示，政府已備妥預算，同時強調不會加稅。",
+     [("政府已備妥預算", "陳建仁", "indirect"), ("不會加稅", "陳建仁", "indirect")]),
+    ("李强指出，内需仍有潜力，并预计全年增长5%左右。",
+     [("内需仍有潜力", "李强", "indirect"), ("全年增长5%左右", "李强", "indirect")]),
+    ("林佳龍表示，外交部已啟動應變機制，並呼籲旅外國人留意安全。",
+     [("外交部已啟動應變機制", "林佳龍", "indirect"), ("旅外國人留意安全", "林佳龍", "indirect")]),
+    ("他表示，公司預估明年營收會成長。", [("公司預估明年營收會成長", None, "indirect")]),  # inside: 公司 is in the content
+]
+
+# 8. named speakers before a forecasting verb with no comma after it -------------------------------
+BARE = [
+    ("OECD預估2026年全球經濟成長持平。", [("2026年全球經濟成長持平", "OECD", "indirect")]),
+    ("世界银行预计明年全球贸易将温和回升。", [("明年全球贸易将温和回升", "世界银行", "indirect")]),
+    ("張忠謀相信半導體產業還會再成長十年。", [("半導體產業還會再成長十年", "張忠謀", "indirect")]),
+    ("集資額預測亦上調，李志明表示，明年會更好。", [("明年會更好", "李志明", "indirect")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPLIT + MULTI + INTERVIEW + PRESS + TOLD + UNNAMED + SECOND + BARE)
+def test_form(text, expected):
+    check(text, expected)
