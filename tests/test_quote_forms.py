@@ -135,3 +135,54 @@ BARE = [
 @pytest.mark.parametrize("text,expected", SPLIT + MULTI + INTERVIEW + PRESS + TOLD + UNNAMED + SECOND + BARE)
 def test_form(text, expected):
     check(text, expected)
+
+
+# 9. reported speech through several layers: the person speaks, the outlet relays (via) -------------
+LAYERS = [
+    ("彭博社報導，衛福部食藥署署長吳秀梅表示，將加強查驗進口食品。", "將加強查驗進口食品", "吳秀梅", "彭博社"),
+    ("據《南華早報》報導，香港特首李家超表示，明年將推出新的住房政策。", "明年將推出新的住房政策", "李家超", "南華早報"),
+    ("路透社报道，日本首相石破茂表示，日本将继续与美国谈判关税。", "日本将继续与美国谈判关税", "石破茂", "路透社"),
+    ("新華社說，習近平表示，中方願與各國加強合作。", "中方願與各國加強合作", "習近平", "新華社"),
+    ("《金融時報》引述兩名知情人士報導，蘋果正在評估新的供應商。", "蘋果正在評估新的供應商", None, "金融時報"),
+    ("据彭博社报道，分析师平均预计苹果本季营收增长5%。", "苹果本季营收增长5%", None, "彭博社"),
+]
+
+
+@pytest.mark.parametrize("text,content,speaker,via", LAYERS)
+def test_layered_report(text, content, speaker, via):
+    got = quotes_of(text)
+    assert [c for c, _, _, _ in got] == [content], got
+    _, who, _, through = got[0]
+    assert (who is None) == (speaker is None) and (speaker is None or speaker in who), got
+    assert through is not None and via in through, got
+
+
+# 10. text as scraped: line breaks inside a sentence, full-width digits -------------------------------
+SCRAPED = [
+    ("公司發言人表示，\n\n將擴大在美投資。", [("將擴大在美投資", None, "indirect")]),
+    ("經濟部長郭文彬表示，\n明年電價不會調漲。", [("明年電價不會調漲", "郭文彬", "indirect")]),
+    ("澳門旅遊局局長文綺華表示,暑假是傳統旅遊旺季,截至目前\n,酒店平均入住率達八成五,相信今年有機會突破\n九成。",
+     [("暑假是傳統旅遊旺季,截至目前\n,酒店平均入住率達八成五,相信今年有機會突破\n九成", "文綺華", "indirect")]),
+    ("李国华表示,新厂预计在明年第二季度完工,届时产能将提升\n三成,员工人数也会增加。",
+     [("新厂预计在明年第二季度完工,届时产能将提升\n三成,员工人数也会增加", "李国华", "indirect")]),
+    ("陳志明表示，今年營收預計成長１５％，明年將再擴產。", [("今年營收預計成長１５％，明年將再擴產", "陳志明", "indirect")]),
+    ("王立强说，公司第３季度净利润达到２．５亿元。", [("公司第３季度净利润达到２．５亿元", "王立强", "indirect")]),
+    ("「今年出口可望成長１０％。」經濟部長郭文彬說。", [("今年出口可望成長１０％。", "郭文彬", "direct")]),
+    ("一名不願具名的官員說：「預算會在１２月前送出。」", [("預算會在１２月前送出。", None, "direct")]),
+]
+
+# 11. titles and descriptions that stand for a speaker named before ---------------------------------
+RESOLVED = [
+    ("經濟部長郭文彬昨天表示，電價將凍漲。他並指出，工業用電會另案研議。",
+     [("電價將凍漲", "郭文彬", "indirect"), ("工業用電會另案研議", "郭文彬", "indirect")]),
+    ("台積電昨天公布財報。公司指出，先進製程需求強勁。", [("先進製程需求強勁", "台積電", "indirect")]),
+    ("比亚迪发布三季报。集团表示，海外销量将继续增长。", [("海外销量将继续增长", "比亚迪", "indirect")]),
+    ("鴻海昨天召開法說會，它指出，AI伺服器出貨將倍增。", [("AI伺服器出貨將倍增", "鴻海", "indirect")]),
+    ("不過他也替台電抱屈，認為台電是一家價格無法自己決定的公司。",
+     [("台電是一家價格無法自己決定的公司", None, "indirect")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SCRAPED + RESOLVED)
+def test_scraped_and_resolved(text, expected):
+    check(text, expected)

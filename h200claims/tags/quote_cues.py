@@ -53,14 +53,16 @@ def when_fused(doc: Doc, cs: int) -> bool:
 
 
 def bare_cue(view: str, s: int, cs: int, speaker_ends: frozenset[int]) -> bool:
-    """Whether a weak cue with no comma after it still reports speech: a named speaker or a pronoun
-    stands right before it, adverbs between allowed (OECD預估2026年…, 她相信旅客…, 里昂料今年…), or
+    """Whether a weak cue with no comma after it still reports speech: a named speaker, a role
+    (分析師) or a pronoun stands right before it, adverbs between allowed (OECD預估2026年…, 她相信旅客…, 里昂料今年…), or
     a connective opens its clause (…，並預估年底前…: the guidelines' second cue); a bare
     …，預計兩年內完工 stays inside the content before it."""
     w = words()
     adv = w.adverbs.search(view, max(s, cs - 6), cs)
     at = adv.start() if adv else cs
     if at in speaker_ends or (adv is not None and (at == s or view[at - 1] in ",;")):
+        return True
+    if w.role_end.search(view, max(s, at - 8), at):  # 分析師平均預估…: an unnamed speaker by role
         return True
     return any(view.endswith(p, s, at) and (at - len(p) == s or view[at - len(p) - 1] in ",;:。 ")
                for p in w.pronouns if p != "其")
