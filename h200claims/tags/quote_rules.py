@@ -134,10 +134,13 @@ def outlet_relays(st: State, sp: Speaker, ce: int, next_cue: int, e: int) -> boo
 
 def noun_cue(st: State, s: int, cs: int) -> bool:
     """Whether a later cue of a sentence is a noun or a plain verb inside the content before it:
-    its clause opens with words that name no one (…，集資額預測亦上調至…, …兌換保證，…, 新航點評估，…)."""
+    its clause opens with words that name no one (…，集資額預測亦上調至…, …兌換保證，…, 新航點評估，…),
+    or it is a verb of expectation with nothing before it (…，預期全年獲利突破300億元; …，並預估… splits)."""
     view = st.doc.view
     clause, head = cue_clause(view, max(s, cs - SPEAKER_WINDOW), cs)
     before = view[clause:head].strip()
+    if not before and clause == head and any(view.startswith(c, cs) for c in words().inside):
+        return True  # 他強調，…，預期全年獲利突破300億元: the expectation is part of what he stressed
     if not before or words().connective_only.match(before) or st.mentions_in(clause, head):
         return False
     return speaker_in_clause(st, clause, head, s) is None

@@ -57,6 +57,7 @@ class Words:
     data_cues: frozenset[str]  # 顯示: a cue only after a data noun
     named_only: frozenset[str]  # 報導, 披露: a cue only with a named speaker (媒體報導 is not one)
     bare: frozenset[str]  # 預估, 相信: a weak cue with no comma after, right after a named speaker
+    inside: frozenset[str]  # 預期, 暗示: with an empty clause after an earlier cue, part of its content
     askers: frozenset[str]  # 記者, 問: who asks in an interview's 'X：' paragraphs
     answerers: frozenset[str]  # 答, A: the interviewee's turn in a Q&A
     question_cues: frozenset[str]  # 問, 提問: a question's cue (its content may open with whom it is put to)
@@ -68,7 +69,7 @@ class Words:
 
 
 STRENGTHS = ("strong", "weak", "named", "data")
-FRAMES = ("after", "direct", "before", "relay", "bare")
+FRAMES = ("after", "direct", "before", "relay", "bare", "inside")
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ def words() -> Words:
         data_cues=having(lambda c: c.strength == "data"),
         named_only=having(lambda c: c.strength == "named"),
         bare=having(lambda c: "bare" in c.frames),
+        inside=having(lambda c: "inside" in c.frames),
         askers=frozenset(v(x) for x in cfg["interview_askers"]),
         answerers=frozenset(v(x) for x in cfg["interview_answerers"]),
         question_cues=frozenset(v(x) for x in cfg["question_cues"]),
