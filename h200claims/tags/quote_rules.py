@@ -139,7 +139,7 @@ def noun_cue(st: State, s: int, cs: int) -> bool:
     view = st.doc.view
     clause, head = cue_clause(view, max(s, cs - SPEAKER_WINDOW), cs)
     before = view[clause:head].strip()
-    if not before and clause == head and any(view.startswith(c, cs) for c in words().inside):
+    if not view[clause:cs].strip() and any(view.startswith(c, cs) for c in words().inside):
         return True  # 他強調，…，預期全年獲利突破300億元: the expectation is part of what he stressed
     if not before or words().connective_only.match(before) or st.mentions_in(clause, head):
         return False
