@@ -51,7 +51,7 @@ RULES.switch("direct_after_cue", "indirect_after_direct", "indirect_cue", "direc
              "direct_speaker_after", "direct_continuation", "relayed_report", "outlet_report",
              "headline_colon", "interview_colon", "resolve_descriptions", "noun_cue",
              "outlet_layer", "salient_org", "last_person_paragraph",
-             "outlet_reporter")
+             "outlet_reporter", "direct_unclosed")
 
 
 def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Found]:
@@ -223,6 +223,10 @@ def content_at_cue(st: State, cue: tuple[int, int], nxt: int, e: int, e_inner: i
     if cstart < e_inner and view[cstart] in OPEN and st.on("direct_after_cue") and (
             view[cs:ce] in w.direct_cues or any(view[cs:ce].endswith(d) for d in w.direct_cues)):  # 回應說：「…」
         close = next((b for a, b in quoted if a == cstart), None)
+        if close is None and st.on("direct_unclosed") and OPEN[view[cstart]] not in view[cstart + 1:e]:
+            end = strip_end(view, cstart + 1, e)  # 新航在報告中說：「隨著…(the page ends the passage unclosed)
+            if end - cstart - 1 >= w.cfg["speech_like_min"]:
+                return [make_quote(st, cstart + 1, end, "direct", sp, cue_text, sp_via, "direct_unclosed")], e
         if close is not None and not quoted_term(view, close):
             out.append(make_quote(st, cstart + 1, close, "direct", sp, cue_text, sp_via, "direct_after_cue"))
             rest = skip_separators(view, close + 1, nxt)
