@@ -115,6 +115,14 @@ def is_tag_line(line: Line) -> bool:
         c in line.view for c in ",。，、:：!?！？「」")
 
 
+#: a short line with no Han character is a page widget or a stray label ('test', 'Share'), not the article
+WIDGET_MAX = 20
+
+
+def is_widget(line: Line) -> bool:
+    return len(line.view) <= WIDGET_MAX and _HAN.search(line.view) is None
+
+
 def is_prose(line: Line) -> bool:
     r = _rules()
     return len(line.view) >= r["prose_min"] and line.view[-1] in r["ends"] and any(
@@ -165,7 +173,7 @@ def classify(lines: list[Line]) -> None:
             ln.kind = "byline"
         elif is_timestamp(ln):
             ln.kind = "timestamp"
-        elif is_tag_line(ln):
+        elif is_tag_line(ln) or is_widget(ln):
             ln.kind = "tags"
         elif is_prose(ln):
             ln.kind = "prose"
