@@ -251,8 +251,9 @@ def speaker_in_clause(st: State, s: int, e: int, sentence_start: int | None = No
         first = chain_end(others)
         return Speaker(first[2], _speaker_text(st, s, others[0]))
     titled = titled_entity(st, text)
-    if titled is not None:
-        return Speaker(titled[0], st.doc.text[e - len(titled[1]):e])
+    pointed = titled_entity(st, without_demonstrative(text)) if titled is None else None
+    if titled is not None or pointed is not None:  # 行政總裁說; 該國務卿強調 (the word pointing back kept)
+        return Speaker((titled or pointed)[0], st.doc.text[e - (len(titled[1]) if titled else len(text)):e])
     title = w.title_only.search(text)
     if title:
         return Speaker(resolve_title(st, title.group()), st.doc.text[e - len(title.group()):e])
@@ -319,6 +320,22 @@ def chain_end(ms: list[tuple[int, int, str, str]]) -> tuple[int, int, str, str]:
             break
         last = m
     return last
+
+
+#: words that point back to someone named before: 該部長, 這位國務卿, 此名官員
+DEMONSTRATIVES = ("这位", "这名", "此位", "该名", "该位", "该", "这", "此")
+
+
+def without_demonstrative(text: str) -> str:
+    """A title with the word pointing back taken off (該國務卿 → 國務卿, 這位部長 → 部長).
+
+    >>> without_demonstrative("这位国务卿"), without_demonstrative("国务卿")
+    ('国务卿', '国务卿')
+    """
+    for d in DEMONSTRATIVES:
+        if text.startswith(d) and len(text) > len(d) + 1:
+            return text[len(d):]
+    return text
 
 
 def titled_entity(st: State, text: str) -> tuple[str, str] | None:
