@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from h200claims.doc import Doc
-from h200claims.tags.quote_speakers import State
+from h200claims.tags.quote_state import State
 from h200claims.tags.quote_words import (
     CLAUSE_OR_QUOTE,
     OPEN,

@@ -24,17 +24,8 @@ from h200claims.tags.quote_cues import (
     via_in,
 )
 from h200claims.tags.quote_headlines import is_heading
-from h200claims.tags.quote_speakers import (
-    Found,
-    Speaker,
-    State,
-    _remember,
-    chain_end,
-    clause_subject,
-    make_quote,
-    speaker_in_clause,
-    trim_adverbs,
-)
+from h200claims.tags.quote_speakers import chain_end, clause_subject, speaker_in_clause, trim_adverbs
+from h200claims.tags.quote_state import Found, Speaker, State, _remember, make_quote
 from h200claims.tags.quote_words import (
     OPEN,
     SENT_END,

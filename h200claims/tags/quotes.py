@@ -7,7 +7,7 @@ from h200claims.doc import Doc
 from h200claims.registry import component
 from h200claims.tags.quote_headlines import headline_attribution, interview_turn, resolve_descriptions
 from h200claims.tags.quote_rules import opening_paragraph, read_sentence, speaker_in_next_sentence
-from h200claims.tags.quote_speakers import Found, Speaker, State, new_state
+from h200claims.tags.quote_state import Found, Speaker, State, new_state
 from h200claims.tags.quote_words import words
 
 
