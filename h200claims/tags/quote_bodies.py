@@ -51,3 +51,28 @@ def outlet_reporter(st: State, s: int, e: int) -> Speaker | None:
                 a = named[-1][0] - (1 if view[named[-1][0] - 1:named[-1][0]] == "《" else 0)
                 return Speaker(named[-1][2], st.doc.text[a:e])
     return None
+
+
+#: a spokesperson's title, and how far after it a name may follow (海關總署新聞發言人、統計分析司司長呂大良)
+SPOKESPERSON = "发言人"
+HOLDER_REACH = 16
+
+
+def spokesperson(st: State, s: int, e: int) -> Speaker | None:
+    """An unnamed spokesperson (海關總署新聞發言人表示, 外交部發言人稱): the person the article names
+    as that body's spokesperson, else the body speaking through them (``spokesperson``)."""
+    view = st.doc.view
+    if not view.endswith(SPOKESPERSON, s, e) or not st.on("spokesperson"):
+        return None
+    head = e - len(SPOKESPERSON)
+    orgs = [m for m in st.mentions_in(s, head) if m[3] in ("ORG", "GPE")]
+    body = view[orgs[-1][0]:orgs[-1][1]] if orgs else None
+    at = view.find(SPOKESPERSON)
+    while at >= 0:
+        if at != head and (body is None or body in view[max(0, at - 12):at]):
+            people = [m for m in st.mentions_in(at, at + len(SPOKESPERSON) + HOLDER_REACH) if m[3] == "PERSON"]
+            between = view[at + len(SPOKESPERSON):people[0][0]] if people else "。"
+            if people and not any(c in between for c in ",，。:：;；"):
+                return Speaker(people[0][2], st.doc.text[s:e])
+        at = view.find(SPOKESPERSON, at + 1)
+    return Speaker(orgs[-1][2], st.doc.text[s:e]) if orgs else None

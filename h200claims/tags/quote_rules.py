@@ -42,7 +42,7 @@ RULES.switch("direct_after_cue", "indirect_after_direct", "indirect_cue", "direc
              "direct_speaker_after", "direct_continuation", "relayed_report", "outlet_report",
              "headline_colon", "interview_colon", "resolve_descriptions", "noun_cue",
              "outlet_layer", "salient_org", "last_person_paragraph",
-             "outlet_reporter", "direct_unclosed")
+             "outlet_reporter", "direct_unclosed", "spokesperson")
 
 
 def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Found]:

@@ -1,7 +1,7 @@
 """Who speaks: resolving pronouns, descriptions, titles and clauses to speakers."""
 from __future__ import annotations
 
-from h200claims.tags.quote_bodies import outlet_reporter, resolve_description, salient_org
+from h200claims.tags.quote_bodies import outlet_reporter, resolve_description, salient_org, spokesperson
 from h200claims.tags.quote_state import Speaker, State
 from h200claims.tags.quote_state import entity_kind as entity_kind  # (claims/subject.py reads it from here)
 from h200claims.tags.quote_words import CLAUSE_MARK, SPEAKER_WINDOW, words
@@ -104,9 +104,9 @@ def speaker_in_clause(st: State, s: int, e: int, sentence_start: int | None = No
     if unnamed is not None:
         return unnamed
     role = w.role_end.search(text)
-    reporter = outlet_reporter(st, s, e) if role and not people else None
-    if reporter is not None:
-        return reporter
+    body = (outlet_reporter(st, s, e) or spokesperson(st, s, e)) if role and not people else None
+    if body is not None:
+        return body
     if role and not people:
         start = _phrase_start(view, s, e)
         phrase = view[start:e]
