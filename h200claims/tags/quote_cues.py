@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from h200claims.doc import Doc
-from h200claims.tags.quote_speakers import State
+from h200claims.tags.quote_state import State
 from h200claims.tags.quote_words import (
     CLAUSE_OR_QUOTE,
     OPEN,
@@ -52,8 +52,24 @@ def when_fused(doc: Doc, cs: int) -> bool:
     return cs > 0 and words().when_end.match(doc.view, cs - 1, cs) is not None and doc.at_token_boundary(cs - 1)
 
 
+def bare_cue(view: str, s: int, cs: int, speaker_ends: frozenset[int]) -> bool:
+    """Whether a weak cue with no comma after it still reports speech: a named speaker, a role
+    (分析師) or a pronoun stands right before it, adverbs between allowed (OECD預估2026年…, 她相信旅客…, 里昂料今年…), or
+    a connective opens its clause (…，並預估年底前…: the guidelines' second cue); a bare
+    …，預計兩年內完工 stays inside the content before it."""
+    w = words()
+    adv = w.adverbs.search(view, max(s, cs - 6), cs)
+    at = adv.start() if adv else cs
+    if at in speaker_ends or (adv is not None and (at == s or view[at - 1] in ",;")):
+        return True
+    if w.role_end.search(view, max(s, at - 8), at):  # 分析師平均預估…: an unnamed speaker by role
+        return True
+    return any(view.endswith(p, s, at) and (at - len(p) == s or view[at - len(p) - 1] in ",;:。 ")
+               for p in w.pronouns if p != "其")
+
+
 def find_cues(doc: Doc, s: int, e: int, quoted: list[tuple[int, int]], heading: bool = False,
-              name_ends: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+              name_ends: frozenset[int] = frozenset(), speaker_ends: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Speech cues in a sentence: whole tokens from the cue list, outside quoted passages.
 
     In a headline, the clipped verbs of headline style (業者估…, 某某嗆…) count too, as whole tokens.
@@ -64,7 +80,8 @@ def find_cues(doc: Doc, s: int, e: int, quoted: list[tuple[int, int]], heading: 
     if heading:
         for m in w.heading_cue_re.finditer(view, s, e):
             cs, ce = m.span()
-            if doc.at_token_boundary(cs) and doc.at_token_boundary(ce) and cs > s and ce < e:
+            if doc.at_token_boundary(cs) and doc.at_token_boundary(ce) and cs > s and ce < e \
+                    and not any(view.startswith(x, ce) for x in w.not_before):
                 out.append((cs, ce))
     for m in w.cue_re.finditer(view, s, e):
         cs, ce = m.span()
@@ -77,9 +94,11 @@ def find_cues(doc: Doc, s: int, e: int, quoted: list[tuple[int, int]], heading: 
         if m.group() == "说" and not fused_say and ((not doc.at_token_boundary(ce) and cs not in name_ends)
                                                    or view[ce:ce + 1] in ("服", "明", "法", "是")):
             continue
-        if any(view.startswith(x, ce) for x in w.not_before) or any(view.endswith(x, s, cs) for x in w.not_after):
-            continue
-        if m.group() in w.weak and view[ce:ce + 1] not in (",", ":") and not (heading and view[ce:ce + 1] != " "):
+        if any(view.startswith(x, ce) and doc.at_token_boundary(ce + len(x)) for x in w.not_before) \
+                or any(view.endswith(x, s, cs) for x in w.not_after):
+            continue  # (a word after the cue blocks it when it ends there: 問|中國 is a question, 說中 is not)
+        if m.group() in w.weak and view[ce:ce + 1] not in (",", ":") and not (heading and view[ce:ce + 1] != " ") \
+                and not (m.group() in w.bare and bare_cue(view, s, cs, speaker_ends)):
             continue  # 指, 估計 report speech only when a comma or colon follows (or in a headline)
         if out and out[-1][1] == cs:
             if view[out[-1][0]:cs] in w.cue_nouns:  # 分析稱: the analysis is who speaks, 稱 the cue

@@ -6,7 +6,8 @@ import bisect
 import regex
 
 from h200claims.tags.quote_cues import strip_end
-from h200claims.tags.quote_speakers import Found, Speaker, State, make_quote, titled_entity
+from h200claims.tags.quote_speakers import titled_entity
+from h200claims.tags.quote_state import Found, Speaker, State, make_quote
 from h200claims.tags.quote_words import NOT_WORD, OPEN, SENT_END, words
 
 HEADLINE = regex.compile(r"(?:^|(?<=[\s!！?？]))(?P<src>[^:：,，。「」\s!！?？]{1,8})[:：]\s*(?P<content>\S.*)$")

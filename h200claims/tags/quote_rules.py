@@ -24,17 +24,8 @@ from h200claims.tags.quote_cues import (
     via_in,
 )
 from h200claims.tags.quote_headlines import is_heading
-from h200claims.tags.quote_speakers import (
-    Found,
-    Speaker,
-    State,
-    _remember,
-    chain_end,
-    clause_subject,
-    make_quote,
-    speaker_in_clause,
-    trim_adverbs,
-)
+from h200claims.tags.quote_speakers import chain_end, clause_subject, speaker_in_clause, trim_adverbs
+from h200claims.tags.quote_state import Found, Speaker, State, _remember, make_quote
 from h200claims.tags.quote_words import (
     OPEN,
     SENT_END,
@@ -49,7 +40,9 @@ from h200claims.text.script import simplified_view as v
 RULES = RuleTable("quotes")
 RULES.switch("direct_after_cue", "indirect_after_direct", "indirect_cue", "direct_beside_paraphrase",
              "direct_speaker_after", "direct_continuation", "relayed_report", "outlet_report",
-             "headline_colon", "interview_colon", "resolve_descriptions")
+             "headline_colon", "interview_colon", "resolve_descriptions", "noun_cue",
+             "outlet_layer", "salient_org", "last_person_paragraph",
+             "outlet_reporter", "direct_unclosed", "spokesperson")
 
 
 def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Found]:
@@ -63,7 +56,7 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
     via, after_via = via_in(st, s, e)
     out: list[Found] = []
     heading = is_heading(view, *para)
-    cues = find_cues(doc, s, e, quoted, heading, st.name_ends)
+    cues = find_cues(doc, s, e, quoted, heading, st.name_ends, st.speaker_ends)
     if via is not None:  # 據路透社報導: the report verb belongs to the relay, not to a speaker
         cues = [c for c in cues if c[0] >= after_via]
     acc = w.according.search(view, s, e)
@@ -71,11 +64,13 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
         cues = [c for c in cues if not acc.start() <= c[0] < acc.end()]
         cues.append(acc.span("cue"))
         cues.sort()
+    cues = drop_noun_cues(st, s, cues)
     if st.on("direct_speaker_after"):
         after = speaker_after_quote(st, s, e, quoted)
         if after:
             return after
-    if st.on("direct_continuation") and st.last_in_paragraph is not None and not find_cues(doc, s, e, quoted, name_ends=st.name_ends):
+    if st.on("direct_continuation") and st.last_in_paragraph is not None and not find_cues(doc, s, e, quoted, name_ends=st.name_ends,
+                                                                                            speaker_ends=st.speaker_ends):
         cont = direct_continuation(st, s, e, quoted)
         if cont:
             return cont
@@ -101,6 +96,9 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
             via if (via is not None and sp.id != via) else None)
         if cue_word in w.named_only and ((sp.id is None and sp_via is None) or sp is prev_sp):
             continue  # 媒體報導，…: no one reports; …，只要符合監管要求，…: no one named at this verb
+        if via is None and i + 1 < len(cues) and outlet_relays(st, sp, ce, cues[i + 1][0], e):
+            via, clause_floor, prev_sp = sp.id, ce, None  # 瓦姆新聞社說，納西里表示，…: the outlet relays
+            continue
         got, clause_floor = content_at_cue(st, (cs, ce), nxt, e, e_inner, quoted, sp, sp_via)
         out.extend(got)
         if got:
@@ -115,8 +113,36 @@ def read_sentence(st: State, s: int, e: int, para: tuple[int, int]) -> list[Foun
     return out
 
 
-#: how far back a data noun with no owner in its clause looks for the organisation it belongs to
-DATA_OWNER_REACH = 2000
+def outlet_relays(st: State, sp: Speaker, ce: int, next_cue: int, e: int) -> bool:
+    """An outlet's cue whose content opens with someone else's clause and cue (瓦姆新聞社說，納西里
+    表示，…; 彭博社報導，分析師預測…): the outlet relays, the second speaker speaks (``outlet_layer``)."""
+    if sp.id is None or st.kinds.get(sp.id) != "outlet" or not st.on("outlet_layer"):
+        return False
+    view = st.doc.view
+    start = skip_separators(view, ce, e)
+    return start > ce and cue_clause(view, start, next_cue)[0] == start and next_cue > start
+
+
+def noun_cue(st: State, s: int, cs: int) -> bool:
+    """Whether a later cue of a sentence is a noun or a plain verb inside the content before it:
+    its clause opens with words that name no one (…，集資額預測亦上調至…, …兌換保證，…, 新航點評估，…),
+    or it is a verb of expectation with nothing before it (…，預期全年獲利突破300億元; …，並預估… splits)."""
+    view = st.doc.view
+    clause, head = cue_clause(view, max(s, cs - SPEAKER_WINDOW), cs)
+    before = view[clause:head].strip()
+    if not view[clause:cs].strip() and any(view.startswith(c, cs) for c in words().inside):
+        return True  # 他強調，…，預期全年獲利突破300億元: the expectation is part of what he stressed
+    if not before or words().connective_only.match(before) or st.mentions_in(clause, head):
+        return False
+    return speaker_in_clause(st, clause, head, s) is None
+
+
+def drop_noun_cues(st: State, s: int, cues: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The cues of a sentence without the later ones that are nouns inside the content (``noun_cue``):
+    the content of the cue before runs over them."""
+    if len(cues) < 2 or not st.on("noun_cue"):
+        return cues
+    return cues[:1] + [c for c in cues[1:] if not noun_cue(st, s, c[0])]
 
 
 def cue_clause(view: str, clause_floor: int, cs: int, heading: bool = False) -> tuple[int, int]:
@@ -127,20 +153,19 @@ def cue_clause(view: str, clause_floor: int, cs: int, heading: bool = False) -> 
 
 
 def data_speaker(st: State, cs: int, clause_floor: int) -> Speaker | None:
-    """Who speaks through data (海關數據顯示, 調查顯示): the body the clause names, else the last
-    organisation named before (寒武纪发布半年报。数据显示…); None when the clause
-    before 顯示 is not a data noun (這顯示 reports nothing)."""
+    """Who speaks through data (海關數據顯示, 調查顯示): the body the clause names; None when it
+    names no one (數據顯示，… is the article's own voice) or the clause before 顯示 is not a data
+    noun (這顯示 reports nothing)."""
     w = words()
     view = st.doc.view
     clause, head = cue_clause(view, clause_floor, cs)
     if not w.data_end.search(view, clause, head):
         return None
     named = [m for m in st.mentions_in(clause, head) if m[3] in ("ORG", "GPE")]
-    if named:
-        m = chain_end(named)
-        return Speaker(m[2], st.doc.text[clause:head])
-    before = [m for m in st.mentions_in(max(0, clause - DATA_OWNER_REACH), clause) if m[3] == "ORG"]
-    return Speaker(before[-1][2] if before else None, st.doc.text[clause:head])
+    if not named:
+        return None
+    m = chain_end(named)
+    return Speaker(m[2], st.doc.text[clause:head])
 
 
 #: the words before a cue that may be a name no rule or model knows: two to four Han characters
@@ -189,13 +214,18 @@ def content_at_cue(st: State, cue: tuple[int, int], nxt: int, e: int, e_inner: i
     if cstart < e_inner and view[cstart] in OPEN and st.on("direct_after_cue") and (
             view[cs:ce] in w.direct_cues or any(view[cs:ce].endswith(d) for d in w.direct_cues)):  # 回應說：「…」
         close = next((b for a, b in quoted if a == cstart), None)
-        if close is not None:
+        if close is None and st.on("direct_unclosed") and OPEN[view[cstart]] not in view[cstart + 1:e]:
+            end = strip_end(view, cstart + 1, e)  # 新航在報告中說：「隨著…(the page ends the passage unclosed)
+            if end - cstart - 1 >= w.cfg["speech_like_min"]:
+                return [make_quote(st, cstart + 1, end, "direct", sp, cue_text, sp_via, "direct_unclosed")], e
+        if close is not None and not quoted_term(view, close):
             out.append(make_quote(st, cstart + 1, close, "direct", sp, cue_text, sp_via, "direct_after_cue"))
             rest = skip_separators(view, close + 1, nxt)
             rest_end = strip_end(view, rest, _content_end(view, rest, nxt, e))
             if rest_end - rest >= w.cfg["content_min"] and rest_end <= nxt and st.on("indirect_after_direct"):
                 out.append(make_quote(st, rest, rest_end, "indirect", sp, cue_text, sp_via, "indirect_after_direct"))
             return out, (max(nxt, close + 1) if nxt < e else e)
+    cstart = question_addressee(st, cue_text, cstart, e_inner)
     cend = _content_end(view, cstart, nxt, e_inner)
     beside = _trailing_passage(view, cstart, cend, quoted, e_inner) if st.on("direct_beside_paraphrase") else None
     end = strip_end(view, cstart, beside[0] if beside else cend)
@@ -204,6 +234,37 @@ def content_at_cue(st: State, cue: tuple[int, int], nxt: int, e: int, e_inner: i
     if beside:
         out.append(make_quote(st, beside[0] + 1, beside[1], "direct", sp, cue_text, sp_via, "direct_beside_paraphrase"))
     return out, cend
+
+
+#: how long the words for whom a question is put to may be (記者問董事長吳啟明，…)
+ADDRESSEE_MAX = 16
+
+
+def question_addressee(st: State, cue: str, cstart: int, e: int) -> int:
+    """Where a question's content starts: after the person it is put to (有記者問董事長吳啟明，公司會不會…)
+    when the words before the first comma name a person or end in a title."""
+    view = st.doc.view
+    if v(cue) not in words().question_cues:
+        return cstart
+    comma = next((i for i in range(cstart, min(e, cstart + ADDRESSEE_MAX + 1)) if view[i] in ",:"), -1)
+    if comma <= cstart:
+        return cstart
+    named = [m for m in st.mentions_in(cstart, comma) if m[3] == "PERSON"]
+    if named or words().title_only.search(view, cstart, comma):
+        return skip_separators(view, comma, e)
+    return cstart
+
+
+def quoted_term(view: str, close: int) -> bool:
+    """Whether the passage closing at ``close`` is a quoted term or name, not words said: the
+    sentence goes on in the same word right after the mark (「可疑帳戶預警中心」機制，是…), and the
+    passage does not end as a sentence does (…能力。」該智庫… is words said).
+
+    >>> quoted_term("「预警中心」机制，是…", 5), quoted_term("「我们会降价。」", 7)
+    (True, False)
+    """
+    nxt = view[close + 1:close + 2]
+    return bool(nxt) and "\u4e00" <= nxt <= "\u9fff" and not SPEECH_MARK.search(view[close - 1:close])
 
 
 def outlet_report(st: State, s: int, e: int, via: str, after_via: int) -> list[Found]:
@@ -269,13 +330,14 @@ def direct_continuation(st: State, s: int, e: int, quoted: list[tuple[int, int]]
 
 def speaker_in_next_sentence(st: State, sent: tuple[int, int], nxt: tuple[int, int]) -> list[Found]:
     """「…。」她說。 split into two sentences: a sentence that is one quoted passage, and a next
-    sentence that is only 'SPEAKER CUE'."""
+    sentence that is only 'SPEAKER CUE', or opens with it (“…。”呂大良表示，…: what follows is read
+    as a sentence of its own)."""
     view = st.doc.view
     s, e = sent
     quoted = passages(view, s, e)
     if len(quoted) != 1 or quoted[0][0] != s or view[quoted[0][1] + 1:e].strip(SENT_END + " 　"):
         return []
-    m = words().speaker_after.match(view[nxt[0]:nxt[1]])
+    m = words().speaker_after.match(view[nxt[0]:nxt[1]]) or words().speaker_opens.match(view[nxt[0]:nxt[1]])
     if not m:
         return []
     ws, we = nxt[0] + m.start("who"), nxt[0] + m.end("who")

@@ -1,109 +1,11 @@
-"""Who speaks: the reader's article state, and resolving pronouns, descriptions, titles and clauses to speakers."""
+"""Who speaks: resolving pronouns, descriptions, titles and clauses to speakers."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
-from h200claims.doc import Doc, SpanIndex
-from h200claims.models import Entity, Quote
-from h200claims.tags.quote_words import CLAUSE_MARK, QUOTE_KINDS, SPEAKER_WINDOW, words
+from h200claims.tags.quote_bodies import outlet_reporter, resolve_description, salient_org, spokesperson
+from h200claims.tags.quote_state import Speaker, State
+from h200claims.tags.quote_state import entity_kind as entity_kind  # (claims/subject.py reads it from here)
+from h200claims.tags.quote_words import CLAUSE_MARK, SPEAKER_WINDOW, words
 from h200claims.text.script import simplified_view as v
-
-# ---------------------------------------------------------------- article state
-
-
-@dataclass
-class Speaker:
-    id: str | None
-    text: str
-    via: str | None = None
-    description: str | None = None  # an unresolved singular description (專家), resolved later
-
-
-@dataclass
-class State:
-    """What the reader remembers while going through the article."""
-
-    doc: Doc
-    mentions: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, id, label
-    kinds: dict[str, str] = field(default_factory=dict)  # entity id -> think_tank / company / outlet / ...
-    titles: dict[str, list[str]] = field(default_factory=dict)
-    history: list[str] = field(default_factory=list)  # speaker ids, most recent last
-    gender: dict[str, str] = field(default_factory=dict)
-    via_of: dict[str, str] = field(default_factory=dict)
-    last_of_kind: dict[str, str] = field(default_factory=dict)
-    index: SpanIndex = field(default_factory=lambda: SpanIndex([]))
-    seen: int = 0  # mentions before this index were taken into last_of_kind
-    last_in_paragraph: "Speaker | None" = None
-    persons: set[str] = field(default_factory=set)
-    name_ends: frozenset[int] = frozenset()  # where a person's name ends (a cue may start there)
-    para_start: int = 0  # the paragraph being read
-    spoke_para: dict[str, int] = field(default_factory=dict)  # speaker id -> paragraph of their last quote
-    disabled: frozenset[str] = frozenset()
-
-    def on(self, rule: str) -> bool:
-        """Whether the quote rule ``rule`` runs (not switched off in the Extractor's config)."""
-        return rule not in self.disabled
-
-    def mentions_in(self, s: int, e: int) -> list[tuple[int, int, str, str]]:
-        return [m[2] for m in self.index.within(s, e)]
-
-    def see(self, upto: int) -> None:
-        """Remember the organisations named up to ``upto`` (for 該智庫, 該公司, 報導)."""
-        while self.seen < len(self.mentions) and self.mentions[self.seen][1] <= upto:
-            eid = self.mentions[self.seen][2]
-            if eid in self.kinds:
-                self.last_of_kind[self.kinds[eid]] = eid
-            self.seen += 1
-
-    def spoke(self, sp: Speaker, pronoun: str | None = None) -> None:
-        if sp.id is None:
-            return
-        if sp.id in self.history:
-            self.history.remove(sp.id)
-        self.history.append(sp.id)
-        g = words().pronouns.get(pronoun or "")
-        if g:
-            self.gender.setdefault(sp.id, g)
-
-
-def entity_kind(e: Entity, lex_by_id: dict[str, Any]) -> str | None:
-    """What sort of body an entity is: the lexicon's ``kind`` column, else its name's ending."""
-    cfg = words().cfg
-    lex = lex_by_id.get(e.id)
-    if lex is not None:
-        return lex.kind if lex.kind in QUOTE_KINDS else None
-    if e.label != "ORG":
-        return None
-    name = v(e.name) if not e.name.isascii() else v(e.mentions[0].text)
-    if any(name.endswith(v(x)) for x in cfg["think_tank_suffixes"]):
-        return "think_tank"
-    if any(name.endswith(v(x)) for x in cfg["company_suffixes"]):
-        return "company"
-    if any(name.endswith(v(x)) for x in cfg["prosecutor_suffixes"]):
-        return "prosecutors"
-    if any(name.endswith(v(x)) for x in cfg["court_suffixes"]):
-        return "court"
-    if any(m.rule == "book_title" for m in e.mentions):
-        return "outlet"
-    return None
-
-
-def new_state(doc: Doc) -> State:
-    st = State(doc, disabled=frozenset(doc.settings["disabled"]))
-    for e in doc.entities:
-        for m in e.mentions:
-            st.mentions.append((m.start, m.end, e.id, e.label))
-        kind = entity_kind(e, doc.lexicon.by_id)
-        if kind:
-            st.kinds[e.id] = kind
-        st.titles[e.id] = [v(t) for t in e.titles]
-    st.mentions.sort()
-    st.index = SpanIndex([(m[0], m[1], m) for m in st.mentions])
-    st.persons = {m[2] for m in st.mentions if m[3] == "PERSON"}
-    st.name_ends = frozenset(m[1] for m in st.mentions if m[3] == "PERSON")
-    return st
-
 
 # ---------------------------------------------------------------- speakers
 
@@ -114,6 +16,9 @@ def resolve_pronoun(st: State, pronoun: str, sentence_start: int | None = None, 
         people = [m for m in st.mentions_in(sentence_start, at) if m[3] == "PERSON" and is_subject(st, sentence_start, m)]
         if people and (want is None or st.gender.get(people[0][2]) in (None, want)):
             return people[0][2]
+    if pronoun in ("它", "它们") and at is not None and st.on("salient_org"):  # 它指出: a body, never a person
+        orgs = [sid for sid in reversed(st.history) if sid not in st.persons]
+        return orgs[0] if orgs else salient_org(st, at)
     ranked = [sid for sid in reversed(st.history) if pronoun not in ("他", "她") or sid in st.persons]
     # the last speaker, skipping those the article made clear are of the other gender
     last = next((sid for sid in ranked if want is None or st.gender.get(sid) in (None, want)), None)
@@ -157,13 +62,6 @@ def is_subject(st: State, s: int, m: tuple[int, int, str, str]) -> bool:
     return not view.startswith("的", m[1])
 
 
-def resolve_description(st: State, desc: str) -> str | None:
-    kind = words().descriptions[desc]
-    if kind == "report":
-        return st.last_of_kind.get("report") or st.last_of_kind.get("think_tank") or st.last_of_kind.get("outlet")
-    return st.last_of_kind.get(kind)
-
-
 def resolve_title(st: State, title: str) -> str | None:
     for sid in reversed(st.history):
         if any(t.endswith(title) for t in st.titles.get(sid, [])):
@@ -200,12 +98,15 @@ def speaker_in_clause(st: State, s: int, e: int, sentence_start: int | None = No
             if owner and w.descriptions[d] in ("report", "outlet"):  # 高盛最新報告: the report is Goldman's
                 st.last_of_kind["report"] = owner[-1][2]
                 return Speaker(owner[-1][2], _speaker_text(st, s, owner[-1]) + st.doc.text[owner[-1][1]:e])
-            return Speaker(resolve_description(st, d), st.doc.text[e - off:e])
+            return Speaker(resolve_description(st, d, e), st.doc.text[e - off:e])
     people = [m for m in st.mentions_in(s, e) if m[3] == "PERSON"]
     unnamed = unnamed_phrase(st, s, e, people)
     if unnamed is not None:
         return unnamed
     role = w.role_end.search(text)
+    body = (outlet_reporter(st, s, e) or spokesperson(st, s, e)) if role and not people else None
+    if body is not None:
+        return body
     if role and not people:
         start = _phrase_start(view, s, e)
         phrase = view[start:e]
@@ -220,8 +121,9 @@ def speaker_in_clause(st: State, s: int, e: int, sentence_start: int | None = No
         first = chain_end(others)
         return Speaker(first[2], _speaker_text(st, s, others[0]))
     titled = titled_entity(st, text)
-    if titled is not None:
-        return Speaker(titled[0], st.doc.text[e - len(titled[1]):e])
+    pointed = titled_entity(st, without_demonstrative(text)) if titled is None else None
+    if titled is not None or pointed is not None:  # 行政總裁說; 該國務卿強調 (the word pointing back kept)
+        return Speaker((titled or pointed)[0], st.doc.text[e - (len(titled[1]) if titled else len(text)):e])
     title = w.title_only.search(text)
     if title:
         return Speaker(resolve_title(st, title.group()), st.doc.text[e - len(title.group()):e])
@@ -239,9 +141,22 @@ def head_person(view: str, s: int, people: list[tuple[int, int, str, str]]) -> t
     """
     if len(people) > 1:
         de = view.rfind("的", s, people[-1][0])
-        if de >= people[0][1]:
+        if de >= people[0][1] and possessive_de(view, people, de):
             return next(p for p in people if p[0] > de)
     return people[0]
+
+
+def possessive_de(view: str, people: list[tuple[int, int, str, str]], de: int) -> bool:
+    """Whether the 的 at ``de`` makes the first person a possessor (陳男的律師林志豪, 王五公司的發言人
+    李四), not the subject of a clause that describes the second (納西里會見來訪的部長史汀斯奈斯之後說):
+    it follows the first name at once or a body's or title's word (公司, 事務所, 辦公室).
+
+    >>> possessive_de("纳西里会见来访的部长史汀斯奈斯", [(0, 3, "a", "PERSON"), (10, 15, "b", "PERSON")], 6)
+    False
+    """
+    between = view[people[0][1]:de]
+    return not between or words().role_end.search(between) is not None or between.endswith(
+        tuple(v(x) for x in words().cfg["company_suffixes"]) + ("事务所", "办公室"))
 
 
 def chain_end(ms: list[tuple[int, int, str, str]]) -> tuple[int, int, str, str]:
@@ -257,6 +172,22 @@ def chain_end(ms: list[tuple[int, int, str, str]]) -> tuple[int, int, str, str]:
             break
         last = m
     return last
+
+
+#: words that point back to someone named before: 該部長, 這位國務卿, 此名官員
+DEMONSTRATIVES = ("这位", "这名", "此位", "该名", "该位", "该", "这", "此")
+
+
+def without_demonstrative(text: str) -> str:
+    """A title with the word pointing back taken off (該國務卿 → 國務卿, 這位部長 → 部長).
+
+    >>> without_demonstrative("这位国务卿"), without_demonstrative("国务卿")
+    ('国务卿', '国务卿')
+    """
+    for d in DEMONSTRATIVES:
+        if text.startswith(d) and len(text) > len(d) + 1:
+            return text[len(d):]
+    return text
 
 
 def titled_entity(st: State, text: str) -> tuple[str, str] | None:
@@ -317,6 +248,10 @@ def clause_subject(st: State, s: int, e: int) -> Speaker | None:
         text = view[a:b].strip()
         if not text or text in w.openers:
             continue
+        pron = opening_pronoun(text)
+        if pron is not None:  # 不過他也替台電抱屈，認為…: the pronoun is the subject, not the body after it
+            at = a + (len(view[a:b]) - len(view[a:b].lstrip())) + text.index(pron)
+            return Speaker(resolve_pronoun(st, pron, s, at), st.doc.text[at:at + len(pron)])
         ms = [m for m in st.mentions_in(a, b) if m[3] != "PRODUCT"]
         role = w.role_any.search(view[a:b])
         people = [m for m in ms if m[3] == "PERSON"]
@@ -329,6 +264,28 @@ def clause_subject(st: State, s: int, e: int) -> Speaker | None:
             return Speaker(people[0][2], _speaker_text(st, a, people[0]))
         if ms:
             return Speaker(ms[0][2], _speaker_text(st, a, ms[0]))
+    return None
+
+
+def opening_pronoun(text: str) -> str | None:
+    """The personal pronoun a clause opens with, after its openers and connectives (不過他也…, 而她…).
+
+    >>> opening_pronoun("不过他也替台电抱屈"), opening_pronoun("台电表示")
+    ('他', None)
+    """
+    w = words()
+    i = 0
+    moved = True
+    while moved:
+        moved = False
+        for o in w.phrase_leads:
+            if text.startswith(o, i) and i + len(o) < len(text):
+                i += len(o)
+                moved = True
+                break
+    for p in ("他们", "她们", "他", "她"):
+        if text.startswith(p, i) and not text.startswith(("他人", "他国", "其他"), i):
+            return p
     return None
 
 
@@ -366,24 +323,3 @@ def trim_adverbs(view: str, s: int, e: int) -> int:
         if not m or m.start() <= s:
             return s if m else e
         e = m.start()
-
-
-@dataclass
-class Found:
-    quote: Quote
-    speaker: Speaker
-
-def make_quote(st: State, s: int, e: int, kind: str, sp: Speaker, cue: str | None, via: str | None, rule: str) -> Found:
-    q = Quote(start=s, end=e, text=st.doc.text[s:e], rule=rule, kind=kind, speaker=sp.id,  # type: ignore[arg-type]
-              speaker_text=sp.text, cue=cue, via=via)
-    return Found(q, sp)
-
-
-def _remember(st: State, sp: Speaker, via: str | None) -> None:
-    said = v(sp.text) if sp.text else None
-    pron = said if said in words().pronouns else None
-    st.spoke(sp, pron)
-    if sp.id:
-        st.spoke_para[sp.id] = st.para_start
-    if sp.id and via:
-        st.via_of.setdefault(sp.id, via)

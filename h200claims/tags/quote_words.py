@@ -49,14 +49,18 @@ class Words:
     title_only: Any  # regex: a bare title ending the clause (部長, 董事長)
     report_cue: Any  # regex: the verb of an outlet's report (報導, 披露)
     speaker_after: Any  # regex: '，SPEAKER CUE。' closing a sentence after a quoted passage, or between two
+    speaker_opens: Any  # regex: 'SPEAKER CUE，…' opening the sentence after a quoted one (“…。”呂大良表示，…)
     when_end: Any  # regex: a clause ending in 時/後/間 ('when' clauses give way to the main cue)
     not_name_chars: frozenset[str]  # characters that end a name before a pronoun or cue (也, 就, 則)
     phrase_openers: frozenset[str]  # 讓/被/由/據: a description starts after them
     data_end: Any  # regex: a clause ending in a data noun (海關數據, 調查) before 顯示
     data_cues: frozenset[str]  # 顯示: a cue only after a data noun
     named_only: frozenset[str]  # 報導, 披露: a cue only with a named speaker (媒體報導 is not one)
+    bare: frozenset[str]  # 預估, 相信: a weak cue with no comma after, right after a named speaker
+    inside: frozenset[str]  # 預期, 暗示: with an empty clause after an earlier cue, part of its content
     askers: frozenset[str]  # 記者, 問: who asks in an interview's 'X：' paragraphs
     answerers: frozenset[str]  # 答, A: the interviewee's turn in a Q&A
+    question_cues: frozenset[str]  # 問, 提問: a question's cue (its content may open with whom it is put to)
     not_subject: tuple[str, ...]  # 對於, 與: a person named after them is not the sentence's subject
     before_cue: Any  # regex: what may stand between a speaker and the cue (2日, 在記者會上, 向中央社, 發文)
     unnamed_openers: tuple[str, ...]  # 有, 某, 一名: a phrase opening so names no one (有人, 某基金經理, 一名店主)
@@ -65,7 +69,7 @@ class Words:
 
 
 STRENGTHS = ("strong", "weak", "named", "data")
-FRAMES = ("after", "direct", "before", "relay")
+FRAMES = ("after", "direct", "before", "relay", "bare", "inside")
 
 
 @dataclass(frozen=True)
@@ -137,8 +141,11 @@ def words() -> Words:
         data_end=regex.compile(alt(v(x) for x in cfg["data_nouns"]) + "$"),
         data_cues=having(lambda c: c.strength == "data"),
         named_only=having(lambda c: c.strength == "named"),
+        bare=having(lambda c: "bare" in c.frames),
+        inside=having(lambda c: "inside" in c.frames),
         askers=frozenset(v(x) for x in cfg["interview_askers"]),
         answerers=frozenset(v(x) for x in cfg["interview_answerers"]),
+        question_cues=frozenset(v(x) for x in cfg["question_cues"]),
         not_subject=tuple(v(x) for x in cfg["not_subject_before"]),
         unnamed_openers=tuple(sorted((v(x) for x in cfg["unnamed_openers"]), key=len, reverse=True)),
         phrase_leads=tuple(sorted({v(x) for x in cfg["sentence_openers"] + cfg["connectives"] + cfg["phrase_leads"]},
@@ -149,7 +156,9 @@ def words() -> Words:
             + "|" + alt(v(x) for x in cfg["addressee_openers"]) + r"[^,，。:：「」\s]{1,8}"
             + "|" + alt(v(x) for x in cfg["pre_cue_verbs"]) + ")$"),
         headline_label=regex.compile(r"^\s*" + alt(v(x) for x in cfg["headline_labels"]) + r"\s*[｜|丨]\s*"),
-        speaker_after=regex.compile(r"^[,，]?\s*(?P<who>[^,，。「」]{1,20}?)(?P<cue>"
+        speaker_after=regex.compile(r"^[,，]?\s*(?:在[^,，。「」]{1,12}?(?:上|中|时|后)[,，]\s*)?(?P<who>[^,，。「」]{1,20}?)(?P<cue>"
                                     + alt(having(lambda c: "before" in c.frames))
                                     + r")(?:[。!！]?\s*$|[，,：:]\s*(?=[“「『\"]))"),  # or “…，”X說，“…”
+        speaker_opens=regex.compile(r"^\s*(?:在[^,，。「」]{1,12}?(?:上|中|时|后)[,，]\s*)?(?P<who>[^,，。「」]{1,20}?)(?P<cue>"
+                                    + alt(having(lambda c: "before" in c.frames)) + r")(?=[,，:：])"),
     )

@@ -7,7 +7,8 @@ from h200claims.doc import Doc
 from h200claims.registry import component
 from h200claims.tags.quote_headlines import headline_attribution, interview_turn, resolve_descriptions
 from h200claims.tags.quote_rules import opening_paragraph, read_sentence, speaker_in_next_sentence
-from h200claims.tags.quote_speakers import Found, new_state
+from h200claims.tags.quote_state import Found, Speaker, State, new_state
+from h200claims.tags.quote_words import words
 
 
 def non_overlapping(found: list[Found]) -> list[Found]:
@@ -17,6 +18,18 @@ def non_overlapping(found: list[Found]) -> list[Found]:
             continue
         keep.append(f)
     return keep
+
+
+def last_person(st: State) -> Speaker | None:
+    """The person last quoted in the article: who a paragraph of quoted words alone, after a
+    paragraph that quoted no one (a figure, a subheading), carries on."""
+    if not st.on("last_person_paragraph"):
+        return None
+    sid = next((i for i in reversed(st.history) if i in st.persons), None)
+    if sid is None:
+        return None
+    m = next(m for m in reversed(st.mentions) if m[2] == sid)
+    return Speaker(sid, st.doc.text[m[0]:m[1]])
 
 
 def headings(doc: Doc) -> list[tuple[int, int]]:
@@ -33,7 +46,7 @@ def quotes(doc: Doc) -> None:
     for para in doc.paragraphs:
         st.para_start = para[0]
         before = len(found)
-        opening = opening_paragraph(st, *para, carry) if st.on("direct_continuation") else []
+        opening = opening_paragraph(st, *para, carry or last_person(st)) if st.on("direct_continuation") else []
         if opening:
             found.extend(opening)
             continue
@@ -59,7 +72,8 @@ def quotes(doc: Doc) -> None:
                 if after:  # 「…。」她說。: the next sentence only names the speaker
                     found.extend(after)
                     st.last_in_paragraph = after[-1].speaker
-                    i += 2
+                    whole = words().speaker_after.match(doc.view[nxt[0]:nxt[1]]) is not None
+                    i += 2 if whole else 1  # 吕大良表示，…: the next sentence's own words are read too
                     continue
             got = read_sentence(st, s, e, para)
             found.extend(got)

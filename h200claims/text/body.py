@@ -115,6 +115,14 @@ def is_tag_line(line: Line) -> bool:
         c in line.view for c in ",。，、:：!?！？「」")
 
 
+#: a short line with no Han character is a page widget or a stray label ('test', 'Share'), not the article
+WIDGET_MAX = 20
+
+
+def is_widget(line: Line) -> bool:
+    return len(line.view) <= WIDGET_MAX and _HAN.search(line.view) is None
+
+
 def is_prose(line: Line) -> bool:
     r = _rules()
     return len(line.view) >= r["prose_min"] and line.view[-1] in r["ends"] and any(
@@ -122,14 +130,24 @@ def is_prose(line: Line) -> bool:
 
 
 def is_lede(line: Line) -> bool:
-    """A line too short to be prose that is still a sentence of the article: it has a comma and
-    ends as a sentence does (美國商務部本週公布的新規，再次引發討論。)."""
-    return line.kind == "text" and line.view[-1] in _rules()["ends"] and any(c in line.view for c in ",，")
+    """A line too short to be prose that is still a sentence of the article: it ends as a sentence
+    does and has a comma (美國商務部本週公布的新規，再次引發討論。) or ``LEDE_MIN_HAN`` Han characters."""
+    return line.kind == "text" and line.view[-1] in _rules()["ends"] and (
+        any(c in line.view for c in ",，") or len(_HAN.findall(line.view)) >= LEDE_MIN_HAN)
+
+
+#: a one-clause sentence of this many Han characters under the title is a lede (孫宏斌的誠意得到了回報。)
+LEDE_MIN_HAN = 10
+_HAN = regex.compile(r"\p{Han}")
+
+
+#: a title is Chinese text: a line with fewer Han characters is a widget or code ('test', '0:00 /0:00')
+_HAN2 = regex.compile(r"\p{Han}.*\p{Han}")
 
 
 def is_headline_like(line: Line) -> bool:
     r = _rules()
-    return len(line.view) <= r["headline_max"] and line.view[-1] not in "。"
+    return len(line.view) <= r["headline_max"] and line.view[-1] not in "。" and _HAN2.search(line.view) is not None
 
 
 def classify(lines: list[Line]) -> None:
@@ -155,7 +173,7 @@ def classify(lines: list[Line]) -> None:
             ln.kind = "byline"
         elif is_timestamp(ln):
             ln.kind = "timestamp"
-        elif is_tag_line(ln):
+        elif is_tag_line(ln) or is_widget(ln):
             ln.kind = "tags"
         elif is_prose(ln):
             ln.kind = "prose"
