@@ -81,16 +81,14 @@ def quantity_claim(doc: Doc, q: Quantity, before: list[QuantityClaim] | None = N
     s, e = doc.sentence_of(q.start)
     direction, basis, direction_text = direction_of(doc, q)
     measure, measure_rule = measure_of(doc, q)
-    earlier = topic = measured = None
+    earlier = measured = None
     if prev is not None and follows(prev, q, s, direction, bare_clause(doc, q)) and on(doc, "inherit_within_sentence"):
         earlier = (prev.subject, prev.subject_text)
         measured = next((c.measure for c in reversed(before or []) if c.sentence.start == s and c.measure
                          and not is_change_word(c.measure)), None)
         if measured and measure is None:
             measure, measure_rule = measured, "inherit_within_sentence"
-    if prev is not None and doc.paragraph_of(prev.quantity.start) == doc.paragraph_of(q.start):
-        topic = (prev.subject, prev.subject_text)
-    subject, subject_text, subject_rule = subject_of(doc, q, comparison, earlier, topic)
+    subject, subject_text, subject_rule = subject_of(doc, q, comparison, earlier)
     if measured and measure and is_change_word(measure) and subject_rule == "inherit_within_sentence":
         measure, measure_rule = measured, "inherit_within_sentence"  # 載客量274萬人次，增21.8% → 載客量
     source, source_text = source_of(doc, q)

@@ -21,7 +21,7 @@ CLAUSE_BREAK = regex.compile(r"[,，;；:：。!?！？\n]")
 RULES = RuleTable("claims")
 RULES.switch("measure_after", "measure_phrase", "measure_listed", "measure_verb",
              "subject_paired_list", "subject_measure_owner", "subject_clause", "subject_after",
-             "subject_sentence", "subject_topic", "subject_article",
+             "subject_sentence", "subject_article",
              "inherit_within_sentence", "period")
 
 
