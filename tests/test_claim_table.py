@@ -147,6 +147,11 @@ ROWS = [
     ('台北地檢署偵辦詐騙案。檢方今天表示，共查扣現金3200萬元。', '3200萬元', '台北地檢署', '現金', 3.2e7, None),
     ('上海市检察院近日通报一起案件。检方表示，共查扣现金3200万元。', '3200万元', '上海市检察院', '现金', 3.2e7, None),
     ('記者昨日報導詐騙案。檢方表示，共查扣現金3200萬元。', '3200萬元', None, '現金', 3.2e7, None),
+    # two owners at once (中美, 美日, 兩岸) are no one subject; a time word between measure and amount links them
+    ('美日貿易額去年達2,000億美元。', '2,000億美元', None, '貿易額', 2e11, ANY),
+    ('中美AI算力差距约为5倍。', '5倍', None, 'AI算力差距', 5.0, None),
+    ('台中市政府明年預算達1,200億元。', '1,200億元', '台中市', '預算', 1.2e11, ANY),  # 台中 is one place
+    ('台積電營收今年成長30%。', '30%', '台積電', '營收', 30.0, ANY),
     # a place that opens the sentence is not the owner of an amount its clause does not name it for
     ('日本方面指出，全年進口汽車約有45萬輛。', '45萬輛', None, '進口', 450000.0, None),
     ('德国方面表示，上半年新车注册量约为140万辆。', '140万辆', None, '注册量', 1400000.0, None),

@@ -20,7 +20,7 @@ CLAUSE_BREAK = regex.compile(r"[,，;；:：。!?！？\n]")
 #: the claim rules, each switchable by name (``Extractor(disable=[...])``, ``eval --ablate``)
 RULES = RuleTable("claims")
 RULES.switch("measure_after", "measure_phrase", "measure_listed", "measure_verb",
-             "subject_paired_list", "subject_measure_owner", "subject_clause", "subject_after",
+             "subject_paired_list", "subject_joint", "subject_measure_owner", "subject_clause", "subject_after",
              "subject_sentence", "subject_article",
              "inherit_within_sentence", "period")
 
@@ -46,6 +46,7 @@ class ClaimWords:
     descriptions: dict[str, str]
     description_heads: dict[str, str]  # 該集團 → 集團: the word the entity it stands for is named with
     home_places: dict[str, str]  # the market's currency → its place (我國 in a TWD article → taiwan)
+    joint_re: Any  # two owners at once (中美, 兩岸): an amount about them has no one subject
     description_re: Any
     pairing_re: Any
     publish_re: Any  # a body that publishes data is the data's source, not its owner (勞動部公布…數據)
@@ -67,12 +68,21 @@ def _tagged(name: str, tags: tuple[str, ...] | None = None) -> frozenset[str]:
     return frozenset(w for w, t in rows if tags is None or t in tags)
 
 
+def joint_pattern(joint_words: list[str]) -> Any:
+    """Two different one-character countries side by side (中美, 美日; not 中華, nor 中美洲), or a word
+    that names two sides (兩岸)."""
+    countries = data.load_json("entity_rules.json")["one_char_countries"]
+    chars = "".join(sorted({v(c) for c in countries}))
+    return regex.compile(rf"(?P<a>[{chars}])(?!(?P=a))[{chars}](?!洲)|" + alternation(v(w) for w in joint_words))
+
+
 @lru_cache(maxsize=1)
 def words() -> ClaimWords:
     cfg = data.load_json("claims.json")
     alt = alternation(v(m) for m in cfg["measure_nouns"])
     link = {v(x) for x in cfg["measure_link_words"] + cfg["direction_between"] + cfg["direction_up"]
-            + cfg["direction_down"] + cfg["basis_year_on_year"] + cfg["basis_previous_period"]}
+            + cfg["direction_down"] + cfg["basis_year_on_year"] + cfg["basis_previous_period"]
+            + [w for w in cfg["owner_gap_words"] if len(w) > 1 and w != "的"]}  # 貿易額|去年|達
     return ClaimWords(
         measure_re=regex.compile(alt),
         measure_nouns=frozenset(v(m) for m in cfg["measure_nouns"]),
@@ -88,6 +98,7 @@ def words() -> ClaimWords:
         descriptions={v(k): kind for k, kind in cfg["subject_descriptions"].items()},
         description_heads={v(k): v(h) for k, h in cfg["description_heads"].items() if not k.startswith("_")},
         home_places={k: p for k, p in cfg["home_places"].items() if not k.startswith("_")},
+        joint_re=joint_pattern(cfg["joint_owners"]["words"]),
         description_re=regex.compile(alternation(v(k) for k in cfg["subject_descriptions"])),
         pairing_re=regex.compile(alternation(v(x) for x in cfg["pairing_cues"])),
         publish_re=regex.compile(alternation(v(x) for x in cfg["publish_words"])),

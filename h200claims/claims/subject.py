@@ -2,6 +2,7 @@
 
 - ``subject_paired_list``: a list of names paired with a list of amounts, name by name
   (美國、日本、德國分別占出口的32%、18%和9%);
+- ``subject_joint``: no one, where the clause is about two owners at once (中美算力差距, 兩岸);
 - ``subject_measure_owner``: the name (or description) that owns the measure word (鴻海第3季營收,
   H200的效能, 該公司毛利率);
 - ``subject_clause``: the first name or description of the amount's clause that is not after a
@@ -180,6 +181,18 @@ def subject_measure_owner(doc: Doc, q: Quantity) -> Found | None:
     return None
 
 
+def subject_joint(doc: Doc, q: Quantity) -> Found | None:
+    """No one subject where the clause before the amount is about two owners at once (中美算力差距在
+    未來幾年…, 兩岸貿易額達…) and names no one after them; a pair inside a name (台中) is none."""
+    cs, _ = clause_of(doc, q)
+    names = mentions_between(doc, cs, q.start)
+    for m in words().joint_re.finditer(doc.view, cs, q.start):
+        inside = any(a <= m.start() < b for a, b, _, _ in names)
+        if not inside and not any(a >= m.end() for a, _, _, _ in names):
+            return None, None
+    return None
+
+
 def subject_clause(doc: Doc, q: Quantity, comparison: str | None = None) -> Found | None:
     """The first name or description before the amount that is not after a preposition: in the
     stretch since the clause's previous amount where one names someone (A遭罰900萬元、B遭罰720萬元
@@ -220,7 +233,7 @@ def publishes(doc: Doc, end: int, clause_start: int) -> bool:
     return words().publish_re.search(doc.view, end, clause_start) is not None
 
 
-SUBJECT_RULES = ("subject_paired_list", "subject_measure_owner", "subject_clause", "subject_after")
+SUBJECT_RULES = ("subject_paired_list", "subject_joint", "subject_measure_owner", "subject_clause", "subject_after")
 
 
 def subject_of(doc: Doc, q: Quantity, comparison: str | None = None,
@@ -232,12 +245,13 @@ def subject_of(doc: Doc, q: Quantity, comparison: str | None = None,
     when none did). Tried and dropped: the speaker's organisation for an amount in a quote (real-page
     subject accuracy 0.570 -> 0.544), and the subject of the paragraph's previous amount (real-page
     claims F1 0.539 without it, 0.530 with it; seeds 0.697, 0.667)."""
-    rules = {"subject_paired_list": subject_paired_list, "subject_measure_owner": subject_measure_owner,
+    rules = {"subject_paired_list": subject_paired_list, "subject_joint": subject_joint,
+             "subject_measure_owner": subject_measure_owner,
              "subject_clause": lambda d, x: subject_clause(d, x, comparison), "subject_after": subject_after}
     for name in SUBJECT_RULES:
         if on(doc, name):
             found = rules[name](doc, q)
-            if found is not None and found[0] != comparison:
+            if found is not None and (found[0] is None or found[0] != comparison):  # (None, None): no one
                 return (*found, name)
     if earlier is not None and earlier[0] is not None and earlier[0] != comparison:
         return (*earlier, "inherit_within_sentence")
