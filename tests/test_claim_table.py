@@ -152,6 +152,10 @@ ROWS = [
     ('中美AI算力差距约为5倍。', '5倍', None, 'AI算力差距', 5.0, None),
     ('台中市政府明年預算達1,200億元。', '1,200億元', '台中市', '預算', 1.2e11, ANY),  # 台中 is one place
     ('台積電營收今年成長30%。', '30%', '台積電', '營收', 30.0, ANY),
+    # a place before 企業/業者/民眾 only says where an unnamed subject is from
+    ('日本企業去年在台投資達12億美元。', '12億美元', None, '投資', 1.2e9, ANY),
+    ('韩国厂商今年投资约50亿美元。', '约50亿美元', None, '投资', 5e9, ANY),
+    ('日本政府去年在台投資達12億美元。', '12億美元', '日本', '投資', 1.2e9, ANY),
     # a place that opens the sentence is not the owner of an amount its clause does not name it for
     ('日本方面指出，全年進口汽車約有45萬輛。', '45萬輛', None, '進口', 450000.0, None),
     ('德国方面表示，上半年新车注册量约为140万辆。', '140万辆', None, '注册量', 1400000.0, None),

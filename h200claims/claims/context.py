@@ -47,6 +47,7 @@ class ClaimWords:
     description_heads: dict[str, str]  # 該集團 → 集團: the word the entity it stands for is named with
     home_places: dict[str, str]  # the market's currency → its place (我國 in a TWD article → taiwan)
     joint_re: Any  # two owners at once (中美, 兩岸): an amount about them has no one subject
+    unnamed_after_place: tuple[str, ...]  # 美國|企業: a place that only says where the subject is from
     description_re: Any
     pairing_re: Any
     publish_re: Any  # a body that publishes data is the data's source, not its owner (勞動部公布…數據)
@@ -99,6 +100,7 @@ def words() -> ClaimWords:
         description_heads={v(k): v(h) for k, h in cfg["description_heads"].items() if not k.startswith("_")},
         home_places={k: p for k, p in cfg["home_places"].items() if not k.startswith("_")},
         joint_re=joint_pattern(cfg["joint_owners"]["words"]),
+        unnamed_after_place=tuple(v(w) for w in cfg["unnamed_after_place"]["words"]),
         description_re=regex.compile(alternation(v(k) for k in cfg["subject_descriptions"])),
         pairing_re=regex.compile(alternation(v(x) for x in cfg["pairing_cues"])),
         publish_re=regex.compile(alternation(v(x) for x in cfg["publish_words"])),

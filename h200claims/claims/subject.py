@@ -176,9 +176,14 @@ def subject_measure_owner(doc: Doc, q: Quantity) -> Found | None:
         for a, b, _ in reversed([d for d in dates if d[0] >= m[1]]):
             gap = gap[:a - m[1]] + gap[b - m[1]:]
         if words().owner_gap_re.match(gap) and is_subject_position(doc, cs, m[0]):
-            return _said(doc, m) if m[2] else None
+            return (None, None) if unnamed_from(doc, m) else _said(doc, m) if m[2] else None
         break
     return None
+
+
+def unnamed_from(doc: Doc, m: tuple[int, int, str | None, str]) -> bool:
+    """Whether a place only says where an unnamed subject is from (美國|企業, 日本|業者)."""
+    return m[3] == "GPE" and doc.view.startswith(words().unnamed_after_place, m[1])
 
 
 def subject_joint(doc: Doc, q: Quantity) -> Found | None:
@@ -203,7 +208,7 @@ def subject_clause(doc: Doc, q: Quantity, comparison: str | None = None) -> Foun
     for start in starts:
         for m in namers(doc, start, q.start):
             if m[2] != comparison and is_subject_position(doc, start, m[0]):
-                return _said(doc, m) if m[2] else None
+                return (None, None) if unnamed_from(doc, m) else _said(doc, m) if m[2] else None
     return None
 
 
