@@ -156,6 +156,10 @@ ROWS = [
     ('日本企業去年在台投資達12億美元。', '12億美元', None, '投資', 1.2e9, ANY),
     ('韩国厂商今年投资约50亿美元。', '约50亿美元', None, '投资', 5e9, ANY),
     ('日本政府去年在台投資達12億美元。', '12億美元', '日本', '投資', 1.2e9, ANY),
+    # a person who opens the sentence is its subject, unless the amount is in their own words
+    ('孫宏斌當時選擇與公司共存亡，自掏4.5億美元借款。', '4.5億美元', '孫宏斌', '自掏', 4.5e8, None),
+    ('张勇当年决定离开，随后投入3亿元创业。', '3亿元', '张勇', '投入', 3e8, None),
+    ('王小明表示，今年營收成長25%。', '25%', None, '營收', 25.0, ANY),
     # a place that opens the sentence is not the owner of an amount its clause does not name it for
     ('日本方面指出，全年進口汽車約有45萬輛。', '45萬輛', None, '進口', 450000.0, None),
     ('德国方面表示，上半年新车注册量约为140万辆。', '140万辆', None, '注册量', 1400000.0, None),

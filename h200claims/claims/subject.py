@@ -220,17 +220,24 @@ def subject_after(doc: Doc, q: Quantity) -> Found | None:
 
 
 def subject_sentence(doc: Doc, q: Quantity) -> Found | None:
-    """The body, place or product that opens the sentence, when the amount's clause names no one
-    (鴻海表示，第3季營收年增8.1%): a person who opens it is a speaker, not the subject, and a body
-    that publishes data (勞動部公布…數據，本期實施385家; 據勞動部統計) is its source, not its owner."""
+    """The body, person or product that opens the sentence, when the amount's clause names no one
+    (鴻海表示，第3季營收年增8.1%; 他選擇…，自掏4.5億美元): a person who speaks the amount (it sits in
+    a quote of theirs) is its source, not its subject, and so is a body that publishes data
+    (勞動部公布…數據，本期實施385家; 據勞動部統計); a place is no subject here."""
     s, _ = sentence_span(doc, q)
     cs, _ = clause_of(doc, q)
     for m in namers(doc, s, cs):
         if is_subject_position(doc, s, m[0]) or doc.view[max(s, m[0] - 1):m[0]] == "据":  # 據勞動部統計
-            if m[3] in ("PERSON", "GPE") or not m[2] or publishes(doc, m[1], cs):
+            if m[3] == "GPE" or not m[2] or publishes(doc, m[1], cs) or (m[3] == "PERSON" and speaks(doc, m[2], q)):
                 return None
             return _said(doc, m)
     return None
+
+
+def speaks(doc: Doc, person: str | None, q: Quantity) -> bool:
+    """Whether the amount sits in a quote of ``person``'s."""
+    quote = quote_at(doc, q.start)
+    return quote is not None and quote.speaker == person
 
 
 def publishes(doc: Doc, end: int, clause_start: int) -> bool:
