@@ -21,6 +21,7 @@ Descriptions and pronouns (公司, 該公司, 該行, 集團, 子公司, 我們 
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import regex
@@ -60,7 +61,8 @@ def quote_at(doc: Doc, pos: int) -> Any:
 
 def resolve_description(doc: Doc, word: str, at: int) -> str | None:
     """The entity a description stands for: 我們 in a quote → the speaker's organisation; 該公司,
-    公司, 集團 → the nearest earlier company (else organisation that is no outlet); 檢方, 院方 → the
+    公司, 集團 → the most named earlier company, the nearest of those (else organisation that is no
+    outlet; 該集團 and 該行 prefer one named with 集團, 銀行); 檢方, 院方 → the
     nearest earlier prosecutors' office, court (else no one); 該部 → body;
     他的, 她的 → the person last named; 我國, 本港 → the article's market (the place of what its bare 元
     means: Taiwan for a Traditional page with no other sign), where the article names it."""
@@ -85,8 +87,11 @@ def resolve_description(doc: Doc, word: str, at: int) -> str | None:
         return same[-1][2] if same else None
     head = words().description_heads.get(v(word))
     named = [m for m in orgs if head and named_with(doc, m[2], head)]  # 該集團 → 新航集團, not 酷航 after it
-    pick = (named or same or orgs)[-1:] if orgs else []
-    return pick[0][2] if pick else None
+    pool = named or same or orgs
+    if not pool:
+        return None
+    named_before = Counter(m[2] for m in mentions_between(doc, 0, at))
+    return max(pool, key=lambda m: (named_before[m[2]], m[0]))[2]  # the most named, then the nearest
 
 
 def named_with(doc: Doc, entity: str, head: str) -> bool:
