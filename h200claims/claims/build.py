@@ -10,7 +10,7 @@ from typing import Any
 
 from h200claims.claims.context import clause_of, on, quantity_index, sentence_span, words
 from h200claims.claims.measure import is_change_word, link_start, measure_of
-from h200claims.claims.subject import comparison_of, subject_of
+from h200claims.claims.subject import SUBJECT_RULES as CLAUSE_SUBJECT_RULES, comparison_of, subject_of
 from h200claims.doc import Doc, SpanIndex
 from h200claims.models import Quantity, QuantityClaim, Quote, QuoteClaim, TextRange
 
@@ -89,7 +89,7 @@ def quantity_claim(doc: Doc, q: Quantity, before: list[QuantityClaim] | None = N
         if measured and measure is None:
             measure, measure_rule = measured, "inherit_within_sentence"
     subject, subject_text, subject_rule = subject_of(doc, q, comparison, earlier)
-    if measured and measure and is_change_word(measure) and subject_rule == "inherit_within_sentence":
+    if measured and measure and is_change_word(measure) and subject_rule not in CLAUSE_SUBJECT_RULES:
         measure, measure_rule = measured, "inherit_within_sentence"  # 載客量274萬人次，增21.8% → 載客量
     source, source_text = source_of(doc, q)
     return QuantityClaim(quantity=q, measure=measure, measure_rule=measure_rule, subject=subject,
