@@ -136,11 +136,25 @@ def phrase_before(doc: Doc, end: int, floor: int) -> int:
     return pos
 
 
+SHARE_VERBS = ("占", "佔")
+
+
 def measure_phrase(doc: Doc, q: Quantity) -> str | None:
-    """The nouns right before the amount's link words (毛利率預估介於41%, 稅後淨利達580億元)."""
+    """The nouns right before the amount's link words (毛利率預估介於41%, 稅後淨利達580億元). A noun
+    right after 占 is the whole a share is taken of: the measure is what comes before 占 (住宅戶數占
+    整體93% → 住宅戶數), or 占 itself where nothing does (新加坡占144億令吉 → 占)."""
     cs, _ = clause_of(doc, q)
     end = link_start(doc, q, cs)
     start = phrase_before(doc, end, cs)
+    if doc.view[end:end + 1] in SHARE_VERBS:  # 新加坡占144億令吉: 占 opens the link
+        return with_topic(doc, cs, start, end) if start < end else doc.text[end:end + 1]
+    if start == end and doc.view[end - 1:end] == "的":  # 出口訂單占|全部訂單|的|四成
+        start = phrase_before(doc, end - 1, cs)
+        if not (start < end - 1 and start > cs and doc.view[start - 1] in SHARE_VERBS):
+            return None
+    if start < end and start > cs and doc.view[start - 1] in SHARE_VERBS:  # 住宅戶數占|整體|93%
+        before = phrase_before(doc, start - 1, cs)
+        return with_topic(doc, cs, before, start - 1) if before < start - 1 else doc.text[start - 1:start]
     return with_topic(doc, cs, start, end) if start < end else None
 
 
