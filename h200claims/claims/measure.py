@@ -5,6 +5,7 @@
   tagged nouns, whole words only (毛利率|預估介於41%, 稅後|淨利|達580億元, 資本|支出|約2至3億美元);
 - ``measure_listed``: a measure noun of ``data/claims.json`` earlier in the clause, with the topic
   it is 'of' (在AI運算力上的差距 → AI運算力差距);
+- ``measure_counted``: for a count by a classifier, the noun it counts after a name (4架波音777貨機);
 - ``measure_verb``: where no noun names it, the verb that carries the amount (裁員兩千人, 交付3.1萬輛).
 
     >>> from h200claims import extract
@@ -12,6 +13,8 @@
     ['毛利率']
 """
 from __future__ import annotations
+
+from functools import lru_cache
 
 import regex
 
@@ -26,6 +29,7 @@ HAN_WORD = regex.compile(r"\p{Han}{2,}")
 ACRONYM = regex.compile(r"[A-Z]{2,8}")
 DIGIT = regex.compile(r"\d")
 NOUN_MAX = 4
+MODEL_NUMBER = regex.compile(r"\s?[A-Za-z]{0,3}[-\s]?\d[\dA-Za-z-]*\s?")
 
 
 def noun_after(doc: Doc, start: int, end: int) -> str | None:
@@ -247,8 +251,27 @@ def measure_verb(doc: Doc, q: Quantity) -> str | None:
     return doc.text[end:stop]
 
 
+def measure_counted(doc: Doc, q: Quantity) -> str | None:
+    """For a count by a classifier alone, the noun it counts after a name (4架|波音777|貨機 → 貨機)."""
+    if q.kind != "count" or v(q.unit or "") not in _classifiers():
+        return None
+    _, ce = clause_of(doc, q)
+    after = mentions_between(doc, q.end, min(ce, q.end + 12))
+    if not after or after[0][0] != q.end:
+        return None
+    model = MODEL_NUMBER.match(doc.view, after[0][1], ce)  # 波音|777|貨機, 空客|A321|客機
+    return noun_after(doc, model.end() if model else after[0][1], ce)
+
+
+@lru_cache(maxsize=1)
+def _classifiers() -> frozenset[str]:
+    from h200claims.tags.quantity_grammar import grammar
+    return frozenset(grammar().cfg["count_noun_classifiers"])
+
+
 MEASURE_RULES = (("measure_after", measure_after), ("measure_phrase", measure_phrase),
-                 ("measure_listed", measure_listed), ("measure_verb", measure_verb))
+                 ("measure_listed", measure_listed), ("measure_counted", measure_counted),
+                 ("measure_verb", measure_verb))
 
 
 def measure_of(doc: Doc, q: Quantity) -> tuple[str | None, str | None]:

@@ -218,7 +218,10 @@ def subject_clause(doc: Doc, q: Quantity, comparison: str | None = None) -> Foun
 
 
 def subject_after(doc: Doc, q: Quantity) -> Found | None:
-    """A name within a few characters after the amount (…的12%歸台積電)."""
+    """A name within a few characters after the amount (…的12%歸台積電); not for a count, where a name
+    after the classifier is what is counted (5架|空客A321)."""
+    if q.kind == "count":
+        return None
     _, ce = clause_of(doc, q)
     after = mentions_between(doc, q.end, min(ce, q.end + 6))
     return (after[0][2], doc.text[after[0][0]:after[0][1]]) if after else None
