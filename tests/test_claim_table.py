@@ -144,6 +144,9 @@ ROWS = [
     # a count by a classifier measures the noun it counts, after the maker's name and model
     ('埃塞俄比亚航空公司将购买4架波音777货机。', '4架', '埃塞俄比亚航空公司', '货机', 4.0, None),
     ('阿聯酋航空宣布購買40架波音787客機。', '40架', '阿聯酋航空', '客機', 40.0, None),
+    # a name after a word that only ends in a preposition (沒想到|美方) is the clause's subject
+    ('沒想到美方消息才曝光不到一天，市場就大跌。', '不到一天', '美方', '曝光', 1.0, None),
+    ('没想到日方的订单只维持了三个月。', '三个月', '日方', '订单', 3.0, None),
     # a share: what comes before 占 is measured, the noun after it is the whole
     ('每月用電700度以下住宅戶數占整體93%。', '93%', None, '住宅戶數', 93.0, None),
     ('新加坡占144亿令吉。', '144亿令吉', '新加坡', '占', 1.44e10, None),

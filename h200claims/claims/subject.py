@@ -27,7 +27,7 @@ from typing import Any
 import regex
 
 from h200claims.claims.context import (clause_of, mentions_between, on, quantity_index, sentence_span,
-                                       words)
+                                       token_ending_at, words)
 from h200claims.claims.measure import measure_candidates, phrase_before, link_start
 from h200claims.doc import Doc
 from h200claims.models import Quantity
@@ -101,9 +101,13 @@ def named_with(doc: Doc, entity: str, head: str) -> bool:
 
 
 def is_subject_position(doc: Doc, clause_start: int, start: int) -> bool:
-    """A name right after a preposition (對中國, 在美國, 較去年) is not the clause's subject."""
+    """A name right after a preposition (對中國, 在美國, 較去年) is not the clause's subject; after a
+    word that only ends in one (沒想到|美方, 提到) it may be."""
     before = doc.view[max(clause_start, start - 1):start]
-    return not before or before not in words().not_subject_before
+    if not before or before not in words().not_subject_before:
+        return True
+    tok = token_ending_at(doc, start)
+    return tok is not None and tok[1] - tok[0] > 1 and tok[0] >= clause_start
 
 
 def namers(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]]:
