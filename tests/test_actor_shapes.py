@@ -228,3 +228,21 @@ def test_verb_tail_cuts_a_models_name_before_a_verb_when_the_short_name_is_writt
 ])
 def test_one_character_countries(text, expected):
     assert [m.text for m in extractor().extract(text).mentions if m.rule == "one_char_country"] == expected
+
+
+@pytest.mark.parametrize("text, name, eid", [
+    ("穆迪今天調降該國評級，惠譽則維持不變。", "穆迪", "cc_moody_s"),
+    ("穆迪今天调降该国评级，惠誉则维持不变。", "惠誉", "cc_fitch"),
+    ("國新辦今天舉行記者會，介紹經濟數據。", "國新辦", "cc_state_council_information_office_of_the_people_s_republic_of_china"),
+    ("国新办今天举行记者会，介绍经济数据。", "国新办", "cc_state_council_information_office_of_the_people_s_republic_of_china"),
+    ("歐佩克決定減產，油價上漲。", "歐佩克", "cc_organization_of_the_petroleum_exporting_countries"),
+])
+def test_organisations_cc_cedict_names(text, name, eid):
+    (m,) = [m for m in extractor().extract(text).mentions if m.text == name]
+    assert m.label == "ORG" and m.entity == eid
+
+
+def test_cc_cedict_names_in_both_scripts_are_one_entity_and_no_dateline():
+    r = extractor().extract("國務院新聞辦公室今天表示，国新办将举行发布会。")
+    assert len({m.entity for m in r.mentions}) == 1
+    assert not extractor().extract("中新社北京7月5日電 記者報導，證監會發布消息。").mentions[0].entity == "cc_nec"
