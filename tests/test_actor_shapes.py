@@ -246,3 +246,9 @@ def test_cc_cedict_names_in_both_scripts_are_one_entity_and_no_dateline():
     r = extractor().extract("國務院新聞辦公室今天表示，国新办将举行发布会。")
     assert len({m.entity for m in r.mentions}) == 1
     assert not extractor().extract("中新社北京7月5日電 記者報導，證監會發布消息。").mentions[0].entity == "cc_nec"
+
+
+@pytest.mark.parametrize("text", ["經初步清查，涉案水房集團自民國103年至今經手金額龐大。",
+                                  "经初步清查，涉案水房集团自民国103年至今经手金额庞大。"])
+def test_a_generic_head_makes_a_description_not_a_name(text):
+    assert not [m for m in extractor().extract(text).mentions if m.label == "ORG"]
