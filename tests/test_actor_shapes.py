@@ -232,7 +232,7 @@ def test_one_character_countries(text, expected):
 
 @pytest.mark.parametrize("text, name, eid", [
     ("穆迪今天調降該國評級，惠譽則維持不變。", "穆迪", "cc_moody_s"),
-    ("穆迪今天调降该国评级，惠誉则维持不变。", "惠誉", "cc_fitch"),
+    ("穆迪今天调降该国评级，另一家机构「惠誉」则维持不变。", "惠誉", "cc_fitch"),
     ("國新辦今天舉行記者會，介紹經濟數據。", "國新辦", "cc_state_council_information_office_of_the_people_s_republic_of_china"),
     ("国新办今天举行记者会，介绍经济数据。", "国新办", "cc_state_council_information_office_of_the_people_s_republic_of_china"),
     ("歐佩克決定減產，油價上漲。", "歐佩克", "cc_organization_of_the_petroleum_exporting_countries"),

