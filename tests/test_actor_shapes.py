@@ -252,3 +252,12 @@ def test_cc_cedict_names_in_both_scripts_are_one_entity_and_no_dateline():
                                   "经初步清查，涉案水房集团自民国103年至今经手金额庞大。"])
 def test_a_generic_head_makes_a_description_not_a_name(text):
     assert not [m for m in extractor().extract(text).mentions if m.label == "ORG"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("另外，國泰貨運全年載貨量超過160萬噸。", "國泰貨運"),
+    ("另外，国泰货运全年载货量超过160万吨。", "国泰货运"),
+    ("去年國泰航空及澳門快運合共接載乘客逾千萬人次。", "澳門快運"),
+])
+def test_a_period_or_total_word_closes_a_company_name(text, name):
+    assert (name, "ORG") in mentions(text)
