@@ -153,8 +153,8 @@ def test_a_word_between_name_and_verb_is_no_given_name(text, not_name):
 
 
 @pytest.mark.parametrize("text, name, alone", [
-    ("碧源中國宣布債務重組生效。碧源股價大漲。", "碧源中國", "碧源"),
-    ("碧源中国宣布债务重组生效。碧源股价大涨。", "碧源中国", "碧源"),
+    ("碧源中國宣布債務重組生效。碧源中國股價大漲，碧源表示滿意。", "碧源中國", "碧源"),
+    ("碧源中国宣布债务重组生效。碧源中国股价大涨，碧源表示满意。", "碧源中国", "碧源"),
 ])
 def test_a_company_written_with_its_market_is_one_org(text, name, alone):
     r = extractor().extract(text)
@@ -162,7 +162,7 @@ def test_a_company_written_with_its_market_is_one_org(text, name, alone):
     assert got[name][0] == got[alone][0] == "ORG" and got[name][1] == got[alone][1]
 
 
-@pytest.mark.parametrize("text", ["華府將更多中國科技公司列入黑名單。", "規定並明定中國所能獲得的晶片數量。",
+@pytest.mark.parametrize("text", ["華府將更多中國科技公司列入黑名單。", "几辈人都到过中国。", "規定並明定中國所能獲得的晶片數量。",
                                   "晶片效能可能遠超中國國產晶片。", "这使中国在亚洲地区的作用更大。", "他訪問中國，並與中國官員會面。"])
 def test_words_before_a_country_are_no_company(text):
     assert not [m for m in extractor().extract(text).mentions if m.label == "ORG"]
@@ -261,3 +261,23 @@ def test_a_generic_head_makes_a_description_not_a_name(text):
 ])
 def test_a_period_or_total_word_closes_a_company_name(text, name):
     assert (name, "ORG") in mentions(text)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("蔚來、小鵬、理想、哪吒等車企公布交付數據。", ["理想", "哪吒"]),
+    ("蔚来、小鹏、理想、哪吒等车企公布交付数据。", ["理想", "哪吒"]),
+    ("證監會依法對上海超日、易事特、青鳥華光、皖江物流、承德大路等案件作出處罰。", ["上海超日", "青鳥華光", "承德大路"]),
+    ("证监会依法对上海超日、易事特、青鸟华光、皖江物流、承德大路等案件作出处罚。", ["上海超日", "青鸟华光", "承德大路"]),
+])
+def test_items_listed_with_companies_are_companies(text, names):
+    got = mentions(text)
+    for n in names:
+        assert (n, "ORG") in got
+
+
+@pytest.mark.parametrize("text", ["台積電、聯發科、研究人員、學者都出席。", "台積電、聯發科與張忠謀都出席。",
+                                  "美國、日本、荷蘭與台積電都表態。"])
+def test_descriptions_people_and_places_in_a_list_stay_as_they_are(text):
+    r = extractor().extract(text)
+    assert not [m for m in r.mentions if m.rule == "listed_company"]
+    assert all(m.label != "ORG" for m in r.mentions if m.text in ("張忠謀", "美國", "日本", "荷蘭"))
