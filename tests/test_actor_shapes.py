@@ -153,8 +153,8 @@ def test_a_word_between_name_and_verb_is_no_given_name(text, not_name):
 
 
 @pytest.mark.parametrize("text, name, alone", [
-    ("碧源中國宣布債務重組生效。碧源股價大漲。", "碧源中國", "碧源"),
-    ("碧源中国宣布债务重组生效。碧源股价大涨。", "碧源中国", "碧源"),
+    ("碧源中國宣布債務重組生效。碧源中國股價大漲，碧源表示滿意。", "碧源中國", "碧源"),
+    ("碧源中国宣布债务重组生效。碧源中国股价大涨，碧源表示满意。", "碧源中国", "碧源"),
 ])
 def test_a_company_written_with_its_market_is_one_org(text, name, alone):
     r = extractor().extract(text)
@@ -162,7 +162,7 @@ def test_a_company_written_with_its_market_is_one_org(text, name, alone):
     assert got[name][0] == got[alone][0] == "ORG" and got[name][1] == got[alone][1]
 
 
-@pytest.mark.parametrize("text", ["華府將更多中國科技公司列入黑名單。", "規定並明定中國所能獲得的晶片數量。",
+@pytest.mark.parametrize("text", ["華府將更多中國科技公司列入黑名單。", "几辈人都到过中国。", "規定並明定中國所能獲得的晶片數量。",
                                   "晶片效能可能遠超中國國產晶片。", "这使中国在亚洲地区的作用更大。", "他訪問中國，並與中國官員會面。"])
 def test_words_before_a_country_are_no_company(text):
     assert not [m for m in extractor().extract(text).mentions if m.label == "ORG"]
@@ -228,3 +228,56 @@ def test_verb_tail_cuts_a_models_name_before_a_verb_when_the_short_name_is_writt
 ])
 def test_one_character_countries(text, expected):
     assert [m.text for m in extractor().extract(text).mentions if m.rule == "one_char_country"] == expected
+
+
+@pytest.mark.parametrize("text, name, eid", [
+    ("穆迪今天調降該國評級，惠譽則維持不變。", "穆迪", "cc_moody_s"),
+    ("穆迪今天调降该国评级，另一家机构「惠誉」则维持不变。", "惠誉", "cc_fitch"),
+    ("國新辦今天舉行記者會，介紹經濟數據。", "國新辦", "cc_state_council_information_office_of_the_people_s_republic_of_china"),
+    ("国新办今天举行记者会，介绍经济数据。", "国新办", "cc_state_council_information_office_of_the_people_s_republic_of_china"),
+    ("歐佩克決定減產，油價上漲。", "歐佩克", "cc_organization_of_the_petroleum_exporting_countries"),
+])
+def test_organisations_cc_cedict_names(text, name, eid):
+    (m,) = [m for m in extractor().extract(text).mentions if m.text == name]
+    assert m.label == "ORG" and m.entity == eid
+
+
+def test_cc_cedict_names_in_both_scripts_are_one_entity_and_no_dateline():
+    r = extractor().extract("國務院新聞辦公室今天表示，国新办将举行发布会。")
+    assert len({m.entity for m in r.mentions}) == 1
+    assert not extractor().extract("中新社北京7月5日電 記者報導，證監會發布消息。").mentions[0].entity == "cc_nec"
+
+
+@pytest.mark.parametrize("text", ["經初步清查，涉案水房集團自民國103年至今經手金額龐大。",
+                                  "经初步清查，涉案水房集团自民国103年至今经手金额庞大。"])
+def test_a_generic_head_makes_a_description_not_a_name(text):
+    assert not [m for m in extractor().extract(text).mentions if m.label == "ORG"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("另外，國泰貨運全年載貨量超過160萬噸。", "國泰貨運"),
+    ("另外，国泰货运全年载货量超过160万吨。", "国泰货运"),
+    ("去年國泰航空及澳門快運合共接載乘客逾千萬人次。", "澳門快運"),
+])
+def test_a_period_or_total_word_closes_a_company_name(text, name):
+    assert (name, "ORG") in mentions(text)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("蔚來、小鵬、理想、哪吒等車企公布交付數據。", ["理想", "哪吒"]),
+    ("蔚来、小鹏、理想、哪吒等车企公布交付数据。", ["理想", "哪吒"]),
+    ("證監會依法對上海超日、易事特、青鳥華光、皖江物流、承德大路等案件作出處罰。", ["上海超日", "青鳥華光", "承德大路"]),
+    ("证监会依法对上海超日、易事特、青鸟华光、皖江物流、承德大路等案件作出处罚。", ["上海超日", "青鸟华光", "承德大路"]),
+])
+def test_items_listed_with_companies_are_companies(text, names):
+    got = mentions(text)
+    for n in names:
+        assert (n, "ORG") in got
+
+
+@pytest.mark.parametrize("text", ["台積電、聯發科、研究人員、學者都出席。", "台積電、聯發科與張忠謀都出席。",
+                                  "美國、日本、荷蘭與台積電都表態。"])
+def test_descriptions_people_and_places_in_a_list_stay_as_they_are(text):
+    r = extractor().extract(text)
+    assert not [m for m in r.mentions if m.rule == "listed_company"]
+    assert all(m.label != "ORG" for m in r.mentions if m.text in ("張忠謀", "美國", "日本", "荷蘭"))

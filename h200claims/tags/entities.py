@@ -9,6 +9,7 @@ from h200claims.registry import component
 from h200claims.tags import entity_model  # noqa: F401  (registers the "model" rule)
 from h200claims.tags import entity_latin, entity_units  # noqa: F401  (register "latin_name", "org_unit")
 from h200claims.tags.entity_edges import person_edges
+from h200claims.tags.entity_lists import listed_companies
 from h200claims.tags.entity_markets import company_markets
 from h200claims.tags.entity_merge import merge
 from h200claims.tags.entity_relabel import (
@@ -23,7 +24,7 @@ from h200claims.tags.entity_vocab import _jieba_freq, company_suffix_chain, is_c
 #: steps of this stage that are not candidate rules but can be switched off too
 RULES.switch("repeat_name", "surname_title", "surname_reference", "place_prefix", "place_unit", "company_suffix",
              "person_as_company", "context_short_forms", "company_organs", "join_company_heads", "person_edges",
-             "company_markets")
+             "company_markets", "listed_companies")
 
 
 def enabled(doc: Doc, name: str) -> bool:
@@ -181,6 +182,8 @@ def run_rules(doc: Doc) -> list[MentionCandidate]:
     mentions = trim_time_words(doc, mentions)
     if enabled(doc, "person_edges"):
         mentions = person_edges(doc, mentions)
+    if enabled(doc, "listed_companies"):
+        mentions = listed_companies(doc, mentions)
     if enabled(doc, "company_markets"):
         mentions = company_markets(doc, mentions)
     if enabled(doc, "join_company_heads"):

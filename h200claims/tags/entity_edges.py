@@ -11,6 +11,7 @@ from typing import Any
 from h200claims import data
 from h200claims.doc import Doc, MentionCandidate
 from h200claims.patterns import alternation, compile_fast
+from h200claims.tags.entity_repeats import SURNAME_REFERENCE
 from h200claims.tags.entity_vocab import (
     GENERIC_WORD_FREQ, _jieba_freq, is_cjk, is_common_word, name_key, translit_name_at, verb_tags, vocab,
 )
@@ -42,7 +43,8 @@ def edge_at(doc: Doc, m: MentionCandidate) -> tuple[int, int]:
     name = view[s:e]
     if not all(is_cjk(c) for c in name):
         return s, e
-    if len(name) == 2 and name[0] in voc.surnames and e + 1 < len(view) and is_cjk(view[e]) \
+    if len(name) == 2 and name[0] in voc.surnames and not SURNAME_REFERENCE.fullmatch(name[1]) \
+            and e + 1 < len(view) and is_cjk(view[e]) \
             and view[e] not in voc.one_char and view[e] not in before_cue_chars() and reporting_verbs().match(view, e + 1) \
             and not reporting_verbs().match(view, e) and not is_common_word(view[s:e + 1]):
         return s, e + 1  # 劉凱|詩|指

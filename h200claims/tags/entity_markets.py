@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from h200claims import data
 from h200claims.doc import Doc, MentionCandidate
-from h200claims.tags.entity_rules import company_follows, company_name_like
+from h200claims.tags.entity_rules import company_name_like
 from h200claims.tags.entity_vocab import _jieba_freq, is_cjk, name_key, vocab
 from h200claims.text.script import simplified_view as v
 
@@ -47,19 +47,19 @@ def own_name_before(doc: Doc, place: MentionCandidate, taken: dict[int, MentionC
     if voc.titles.search(view, max(para[0], q - 6), q + 1) or not company_name_like(doc, q, place.start) \
             or _jieba_freq().get(own, 0) > 0:
         return None  # 更多|中國, 明定|中國: a word of the dictionary, however rare
-    if company_follows(doc, place.end, para[1], measures=True) or said_alone(doc, own, q):
+    if view.count(view[q:place.end]) >= 2 or said_alone(doc, own, q, taken):
         return q
-    return None  # 遠超|中國|國產晶片: a name is closed by a verb or said alone elsewhere
+    return None  # 到過|中國, 遠超|中國: a company's name is written so again, or said alone by a source
 
 
-def said_alone(doc: Doc, own: str, q: int) -> bool:
-    """Whether ``own`` stands alone, on token edges and not before the market word, elsewhere in the body."""
+def said_alone(doc: Doc, own: str, q: int, taken: dict[int, MentionCandidate]) -> bool:
+    """Whether a source (the model) found ``own`` alone as a name elsewhere in the body (德勤 … 德勤中國)."""
     view = doc.view
     i = view.find(own)
     while i >= 0:
-        e = i + len(own)
-        if i != q and doc.in_body(i, e) and doc.at_token_boundary(i) and doc.at_token_boundary(e) \
-                and not any(view.startswith(w, e) for w in market_words()):
+        m = taken.get(i)
+        if i != q and m is not None and m.end == i + len(own) and m.label in ("PERSON", "ORG") \
+                and not any(view.startswith(w, m.end) for w in market_words()):
             return True
         i = view.find(own, i + 1)
     return False
@@ -67,13 +67,13 @@ def said_alone(doc: Doc, own: str, q: int) -> bool:
 
 def company_markets(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionCandidate]:
     """A place that is a market word (中國) right after a name that can be a company's (two characters
-    no dictionary has, on token edges, closed by a verb or said alone elsewhere) closes that company's
-    name: 融創|中國 is Sunac China, and 融創 alone elsewhere is Sunac too; 訪問|中國, 日本|與|中國,
-    華為|中國 (a known company), 遠超|中國|國產晶片 stay as they are.
+    no dictionary has, on token edges, written with the market word twice or found alone as a name by
+    the model) closes that company's name: 融創|中國 is Sunac China, and 融創 alone elsewhere is Sunac
+    too; 訪問|中國, 日本|與|中國, 華為|中國 (a known company), 到過|中國 stay as they are.
 
     >>> import h200claims
-    >>> [(m.text, m.label) for m in h200claims.extract("融創中國宣布債務重組生效，融創股價大漲。").mentions]
-    [('融創中國', 'ORG'), ('融創', 'ORG')]
+    >>> [(m.text, m.label) for m in h200claims.extract("融創中國宣布重組生效，融創中國股價大漲。").mentions]
+    [('融創中國', 'ORG'), ('融創中國', 'ORG')]
     """
     view = doc.view
     words = market_words()

@@ -95,13 +95,16 @@ def context_short_forms(doc: Doc, mentions: list[MentionCandidate]) -> list[Ment
 
 def company_organs(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionCandidate]:
     """A model's ORG that is a name and an organ of it (星展|董事會) is the name alone: a board speaks
-    for its company. The name joins an organisation of the same name in the article."""
+    for its company. The name joins an organisation of the same name in the article. One opening with
+    a generic head (涉案水房集團, 相關部門; ``generic_org_heads``) is a description and no mention."""
     _, tails = _relabel_data()
     names = {doc.view[m.start:m.end]: m.key for m in mentions if m.label == "ORG"}
     out = []
     for m in mentions:
         if m.label == "ORG" and m.rule.startswith("model"):
             text = doc.view[m.start:m.end]
+            if text.startswith(vocab().generic_org_heads):
+                continue  # 涉案水房集團, 相關部門: a description, no name
             tail = next((t for t in tails if text.endswith(t) and len(text) - len(t) >= 2), None)
             if tail is not None:
                 end = m.end - len(tail)
