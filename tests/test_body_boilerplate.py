@@ -89,3 +89,10 @@ def test_a_title_and_paragraph_printed_twice_keep_quotes_amounts_and_actors():
         r = h200claims.Extractor().extract(text)
         assert len(r.quotes) == 1 and len(r.quantities) == 1 and r.entities, (r.quotes, r.quantities)
         assert text[r.body[0][0]:].startswith(text.split("\n")[0]), r.body  # the title is kept too
+
+
+def test_a_last_paragraph_signed_with_the_agency_name_is_kept():
+    last = ("檢方說明，這類裝置外型類似隨身碟，是銀行發行的網路憑證，使用者要進行轉帳、查詢帳戶資訊時，"
+            "必須在電腦插上裝置才能通過認證，功能與一般密碼器相同，遺失後須立即掛失。（中央社）")
+    parts = body_of(f"{TITLE}\n\n{FIRST}\n\n{SECOND}\n\n{last}\n")
+    assert last in "\n".join(parts), parts

@@ -20,19 +20,14 @@ def resolve_description(st: State, desc: str, at: int | None = None) -> str | No
 
 def salient_org(st: State, upto: int, kind: str | None = None) -> str | None:
     """The organisation named most often before ``upto`` (of ``kind`` when it has one such, else
-    any), the later one on a tie: the body an article's 集團說 / 它指出 refers to."""
-    counts: dict[str, int] = {}
-    last: dict[str, int] = {}
-    for m in st.mentions:
-        if m[1] > upto:
-            break
-        if m[3] == "ORG":
-            counts[m[2]] = counts.get(m[2], 0) + 1
-            last[m[2]] = m[0]
+    any), the later one on a tie: the body an article's 集團說 / 它指出 refers to. Counts are kept
+    as the reader goes (``State.see``), so each call costs the number of organisations, not mentions."""
+    st.see(upto)
+    counts = st.org_count
     if not counts:
         return None
     pool = [i for i in counts if st.kinds.get(i) == kind] or list(counts)
-    return max(pool, key=lambda i: (counts[i], last[i]))
+    return max(pool, key=lambda i: (counts[i], st.org_last[i]))
 
 
 #: the outlet's own staff: 新京報記者注意到 is the outlet speaking
@@ -56,23 +51,26 @@ def outlet_reporter(st: State, s: int, e: int) -> Speaker | None:
 #: a spokesperson's title, and how far after it a name may follow (海關總署新聞發言人、統計分析司司長呂大良)
 SPOKESPERSON = "发言人"
 HOLDER_REACH = 16
+#: how far from the clause the article's naming of the spokesperson is sought (keeps a call bounded)
+SPOKESPERSON_REACH = 5000
 
 
 def spokesperson(st: State, s: int, e: int) -> Speaker | None:
-    """An unnamed spokesperson (海關總署新聞發言人表示, 外交部發言人稱): the person the article names
-    as that body's spokesperson, else the body speaking through them (``spokesperson``)."""
+    """An unnamed spokesperson (海關總署新聞發言人表示): the person the article names elsewhere as
+    that body's spokesperson; None when it names no one (the guidelines keep 白宮官員 unnamed)."""
     view = st.doc.view
     if not view.endswith(SPOKESPERSON, s, e) or not st.on("spokesperson"):
         return None
     head = e - len(SPOKESPERSON)
     orgs = [m for m in st.mentions_in(s, head) if m[3] in ("ORG", "GPE")]
     body = view[orgs[-1][0]:orgs[-1][1]] if orgs else None
-    at = view.find(SPOKESPERSON)
+    lo, hi = max(0, head - SPOKESPERSON_REACH), head + SPOKESPERSON_REACH
+    at = view.find(SPOKESPERSON, lo, hi)
     while at >= 0:
         if at != head and (body is None or body in view[max(0, at - 12):at]):
             people = [m for m in st.mentions_in(at, at + len(SPOKESPERSON) + HOLDER_REACH) if m[3] == "PERSON"]
             between = view[at + len(SPOKESPERSON):people[0][0]] if people else "。"
             if people and not any(c in between for c in ",，。:：;；"):
                 return Speaker(people[0][2], st.doc.text[s:e])
-        at = view.find(SPOKESPERSON, at + 1)
-    return Speaker(orgs[-1][2], st.doc.text[s:e]) if orgs else None
+        at = view.find(SPOKESPERSON, at + 1, hi)
+    return None

@@ -152,20 +152,28 @@ def cue_clause(view: str, clause_floor: int, cs: int, heading: bool = False) -> 
     return max(clause_floor, _last_break(view, clause_floor, head, heading)), head
 
 
+#: how far back a company's document with no owner in its clause looks for the organisation it is from
+DOCUMENT_OWNER_REACH = 2000
+
+
 def data_speaker(st: State, cs: int, clause_floor: int) -> Speaker | None:
-    """Who speaks through data (海關數據顯示, 調查顯示): the body the clause names; None when it
-    names no one (數據顯示，… is the article's own voice) or the clause before 顯示 is not a data
-    noun (這顯示 reports nothing)."""
+    """Who speaks through data (海關數據顯示, 調查顯示): the body the clause names; for a company's
+    own document named alone (公告顯示, 財報顯示) the organisation named last before it; None when
+    data names no one (數據顯示，… is the article's own voice) or the clause before 顯示 is not a
+    data noun (這顯示 reports nothing)."""
     w = words()
     view = st.doc.view
     clause, head = cue_clause(view, clause_floor, cs)
     if not w.data_end.search(view, clause, head):
         return None
     named = [m for m in st.mentions_in(clause, head) if m[3] in ("ORG", "GPE")]
-    if not named:
+    if named:
+        m = chain_end(named)
+        return Speaker(m[2], st.doc.text[clause:head])
+    if not w.own_document.search(view, clause, head):
         return None
-    m = chain_end(named)
-    return Speaker(m[2], st.doc.text[clause:head])
+    before = [m for m in st.mentions_in(max(0, clause - DOCUMENT_OWNER_REACH), clause) if m[3] == "ORG"]
+    return Speaker(before[-1][2], st.doc.text[clause:head]) if before else None
 
 
 #: the words before a cue that may be a name no rule or model knows: two to four Han characters

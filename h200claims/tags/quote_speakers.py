@@ -121,9 +121,11 @@ def speaker_in_clause(st: State, s: int, e: int, sentence_start: int | None = No
         first = chain_end(others)
         return Speaker(first[2], _speaker_text(st, s, others[0]))
     titled = titled_entity(st, text)
-    pointed = titled_entity(st, without_demonstrative(text)) if titled is None else None
-    if titled is not None or pointed is not None:  # 行政總裁說; 該國務卿強調 (the word pointing back kept)
-        return Speaker((titled or pointed)[0], st.doc.text[e - (len(titled[1]) if titled else len(text)):e])
+    if titled is not None:
+        return Speaker(titled[0], st.doc.text[e - len(titled[1]):e])
+    pointed = titled_entity(st, without_demonstrative(text))
+    if pointed is not None:  # 該國務卿強調, 這位部長說 (the word pointing back kept in the speaker's words)
+        return Speaker(pointed[0], st.doc.text[e - len(text):e])
     title = w.title_only.search(text)
     if title:
         return Speaker(resolve_title(st, title.group()), st.doc.text[e - len(title.group()):e])

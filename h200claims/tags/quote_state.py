@@ -32,6 +32,9 @@ class State:
     gender: dict[str, str] = field(default_factory=dict)
     via_of: dict[str, str] = field(default_factory=dict)
     last_of_kind: dict[str, str] = field(default_factory=dict)
+    said_as: dict[str, str] = field(default_factory=dict)  # speaker id -> the words last naming them
+    org_count: dict[str, int] = field(default_factory=dict)  # organisation id -> mentions seen so far
+    org_last: dict[str, int] = field(default_factory=dict)  # organisation id -> its last mention seen
     index: SpanIndex = field(default_factory=lambda: SpanIndex([]))
     seen: int = 0  # mentions before this index were taken into last_of_kind
     last_in_paragraph: "Speaker | None" = None
@@ -50,11 +53,15 @@ class State:
         return [m[2] for m in self.index.within(s, e)]
 
     def see(self, upto: int) -> None:
-        """Remember the organisations named up to ``upto`` (for 該智庫, 該公司, 報導)."""
+        """Remember the organisations named up to ``upto`` (for 該智庫, 該公司, 報導), and how often."""
         while self.seen < len(self.mentions) and self.mentions[self.seen][1] <= upto:
-            eid = self.mentions[self.seen][2]
+            m = self.mentions[self.seen]
+            eid = m[2]
             if eid in self.kinds:
                 self.last_of_kind[self.kinds[eid]] = eid
+            if m[3] == "ORG":
+                self.org_count[eid] = self.org_count.get(eid, 0) + 1
+                self.org_last[eid] = m[0]
             self.seen += 1
 
     def spoke(self, sp: Speaker, pronoun: str | None = None) -> None:
@@ -63,6 +70,8 @@ class State:
         if sp.id in self.history:
             self.history.remove(sp.id)
         self.history.append(sp.id)
+        if sp.text and pronoun is None:
+            self.said_as[sp.id] = sp.text
         g = words().pronouns.get(pronoun or "")
         if g:
             self.gender.setdefault(sp.id, g)

@@ -55,6 +55,7 @@ class Words:
     phrase_openers: frozenset[str]  # 讓/被/由/據: a description starts after them
     data_end: Any  # regex: a clause ending in a data noun (海關數據, 調查) before 顯示
     data_cues: frozenset[str]  # 顯示: a cue only after a data noun
+    own_document: Any  # regex: a clause ending in a company's own document (公告, 財報): its owner speaks
     named_only: frozenset[str]  # 報導, 披露: a cue only with a named speaker (媒體報導 is not one)
     bare: frozenset[str]  # 預估, 相信: a weak cue with no comma after, right after a named speaker
     inside: frozenset[str]  # 預期, 暗示: with an empty clause after an earlier cue, part of its content
@@ -140,6 +141,7 @@ def words() -> Words:
         phrase_openers=frozenset(v(cfg["phrase_openers"])),
         data_end=regex.compile(alt(v(x) for x in cfg["data_nouns"]) + "$"),
         data_cues=having(lambda c: c.strength == "data"),
+        own_document=regex.compile(alt(v(x) for x in cfg["own_documents"]) + "$"),
         named_only=having(lambda c: c.strength == "named"),
         bare=having(lambda c: "bare" in c.frames),
         inside=having(lambda c: "inside" in c.frames),

@@ -26,10 +26,7 @@ def last_person(st: State) -> Speaker | None:
     if not st.on("last_person_paragraph"):
         return None
     sid = next((i for i in reversed(st.history) if i in st.persons), None)
-    if sid is None:
-        return None
-    m = next(m for m in reversed(st.mentions) if m[2] == sid)
-    return Speaker(sid, st.doc.text[m[0]:m[1]])
+    return Speaker(sid, st.said_as.get(sid, "")) if sid is not None else None
 
 
 def headings(doc: Doc) -> list[tuple[int, int]]:

@@ -68,7 +68,16 @@ def is_end_marker(line: Line) -> bool:
     return any(p.search(line.view) for p in _rules()["end"])
 
 
+#: a line of prose this long that ends with an agency's credit (…。(中央社)) is a paragraph signed off, not a caption
+SIGNED_PARAGRAPH_MIN = 80
+
+
 def is_caption(line: Line) -> bool:
+    """A photo caption or credit line (▲…, 圖／…, …（記者王小明攝）, …（路透）); a long paragraph of
+    prose that ends with the agency's name is the article's last paragraph, signed off."""
+    if len(line.view) >= SIGNED_PARAGRAPH_MIN and line.view.count(",") + line.view.count("，") >= 2 \
+            and not line.view.startswith(("▲", "▼")):
+        return False
     return any(p.search(line.view) for p in _rules()["caption"])
 
 
