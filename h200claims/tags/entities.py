@@ -6,7 +6,7 @@ from typing import Any
 from h200claims.doc import Doc, MentionCandidate, SpanIndex
 from h200claims.models import Entity, Mention
 from h200claims.registry import component
-from h200claims.tags import entity_model  # noqa: F401  (registers the "model" rule)
+from h200claims.tags import entity_lac, entity_model  # noqa: F401  (register the "lac" and "model" rules)
 from h200claims.tags.entity_merge import merge
 from h200claims.tags.entity_repeats import SURNAME_REFERENCE, repeat_names, surname_references, surname_titles
 from h200claims.tags.entity_rules import RULES

@@ -1,0 +1,111 @@
+"""LAC in the loop (rule ``lac``, mentions ``model:lac``): where the second model reads and what
+its names become.
+
+LAC (``lac_model``) costs about three times our whole pipeline per character, so it does not read
+every sentence. ``lac`` in ``data/pipeline.json`` says where it runs: ``run_on: all`` reads every
+sentence; ``run_on: undecided`` reads only the sentences where the cheaper sources leave a name
+undecided (a name guessed by the CRF or a rule, not the lexicon; a run of single characters the
+segmenter could not join, which is how an unknown name looks), most undecided first, up to
+``budget`` of the article's body characters. A name LAC finds once is found again everywhere in
+the article by ``repeat_name``, so reading a share of the sentences finds most of an article's
+names. Its spans pass the same checks as the CRF's (``entity_model.SpanCheck``, with the CRF's
+settings under LAC's own) and one of their own (a place and common words is no name); with
+``person: agree`` a LAC PERSON stands only where the CRF or a rule found a person too (LAC re-cuts
+it: 俞彤 → 歐俞彤), since its own people cost more than they found on real pages; ``veto`` drops a
+CRF or rule PERSON where LAC reads the same characters as an organisation (德勤 the firm).
+The measured placements are in ``docs/model_card.md``.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from h200claims.doc import Doc, MentionCandidate, SpanIndex
+from h200claims.tags import lac_model
+from h200claims.tags.entity_model import SpanCheck
+from h200claims.tags.entity_rules import rule
+from h200claims.tags.entity_vocab import GENERIC_WORD_FREQ, _jieba_freq, is_cjk, name_key, vocab
+
+RULE = "model:lac"
+
+
+def settings(doc: Doc) -> dict[str, Any]:
+    """The CRF's span settings (``model``) with LAC's own (``lac``) over them."""
+    return {**doc.settings["model"], **doc.settings["lac"]}
+
+
+def undecided(doc: Doc, start: int, end: int, guessed: list[tuple[int, int]]) -> int:
+    """How many names the cheaper sources leave undecided in view[start:end]: names a model or a
+    rule guessed (``guessed``, spans inside it), plus runs of two or more single Han characters
+    the segmenter could not join into words (鈺|翔 and 歐|俞|彤 look like this; 的|是 pass)."""
+    n = sum(1 for a, b in guessed if start <= a and b <= end)
+    run = 0
+    for a, b in doc.tokens_in(start, end):
+        if b - a == 1 and is_cjk(doc.view[a]):
+            run += 1
+            continue
+        n += run >= 2
+        run = 0
+    return n + (run >= 2)
+
+
+def chosen_sentences(doc: Doc, cfg: dict[str, Any]) -> list[tuple[int, int]]:
+    """The body sentences LAC reads, in text order (see the module's docstring)."""
+    sents = [(s, e) for s, e in doc.sentences if doc.in_body(s, e) and any(is_cjk(ch) for ch in doc.view[s:e])]
+    if cfg["run_on"] == "all":
+        return sents
+    guessed = sorted((c.start, c.end) for c in doc.candidates
+                     if c.label in ("PERSON", "ORG") and c.rule != "lexicon")
+    scored = [(undecided(doc, s, e, guessed), s, e) for s, e in sents]
+    budget = cfg["budget"] * sum(e - s for s, e in sents)
+    out = []
+    for n, s, e in sorted(scored, key=lambda x: (-x[0], x[1])):
+        if n == 0 or budget < e - s:
+            continue
+        budget -= e - s
+        out.append((s, e))
+    return sorted(out)
+
+
+def place_and_common_words(doc: Doc, start: int, end: int, places: dict[int, int]) -> bool:
+    """An ORG span that is one or more places and then only common words or Latin letters, not
+    ending in a body's own word (美中|AI|科技, 華府|智庫, 中國|會): a description, not a name. With
+    a body's word at its end (中國|銀行, 中國|商用|飛機|有限責任公司) or a rare word after the place
+    (江蘇|舜|天) it is a name."""
+    pos = start
+    while pos in places and places[pos] <= end:
+        pos = places[pos]
+    if pos == start or pos == end or doc.view[start:end].endswith(vocab().org_suffixes):
+        return False
+    freq = _jieba_freq()
+    return all(doc.view[a:b].isascii() or freq.get(doc.view[a:b], 0) >= GENERIC_WORD_FREQ
+               for a, b in doc.tokens_in(pos, end))
+
+
+@rule("lac")
+def lac_names(doc: Doc) -> list[MentionCandidate]:
+    cfg = settings(doc)
+    sents = chosen_sentences(doc, cfg)
+    if not sents:
+        return []
+    check = SpanCheck(doc, cfg)
+    places = {c.start: c.end for c in doc.candidates if c.label == "GPE"}
+    people = SpanIndex([(c.start, c.end, c) for c in doc.candidates if c.label == "PERSON" and c.rule != "lexicon"])
+    out = []
+    orgs: set[tuple[int, int]] = set()
+    for (s, _), words in zip(sents, lac_model.tag_batch([doc.view[s:e] for s, e in sents])):
+        for a, b, tag in words:
+            a, b = s + a, s + b
+            if tag == "ORG":
+                orgs.add((a, b))
+            ours = check.label(a, b, tag, cfg["confidence"]) if tag in cfg["labels"] else None
+            if ours is None:
+                continue
+            if ours == "PERSON" and cfg["person"] == "agree" and not people.overlaps(a, b):
+                continue  # LAC's own people cost more than they find on real pages: it only re-cuts ours
+            if ours == "ORG" and place_and_common_words(doc, a, b, places):
+                continue
+            out.append(MentionCandidate(a, b, ours, RULE, name_key(doc.view[a:b]), priority=0))
+    if cfg["veto"] and orgs:
+        doc.candidates[:] = [c for c in doc.candidates if not (
+            c.label == "PERSON" and c.rule != "lexicon" and (c.start, c.end) in orgs)]
+    return out
