@@ -68,12 +68,18 @@ def chosen_sentences(doc: Doc, cfg: dict[str, Any]) -> list[tuple[int, int]]:
 
 def place_and_common_words(doc: Doc, start: int, end: int, places: dict[int, int]) -> bool:
     """An ORG span that is one or more places and then only common words or Latin letters, not
-    ending in a body's own word (美中|AI|科技, 華府|智庫, 中國|會): a description, not a name. With
+    ending in a body's own word (中美|科技, 華府|智庫, 中國|會): a description, not a name. With
     a body's word at its end (中國|銀行, 中國|商用|飛機|有限責任公司) or a rare word after the place
     (江蘇|舜|天) it is a name."""
     pos = start
-    while pos in places and places[pos] <= end:
-        pos = places[pos]
+    pairs = vocab().one_char
+    while pos < end:
+        if pos in places and places[pos] <= end:
+            pos = places[pos]
+        elif doc.view[pos] in pairs and (doc.view[pos + 1:pos + 2] in pairs or pos > start and doc.view[pos - 1] in pairs):
+            pos += 1  # 中美, 美日: two countries by one character each
+        else:
+            break
     if pos == start or pos == end or doc.view[start:end].endswith(vocab().org_suffixes):
         return False
     freq = _jieba_freq()
