@@ -59,8 +59,8 @@ def chosen_sentences(doc: Doc, cfg: dict[str, Any]) -> list[tuple[int, int]]:
     budget = cfg["budget"] * sum(e - s for s, e in sents)
     out = []
     for n, s, e in sorted(scored, key=lambda x: (-x[0], x[1])):
-        if n == 0 or budget < e - s:
-            continue
+        if n == 0 or (out and budget < e - s):
+            continue  # the most undecided sentence is read whatever its length (a short text has one)
         budget -= e - s
         out.append((s, e))
     return sorted(out)

