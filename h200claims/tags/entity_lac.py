@@ -80,8 +80,8 @@ def place_and_common_words(doc: Doc, start: int, end: int, places: dict[int, int
             pos += 1  # 中美, 美日: two countries by one character each
         else:
             break
-    if pos == start or pos == end or doc.view[start:end].endswith(vocab().org_suffixes):
-        return False
+    if pos == start or pos == end or not doc.at_token_boundary(pos) or doc.view[start:end].endswith(vocab().org_suffixes):
+        return False  # no place first, nothing after it, a word across its end (江蘇舜天), or a body's word last
     freq = _jieba_freq()
     return all(doc.view[a:b].isascii() or freq.get(doc.view[a:b], 0) >= GENERIC_WORD_FREQ
                for a, b in doc.tokens_in(pos, end))
