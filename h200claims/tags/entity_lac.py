@@ -33,42 +33,57 @@ def settings(doc: Doc) -> dict[str, Any]:
     return {**doc.settings["model"], **doc.settings["lac"]}
 
 
-def undecided(doc: Doc, start: int, end: int, guessed: list[tuple[int, int]]) -> int:
-    """How many names the cheaper sources leave undecided in view[start:end]: names a model or a
-    rule guessed (``guessed``, spans inside it), plus runs of two or more single Han characters
-    the segmenter could not join into words (鈺|翔 and 歐|俞|彤 look like this; 的|是 pass)."""
-    n = sum(1 for a, b in guessed if start <= a and b <= end)
-    run = 0
-    for a, b in doc.tokens_in(start, end):
+def single_runs(doc: Doc, start: int, end: int) -> list[str]:
+    """Runs of two or more single Han characters in view[start:end] that the segmenter could not
+    join into words: how an unknown name looks (鈺|翔, 歐|俞|彤; 的|是 pass too, and cost little)."""
+    out = []
+    run: list[int] = []
+    for a, b in doc.tokens_in(start, end) + [(end, end)]:
         if b - a == 1 and is_cjk(doc.view[a]):
-            run += 1
+            run.append(a)
             continue
-        n += run >= 2
-        run = 0
-    return n + (run >= 2)
+        if len(run) >= 2:
+            out.append(doc.view[run[0]:run[-1] + 1])
+        run = []
+    return out
 
 
 def chosen_sentences(doc: Doc, cfg: dict[str, Any]) -> list[tuple[int, int]]:
-    """The body sentences LAC reads, in text order (see the module's docstring)."""
+    """The body sentences LAC reads, in text order (see the module's docstring): with ``run_on:
+    undecided``, the sentences holding the most undecided names (names the CRF or a rule guessed,
+    runs of single characters) not yet held by a sentence chosen before, up to ``budget`` of the
+    body's characters; each name is read once, and what LAC makes of it holds for the article."""
     sents = [(s, e) for s, e in doc.sentences if doc.in_body(s, e) and any(is_cjk(ch) for ch in doc.view[s:e])]
     if cfg["run_on"] == "all":
         return sents
-    guessed = sorted((c.start, c.end) for c in doc.candidates
-                     if c.label in ("PERSON", "ORG") and c.rule != "lexicon")
-    scored = [(undecided(doc, s, e, guessed), s, e) for s, e in sents]
+    guessed = sorted((c.start, c.end) for c in doc.candidates if c.label in ("PERSON", "ORG") and c.rule != "lexicon")
+    names: list[tuple[set[str], int, int]] = []
+    k = 0
+    for s, e in sents:  # both sorted: one sweep
+        while k < len(guessed) and guessed[k][0] < s:
+            k += 1
+        j = k
+        held = set(single_runs(doc, s, e))
+        while j < len(guessed) and guessed[j][0] < e:
+            if guessed[j][1] <= e:
+                held.add(doc.view[guessed[j][0]:guessed[j][1]])
+            j += 1
+        names.append((held, s, e))
     budget = cfg["budget"] * sum(e - s for s, e in sents)
+    seen: set[str] = set()
     out = []
-    for n, s, e in sorted(scored, key=lambda x: (-x[0], x[1])):
-        if n == 0 or (out and budget < e - s):
+    for held, s, e in sorted(names, key=lambda x: (-len(x[0]), x[1])):
+        if not held - seen or (out and budget < e - s):
             continue  # the most undecided sentence is read whatever its length (a short text has one)
         budget -= e - s
+        seen |= held
         out.append((s, e))
     return sorted(out)
 
 
 def place_and_common_words(doc: Doc, start: int, end: int, places: dict[int, int]) -> bool:
-    """An ORG span that is one or more places and then only common words or Latin letters, not
-    ending in a body's own word (中美|科技, 華府|智庫, 中國|會): a description, not a name. With
+    """An ORG span that is one or more places and then only common words, kinds of body or Latin
+    letters, not ending in a body's own word (中美|科技, 華府|智庫, 中國|會): a description, not a name. With
     a body's word at its end (中國|銀行, 中國|商用|飛機|有限責任公司) or a rare word after the place
     (江蘇|舜|天) it is a name."""
     pos = start
@@ -83,8 +98,9 @@ def place_and_common_words(doc: Doc, start: int, end: int, places: dict[int, int
     if pos == start or pos == end or not doc.at_token_boundary(pos) or doc.view[start:end].endswith(vocab().org_suffixes):
         return False  # no place first, nothing after it, a word across its end (江蘇舜天), or a body's word last
     freq = _jieba_freq()
-    return all(doc.view[a:b].isascii() or freq.get(doc.view[a:b], 0) >= GENERIC_WORD_FREQ
-               for a, b in doc.tokens_in(pos, end))
+    kinds = vocab().org_type_nouns
+    return all(w.isascii() or w in kinds or freq.get(w, 0) >= GENERIC_WORD_FREQ
+               for w in (doc.view[a:b] for a, b in doc.tokens_in(pos, end)))
 
 
 @rule("lac")
@@ -97,12 +113,12 @@ def lac_names(doc: Doc) -> list[MentionCandidate]:
     places = {c.start: c.end for c in doc.candidates if c.label == "GPE"}
     people = SpanIndex([(c.start, c.end, c) for c in doc.candidates if c.label == "PERSON" and c.rule != "lexicon"])
     out = []
-    orgs: set[tuple[int, int]] = set()
+    orgs: set[str] = set()
     for (s, _), words in zip(sents, lac_model.tag_batch([doc.view[s:e] for s, e in sents])):
         for a, b, tag in words:
             a, b = s + a, s + b
             if tag == "ORG":
-                orgs.add((a, b))
+                orgs.add(doc.view[a:b])
             ours = check.label(a, b, tag, cfg["confidence"]) if tag in cfg["labels"] else None
             if ours is None:
                 continue
@@ -111,7 +127,7 @@ def lac_names(doc: Doc) -> list[MentionCandidate]:
             if ours == "ORG" and place_and_common_words(doc, a, b, places):
                 continue
             out.append(MentionCandidate(a, b, ours, RULE, name_key(doc.view[a:b]), priority=0))
-    if cfg["veto"] and orgs:
+    if cfg["veto"] and orgs:  # 德勤 read as a firm once is no person anywhere in the article
         doc.candidates[:] = [c for c in doc.candidates if not (
-            c.label == "PERSON" and c.rule != "lexicon" and (c.start, c.end) in orgs)]
+            c.label == "PERSON" and c.rule != "lexicon" and doc.view[c.start:c.end] in orgs)]
     return out
