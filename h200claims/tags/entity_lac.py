@@ -9,7 +9,8 @@ segmenter could not join, which is how an unknown name looks), most undecided fi
 ``budget`` of the article's body characters. A name LAC finds once is found again everywhere in
 the article by ``repeat_name``, so reading a share of the sentences finds most of an article's
 names. Its spans pass the same checks as the CRF's (``entity_model.SpanCheck``, with the CRF's
-settings under LAC's own) and one of their own (a place and common words is no name); with
+settings under LAC's own) and two of their own (a place and common words, 中美科技, and a meeting
+of two, 川習會, are no names); with
 ``person: agree`` a LAC PERSON stands only where the CRF or a rule found a person too (LAC re-cuts
 it: 俞彤 → 歐俞彤), since its own people cost more than they found on real pages; ``veto`` drops a
 CRF or rule PERSON where LAC reads the same characters as an organisation (德勤 the firm).
@@ -103,6 +104,14 @@ def place_and_common_words(doc: Doc, start: int, end: int, places: dict[int, int
                for w in (doc.view[a:b] for a, b in doc.tokens_in(pos, end)))
 
 
+def meeting_of_two(doc: Doc, start: int, end: int, cfg: dict[str, Any]) -> bool:
+    """Two people by one character each and a meeting word, each a token of its own (川|習|會,
+    馬|習|會): a summit, which LAC reads as a body."""
+    toks = doc.tokens_in(start, end)
+    return (len(toks) == 3 and all(b - a == 1 for a, b in toks) and toks[0][0] == start and toks[-1][1] == end
+            and doc.view[end - 1] in cfg["meeting_words"])
+
+
 @rule("lac")
 def lac_names(doc: Doc) -> list[MentionCandidate]:
     cfg = settings(doc)
@@ -110,7 +119,10 @@ def lac_names(doc: Doc) -> list[MentionCandidate]:
     if not sents:
         return []
     check = SpanCheck(doc, cfg)
-    places = {c.start: c.end for c in doc.candidates if c.label == "GPE"}
+    places: dict[int, int] = {}  # where a place starts -> its shortest end (華府, not a model's 華府智庫)
+    for c in doc.candidates:
+        if c.label == "GPE":
+            places[c.start] = min(c.end, places.get(c.start, c.end))
     people = SpanIndex([(c.start, c.end, c) for c in doc.candidates if c.label == "PERSON" and c.rule != "lexicon"])
     out = []
     orgs: set[str] = set()
@@ -124,7 +136,7 @@ def lac_names(doc: Doc) -> list[MentionCandidate]:
                 continue
             if ours == "PERSON" and cfg["person"] == "agree" and not people.overlaps(a, b):
                 continue  # LAC's own people cost more than they find on real pages: it only re-cuts ours
-            if ours == "ORG" and place_and_common_words(doc, a, b, places):
+            if ours == "ORG" and (place_and_common_words(doc, a, b, places) or meeting_of_two(doc, a, b, cfg)):
                 continue
             out.append(MentionCandidate(a, b, ours, RULE, name_key(doc.view[a:b]), priority=0))
     if cfg["veto"] and orgs:  # 德勤 read as a firm once is no person anywhere in the article
