@@ -53,7 +53,8 @@ def chosen_sentences(doc: Doc, cfg: dict[str, Any]) -> list[tuple[int, int]]:
     """The body sentences LAC reads, in text order (see the module's docstring): with ``run_on:
     undecided``, the sentences holding the most undecided names (names the CRF or a rule guessed,
     runs of single characters) not yet held by a sentence chosen before, up to ``budget`` of the
-    body's characters; each name is read once, and what LAC makes of it holds for the article."""
+    body's characters (at least ``min_budget`` characters); each name is read once, and what LAC
+    makes of it holds for the article."""
     sents = [(s, e) for s, e in doc.sentences if doc.in_body(s, e) and any(is_cjk(ch) for ch in doc.view[s:e])]
     if cfg["run_on"] == "all":
         return sents
@@ -70,12 +71,12 @@ def chosen_sentences(doc: Doc, cfg: dict[str, Any]) -> list[tuple[int, int]]:
                 held.add(doc.view[guessed[j][0]:guessed[j][1]])
             j += 1
         names.append((held, s, e))
-    budget = cfg["budget"] * sum(e - s for s, e in sents)
+    budget = max(cfg["budget"] * sum(e - s for s, e in sents), cfg["min_budget"])  # a short text is read whole
     seen: set[str] = set()
     out = []
     for held, s, e in sorted(names, key=lambda x: (-len(x[0]), x[1])):
-        if not held - seen or (out and budget < e - s):
-            continue  # the most undecided sentence is read whatever its length (a short text has one)
+        if not held - seen or budget < e - s:
+            continue
         budget -= e - s
         seen |= held
         out.append((s, e))
