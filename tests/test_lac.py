@@ -126,3 +126,21 @@ def test_eval_ablate_lac_is_accepted() -> None:
     counts = rule_names_in(result)
     assert counts["lac"] >= 1 and counts["model"] == 0
     Extractor(disable=["lac", "model"])  # both names resolve
+
+
+def test_lac_reads_a_share_of_a_long_article_and_never_a_huge_sentence_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[int] = []
+    orig = lac_model.tag_batch
+
+    def counting(texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        read.extend(len(t) for t in texts)
+        return orig(texts)
+
+    monkeypatch.setattr(lac_model, "tag_batch", counting)
+    cfg = Extractor().settings["lac"]
+    article = "".join(f"克而瑞第{i}份報告顯示，融創與恒達的銷售額下跌，分析師劉凱詩表示仍將回升。\n\n" for i in range(200))
+    Extractor().extract(article)
+    assert 0 < sum(read) <= max(cfg["budget"] * len(article), cfg["min_budget"])
+    read.clear()
+    Extractor().extract("克而瑞監測顯示融創與恒達" * 2000)  # one sentence of 24,000 characters
+    assert sum(read) == 0
