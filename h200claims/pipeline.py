@@ -33,7 +33,7 @@ def _register_all() -> None:
 
 
 #: settings a user may override by keyword; each must exist in data/pipeline.json
-OVERRIDABLE = ("entity_rules", "quantity_rules", "merge", "model")
+OVERRIDABLE = ("entity_rules", "quantity_rules", "merge", "model", "lac")
 
 
 def resolve_config(components: list[str] | None, disable: Iterable[str], overrides: dict[str, Any]) -> dict[str, Any]:

@@ -52,11 +52,13 @@ def evaluate(gold_dir: Path, articles_dir: Path, extractor: Extractor | None = N
 
 
 def rule_names_in(result: Any) -> Counter[str]:
-    """How many mentions, quantities and quotes each rule made (``model:crf`` counts for ``model``)."""
+    """How many mentions, quantities and quotes each rule made (``model:crf`` counts for ``model``, ``model:lac`` for ``lac``)."""
     c: Counter[str] = Counter()
     for item in [*result.mentions, *result.quantities, *result.quotes]:
         c[item.rule] += 1
-        if item.rule.startswith("model:"):
+        if item.rule.startswith("model:lac"):
+            c["lac"] += 1
+        elif item.rule.startswith("model:"):
             c["model"] += 1
     return c
 

@@ -20,14 +20,17 @@ from typing import Any
 from h200claims.doc import MentionCandidate, SpanIndex, longest_first
 from h200claims.errors import H200ClaimsConfigError
 
-SOURCES = ("lexicon", "rules", "model")
+SOURCES = ("lexicon", "rules", "model", "lac")
 Policy = Mapping[str, Sequence[Sequence[str]]]
 
 
 def source_of(rule: str) -> str:
-    """The source a mention's rule belongs to: ``lexicon``, ``model`` (``model:...``) or ``rules``."""
+    """The source a mention's rule belongs to: ``lexicon``, ``lac`` (``model:lac...``, the second
+    model), ``model`` (``model:...``, the CRF) or ``rules``."""
     if rule == "lexicon":
         return "lexicon"
+    if rule.startswith("model:lac"):
+        return "lac"
     if rule == "model" or rule.startswith("model:"):
         return "model"
     return "rules"

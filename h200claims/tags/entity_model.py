@@ -163,16 +163,46 @@ def surname_name_after_title(doc: Doc, c: MentionCandidate) -> bool:
     return not any(b - a >= 2 and freq.get(doc.view[a:b], 0) >= GENERIC_WORD_FREQ for a, b in doc.tokens_in(c.start, c.end))
 
 
+class SpanCheck:
+    """The checks a model's span passes before it is a candidate (any model: the CRF, LAC), with
+    what they need from the candidates the rules made before it, gathered once per article."""
+
+    def __init__(self, doc: Doc, cfg: dict[str, Any]) -> None:
+        self.doc, self.cfg = doc, cfg
+        self.places = {c.start: c.end for c in doc.candidates if c.label == "GPE"}
+        self.titled: dict[int, set[int]] = {}  # where a name after a title starts -> one past a one-character-shorter end
+        for c in doc.candidates:
+            if c.rule == "title_name" and c.label == "PERSON":
+                self.titled.setdefault(c.start, set()).add(c.end - 1)
+        self.joined = joined_people(doc)
+
+    def label(self, start: int, end: int, label: str, conf: float) -> str | None:
+        """Our label for the model's ``label`` span view[start:end] of confidence ``conf``, or None."""
+        doc, cfg = self.doc, self.cfg
+        raw = doc.view[start:end]
+        name = raw.strip()
+        ours = map_label(label, name, cfg)
+        if ours is None or name != raw or conf < cfg["min_confidence"]:
+            return None
+        if ours == "ORG" and conf < cfg["sure"] and (common_words_only(doc, start, end) or name.endswith(
+                _view_forms(tuple(cfg["unsure_org_endings"])))):
+            return None  # 外資券商, 專案小組: a description with a group's ending, and the model unsure
+        if ours == "PERSON" and any(js <= start and end < je for js, je in self.joined):
+            return None  # 喬治|．陳: a rule's name across a joiner the model splits at (it learnt ·)
+        if ours == "PERSON" and end in self.titled.get(start, ()) and doc.tokens_in(end, end + 1) == [(end, end + 1)]:
+            return None  # 社長郭魯正|此前: the title rule's name is one character longer, a character on its own
+        if ours == "ORG" and name.startswith(vocab().generic_org_heads):
+            return None  # 新晶圓廠, 相關部門: a description, not a name
+        if ours == "ORG" and described_after_place(doc, start, end, self.places):
+            return None  # 中國科技公司, 北京監管機構: a place and a description, not a name
+        return ours
+
+
 @rule("model")
 def model_names(doc: Doc) -> list[MentionCandidate]:
     cfg = doc.settings["model"]
-    places = {c.start: c.end for c in doc.candidates if c.label == "GPE"}
     parents = {c.start: c.end for c in doc.candidates if c.label == "ORG" and c.rule == "lexicon"}
-    titled: dict[int, set[int]] = {}  # where a name after a title starts -> one past a one-character-shorter end
-    for c in doc.candidates:
-        if c.rule == "title_name" and c.label == "PERSON":
-            titled.setdefault(c.start, set()).add(c.end - 1)
-    joined = joined_people(doc)
+    check = SpanCheck(doc, cfg)
     vetoable = sorted((c for c in doc.candidates if c.rule in cfg["veto_rules"] and not surname_name_after_title(doc, c)),
                       key=lambda c: c.start)
     vetoed: set[int] = set()
@@ -193,22 +223,10 @@ def model_names(doc: Doc) -> list[MentionCandidate]:
                 vetoed.add(id(c))
             j += 1
         for a, b, label, conf in scored:
-            name = sent[a:b].strip()
-            ours = map_label(label, name, cfg)
-            if ours is None or name != sent[a:b] or conf < cfg["min_confidence"]:
+            ours = check.label(s + a, s + b, label, conf)
+            if ours is None:
                 continue
-            if ours == "ORG" and conf < cfg["sure"] and (common_words_only(doc, s + a, s + b) or name.endswith(
-                    _view_forms(tuple(cfg["unsure_org_endings"])))):
-                continue  # 外資券商, 專案小組: a description with a group's ending, and the model unsure
-            if ours == "PERSON" and any(js <= s + a and s + b < je for js, je in joined):
-                continue  # 喬治|．陳: a rule's name across a joiner the model splits at (it learnt ·)
-            if ours == "PERSON" and s + b in titled.get(s + a, ()) and doc.tokens_in(s + b, s + b + 1) == [(s + b, s + b + 1)]:
-                continue  # 社長郭魯正|此前: the title rule's name is one character longer, a character on its own
-            if ours == "ORG" and name.startswith(vocab().generic_org_heads):
-                continue  # 新晶圓廠, 相關部門: a description, not a name
-            if ours == "ORG" and described_after_place(doc, s + a, s + b, places):
-                continue  # 中國科技公司, 北京監管機構: a place and a description, not a name
-            out.append(MentionCandidate(s + a, s + b, ours, RULE, name_key(name), priority=0))
+            out.append(MentionCandidate(s + a, s + b, ours, RULE, name_key(sent[a:b]), priority=0))
             unit = unit_after_parent(doc, s + a, s + b, parents) if ours == "ORG" else None
             if unit is not None:
                 out.append(unit)

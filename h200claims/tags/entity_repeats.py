@@ -27,7 +27,8 @@ def repeat_names(doc: Doc, found: list[MentionCandidate]) -> list[MentionCandida
                 continue
             c = names[m.group()]
             # a repeat stays with the source that found the name, so the merge policy treats it alike
-            rule_name = "model:repeat_name" if c.rule.startswith("model:") else "repeat_name"
+            rule_name = ("model:lac_repeat" if c.rule.startswith("model:lac") else "model:repeat_name"
+                         if c.rule.startswith("model:") else "repeat_name")
             out.append(MentionCandidate(s, e, c.label, rule_name, c.key, priority=0))
     return out
 

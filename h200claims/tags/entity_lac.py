@@ -1,0 +1,146 @@
+"""LAC in the loop (rule ``lac``, mentions ``model:lac``): where the second model reads and what
+its names become.
+
+LAC (``lac_model``) costs about three times our whole pipeline per character, so it does not read
+every sentence. ``lac`` in ``data/pipeline.json`` says where it runs: ``run_on: all`` reads every
+sentence; ``run_on: undecided`` reads only the sentences where the cheaper sources leave a name
+undecided (a name guessed by the CRF or a rule, not the lexicon; a run of single characters the
+segmenter could not join, which is how an unknown name looks), most undecided first, up to
+``budget`` of the article's body characters. A name LAC finds once is found again everywhere in
+the article by ``repeat_name``, so reading a share of the sentences finds most of an article's
+names. Its spans pass the same checks as the CRF's (``entity_model.SpanCheck``, with the CRF's
+settings under LAC's own) and two of their own (a place and common words, 中美科技, and a meeting
+of two, 川習會, are no names); with
+``person: agree`` a LAC PERSON stands only where the CRF or a rule found a person too (LAC re-cuts
+it: 俞彤 → 歐俞彤), since its own people cost more than they found on real pages; ``veto`` drops a
+CRF or rule PERSON where LAC reads the same characters as an organisation (德勤 the firm).
+The measured placements are in ``docs/model_card.md``.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from h200claims.doc import Doc, MentionCandidate, SpanIndex
+from h200claims.tags import lac_model
+from h200claims.tags.entity_model import SpanCheck
+from h200claims.tags.entity_rules import rule
+from h200claims.tags.entity_vocab import GENERIC_WORD_FREQ, _jieba_freq, is_cjk, name_key, vocab
+
+RULE = "model:lac"
+
+
+def settings(doc: Doc) -> dict[str, Any]:
+    """The CRF's span settings (``model``) with LAC's own (``lac``) over them."""
+    return {**doc.settings["model"], **doc.settings["lac"]}
+
+
+def single_runs(doc: Doc, start: int, end: int) -> list[str]:
+    """Runs of two or more single Han characters in view[start:end] that the segmenter could not
+    join into words: how an unknown name looks (鈺|翔, 歐|俞|彤; 的|是 pass too, and cost little)."""
+    out = []
+    run: list[int] = []
+    for a, b in doc.tokens_in(start, end) + [(end, end)]:
+        if b - a == 1 and is_cjk(doc.view[a]):
+            run.append(a)
+            continue
+        if len(run) >= 2:
+            out.append(doc.view[run[0]:run[-1] + 1])
+        run = []
+    return out
+
+
+def chosen_sentences(doc: Doc, cfg: dict[str, Any]) -> list[tuple[int, int]]:
+    """The body sentences LAC reads, in text order (see the module's docstring): with ``run_on:
+    undecided``, the sentences holding the most undecided names (names the CRF or a rule guessed,
+    runs of single characters) not yet held by a sentence chosen before, up to ``budget`` of the
+    body's characters (at least ``min_budget`` characters); each name is read once, and what LAC
+    makes of it holds for the article."""
+    sents = [(s, e) for s, e in doc.sentences if doc.in_body(s, e) and any(is_cjk(ch) for ch in doc.view[s:e])]
+    if cfg["run_on"] == "all":
+        return sents
+    guessed = sorted((c.start, c.end) for c in doc.candidates if c.label in ("PERSON", "ORG") and c.rule != "lexicon")
+    names: list[tuple[set[str], int, int]] = []
+    k = 0
+    for s, e in sents:  # both sorted: one sweep
+        while k < len(guessed) and guessed[k][0] < s:
+            k += 1
+        j = k
+        held = set(single_runs(doc, s, e))
+        while j < len(guessed) and guessed[j][0] < e:
+            if guessed[j][1] <= e:
+                held.add(doc.view[guessed[j][0]:guessed[j][1]])
+            j += 1
+        names.append((held, s, e))
+    budget = max(cfg["budget"] * sum(e - s for s, e in sents), cfg["min_budget"])  # a short text is read whole
+    seen: set[str] = set()
+    out = []
+    for held, s, e in sorted(names, key=lambda x: (-len(x[0]), x[1])):
+        if not held - seen or budget < e - s:
+            continue
+        budget -= e - s
+        seen |= held
+        out.append((s, e))
+    return sorted(out)
+
+
+def place_and_common_words(doc: Doc, start: int, end: int, places: dict[int, int]) -> bool:
+    """An ORG span that is one or more places and then only common words, kinds of body or Latin
+    letters, not ending in a body's own word (中美|科技, 華府|智庫, 中國|會): a description, not a name. With
+    a body's word at its end (中國|銀行, 中國|商用|飛機|有限責任公司) or a rare word after the place
+    (江蘇|舜|天) it is a name."""
+    pos = start
+    pairs = vocab().one_char
+    while pos < end:
+        if pos in places and places[pos] <= end:
+            pos = places[pos]
+        elif doc.view[pos] in pairs and (doc.view[pos + 1:pos + 2] in pairs or pos > start and doc.view[pos - 1] in pairs):
+            pos += 1  # 中美, 美日: two countries by one character each
+        else:
+            break
+    if pos == start or pos == end or not doc.at_token_boundary(pos) or doc.view[start:end].endswith(vocab().org_suffixes):
+        return False  # no place first, nothing after it, a word across its end (江蘇舜天), or a body's word last
+    freq = _jieba_freq()
+    kinds = vocab().org_type_nouns
+    return all(w.isascii() or w in kinds or freq.get(w, 0) >= GENERIC_WORD_FREQ
+               for w in (doc.view[a:b] for a, b in doc.tokens_in(pos, end)))
+
+
+def meeting_of_two(doc: Doc, start: int, end: int, cfg: dict[str, Any]) -> bool:
+    """Two people by one character each and a meeting word, each a token of its own (川|習|會,
+    馬|習|會): a summit, which LAC reads as a body."""
+    toks = doc.tokens_in(start, end)
+    return (len(toks) == 3 and all(b - a == 1 for a, b in toks) and toks[0][0] == start and toks[-1][1] == end
+            and doc.view[end - 1] in cfg["meeting_words"])
+
+
+@rule("lac")
+def lac_names(doc: Doc) -> list[MentionCandidate]:
+    cfg = settings(doc)
+    sents = chosen_sentences(doc, cfg)
+    if not sents:
+        return []
+    check = SpanCheck(doc, cfg)
+    places: dict[int, int] = {}  # where a place starts -> its shortest end (華府, not a model's 華府智庫)
+    for c in doc.candidates:
+        if c.label == "GPE":
+            places[c.start] = min(c.end, places.get(c.start, c.end))
+    people = SpanIndex([(c.start, c.end, c) for c in doc.candidates if c.label == "PERSON" and c.rule != "lexicon"])
+    out = []
+    orgs: set[str] = set()
+    for (s, _), words in zip(sents, lac_model.tag_batch([doc.view[s:e] for s, e in sents])):
+        for a, b, tag in words:
+            a, b = s + a, s + b
+            if tag == "ORG":
+                orgs.add(doc.view[a:b])
+            ours = check.label(a, b, tag, cfg["confidence"]) if tag in cfg["labels"] else None
+            if ours is None:
+                continue
+            if ours == "PERSON" and cfg["person"] == "agree" and not people.overlaps(a, b):
+                continue  # LAC's own people cost more than they find on real pages: it only re-cuts ours
+            if ours == "ORG" and (place_and_common_words(doc, a, b, places) or meeting_of_two(doc, a, b, cfg)):
+                continue
+            out.append(MentionCandidate(a, b, ours, RULE, name_key(doc.view[a:b]), priority=0))
+    if cfg["veto"] and orgs:  # 德勤 read as a firm once is no person anywhere in the article
+        doc.candidates[:] = [c for c in doc.candidates if not (
+            c.label == "PERSON" and c.rule != "lexicon" and doc.view[c.start:c.end] in orgs)]
+    return out
