@@ -147,6 +147,9 @@ ROWS = [
     # a name after a word that only ends in a preposition (沒想到|美方) is the clause's subject
     ('沒想到美方消息才曝光不到一天，市場就大跌。', '不到一天', '美方', '曝光', 1.0, None),
     ('没想到日方的订单只维持了三个月。', '三个月', '日方', '订单', 3.0, None),
+    # a name the amount follows at once owns it, even after 為 (其次為台南市1038人)
+    ('實施人數最多的是台中，其次為台南市1038人、桃園市642人。', '1038人', '台南市', None, 1038.0, None),
+    ('外资卖超最多的依序为友达6万张、群创5万张。', '6万张', '友达', None, 60000.0, None),
     # a share: what comes before 占 is measured, the noun after it is the whole
     ('每月用電700度以下住宅戶數占整體93%。', '93%', None, '住宅戶數', 93.0, None),
     ('新加坡占144亿令吉。', '144亿令吉', '新加坡', '占', 1.44e10, None),

@@ -208,15 +208,15 @@ def subject_joint(doc: Doc, q: Quantity) -> Found | None:
 
 
 def subject_clause(doc: Doc, q: Quantity, comparison: str | None = None) -> Found | None:
-    """The first name or description before the amount that is not after a preposition: in the
-    stretch since the clause's previous amount where one names someone (A遭罰900萬元、B遭罰720萬元
-    → B), else in the whole clause."""
+    """The first name or description before the amount that is not after a preposition, or that
+    the amount follows at once (其次為台南市1038人): in the stretch since the clause's previous
+    amount where one names someone (A遭罰900萬元、B遭罰720萬元 → B), else in the whole clause."""
     cs, _ = clause_of(doc, q)
     earlier = [x[1] for x in quantity_index(doc).within(cs, q.start) if x[1] <= q.start]
     starts = ([max(earlier)] if earlier else []) + [cs]
     for start in starts:
         for m in namers(doc, start, q.start):
-            if m[2] != comparison and is_subject_position(doc, start, m[0]):
+            if m[2] != comparison and (is_subject_position(doc, start, m[0]) or m[1] == q.start):
                 return (None, None) if unnamed_from(doc, m) else _said(doc, m) if m[2] else None
     return None
 
