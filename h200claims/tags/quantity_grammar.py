@@ -172,6 +172,8 @@ def infer_bare_yuan(text: str, view: str) -> tuple[str, str]:
     'TWD'
     >>> infer_bare_yuan("（明報）\\n政府派發5000元。", "（明报）\\n政府派发5000元。")
     ('HKD', 'outlet: 明报')
+    >>> infer_bare_yuan("恒地（0012）旗下紅磡項目套現60億元。", "恒地（0012）旗下红磡项目套现60亿元。")[0]
+    'HKD'
     """
     cfg = grammar().cfg["bare_yuan"]
     words = {v(k): val for k, val in cfg["currency_words"].items()}
@@ -189,9 +191,12 @@ def infer_bare_yuan(text: str, view: str) -> tuple[str, str]:
     totals: dict[str, int] = {}
     for p, n in counts.items():
         totals[places[p]] = totals.get(places[p], 0) + n
+    for cur, pattern in cfg.get("place_patterns", {}).items():  # 恒地（0012）: a Hong Kong stock code
+        if not cur.startswith("_"):
+            totals[cur] = totals.get(cur, 0) + len(regex.findall(pattern, view))
     best = max(totals, key=lambda c: totals[c]) if totals else None
     if best is not None and totals[best] >= cfg["place_min"]:
-        top = max((p for p in counts if places[p] == best), key=lambda p: counts[p])
+        top = max((p for p in counts if places[p] == best and counts[p]), key=lambda p: counts[p], default="stock code")
         return best, f"place: {top}"
     return ("TWD", "script: Traditional") if is_traditional(text) else ("CNY", "script: Simplified")
 
