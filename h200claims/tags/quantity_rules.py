@@ -340,28 +340,46 @@ def _money_nouns() -> Any:
 @rule("bare_scale_money")
 def bare_scale_money(doc: Doc) -> list[Quantity]:
     """A number in 億 or 兆 with no unit after it is money in the article's bare currency when a
-    money word stands before it in its clause (賭收2474億，; 儲備近1800億。; 營收達9.76萬億); a
-    population (人口14億，) is none."""
+    money word stands before it in its clause (賭收2474億，; 儲備近1800億。; 營收達9.76萬億), or in the
+    currency of a money amount joined to it (9.76萬億和10.34萬億元); a population (人口14億，) is none."""
     g = grammar()
     out = []
     pattern = regex.compile(rf"(?P<pre>{g.pre})?(?P<num>{NUMBER})(?P<post>{g.post})?")
     for a, b in doc.paragraphs:
         for m in pattern.finditer(doc.view, a, b):
             num = m.group("num")
-            if not BIG_SCALE_END.search(num) or not UNIT_LESS.match(doc.view, m.end()):
+            if not BIG_SCALE_END.search(num):
+                continue
+            unit, said = shared_currency(doc, m.end(), b)
+            if unit is None and not UNIT_LESS.match(doc.view, m.end()):
                 continue
             lo = max(a, m.start() - MONEY_WORD_REACH)  # bounded: linear on run-on text
             clause = max(doc.view.rfind(c, lo, m.start()) for c in "，,。；;：:") + 1
-            if not _money_nouns().search(doc.view, max(lo, clause), m.start()):
+            if unit is None and not _money_nouns().search(doc.view, max(lo, clause), m.start()):
                 continue
             if blocked(doc, m.start("num"), m.end()):
                 continue
             value = number(num)
             approx, bound = qualifiers(m.group("pre"), m.group("post"))
             s = m.start() if m.group("pre") else m.start("num")
-            out.append(make(doc, s, m.end(), "bare_scale_money", "money", value=value, unit=bare_currency(doc),
-                            approx=approx or is_vague(num), bound=bound, currency_from=doc.cache["bare_yuan"][1]))
+            out.append(make(doc, s, m.end(), "bare_scale_money", "money", value=value, unit=unit or bare_currency(doc),
+                            approx=approx or is_vague(num), bound=bound,
+                            currency_from=said or doc.cache["bare_yuan"][1]))
     return out
+
+
+JOINED = regex.compile(r"\s?(?:和|与|及|或|、|至|到)\s?")
+
+
+def shared_currency(doc: Doc, e: int, b: int) -> tuple[str | None, str | None]:
+    """The currency of the money amount joined to a bare number after it (9.76萬億和10.34萬億元: CNY,
+    read as that amount's 元 is), and how it was chosen; (None, None) where no such amount follows."""
+    j = JOINED.match(doc.view, e, b)
+    m = grammar().amount.match(doc.view, j.end(), b) if j else None
+    if m is None:
+        return None, None
+    kind, unit = unit_of(m.group("unit"), m.group("cur"), doc)
+    return (unit, f"joined to: {doc.text[m.start():m.end()]}") if kind == "money" else (None, None)
 
 
 COMPOUND_DURATION = regex.compile(r"(?P<y>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})\s?年\s?(?:又|零)?(?P<m>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})\s?个?月")
