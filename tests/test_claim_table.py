@@ -181,6 +181,10 @@ ROWS = [
     ('孫宏斌當時選擇與公司共存亡，自掏4.5億美元借款。', '4.5億美元', '孫宏斌', '自掏', 4.5e8, None),
     ('张勇当年决定离开，随后投入3亿元创业。', '3亿元', '张勇', '投入', 3e8, None),
     ('王小明表示，今年營收成長25%。', '25%', None, '營收', 25.0, ANY),
+    # a government body that only titles the person quoted is not the owner; a company that titles its officer is
+    ('勞動部統計處長王大明表示，本期共有300家企業實施減班。', '300家企業', None, '共有', 300.0, None),
+    ('台積電財務長黃仁昭表示，第3季營收成長10%。', '10%', '台積電', '營收', 10.0, ANY),
+    ('国家统计局新闻发言人付凌晖表示，上半年社会消费品零售总额增长5%。', '5%', None, '社会消费品零售总额', 5.0, ANY),
     # a place that opens the sentence is not the owner of an amount its clause does not name it for
     ('日本方面指出，全年進口汽車約有45萬輛。', '45萬輛', None, '進口', 450000.0, None),
     ('德国方面表示，上半年新车注册量约为140万辆。', '140万辆', None, '注册量', 1400000.0, None),

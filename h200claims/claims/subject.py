@@ -55,6 +55,11 @@ def entity_by_id(doc: Doc) -> dict[str, Any]:
     return doc.cache["entity_by_id"]  # type: ignore[no-any-return]
 
 
+def entity_label(doc: Doc, entity: str) -> str | None:
+    e = entity_by_id(doc).get(entity)
+    return e.label if e is not None else None
+
+
 def quote_at(doc: Doc, pos: int) -> Any:
     return next((x for x in doc.quotes if x.start <= pos < x.end), None)
 
@@ -235,13 +240,20 @@ def subject_sentence(doc: Doc, q: Quantity) -> Found | None:
     """The body, person or product that opens the sentence, when the amount's clause names no one
     (鴻海表示，第3季營收年增8.1%; 他選擇…，自掏4.5億美元): a person who speaks the amount (it sits in
     a quote of theirs) is its source, not its subject, and so is a body that publishes data
-    (勞動部公布…數據，本期實施385家; 據勞動部統計); a place is no subject here."""
+    (勞動部公布…數據，本期實施385家; 據勞動部統計), or a body other than a company that only titles
+    the person whose quote holds the amount (勞動部條平司長黃琦雅表示，本期…321家); a place is no
+    subject here."""
     s, _ = sentence_span(doc, q)
     cs, _ = clause_of(doc, q)
     for m in namers(doc, s, cs):
         if is_subject_position(doc, s, m[0]) or doc.view[max(s, m[0] - 1):m[0]] == "据":  # 據勞動部統計
             if m[3] == "GPE" or not m[2] or publishes(doc, m[1], cs) or (m[3] == "PERSON" and speaks(doc, m[2], q)):
                 return None
+            quote = quote_at(doc, q.start)
+            if quote is not None and quote.speaker and entity_label(doc, quote.speaker) == "PERSON" \
+                    and entity_kinds(doc).get(m[2]) not in (None, "company") \
+                    and any(x[2] == quote.speaker and m[1] <= x[0] <= m[1] + 12 for x in namers(doc, m[1], cs)):
+                return None  # 勞動部條平司長黃琦雅表示，…: the body titles the speaker
             return _said(doc, m)
     return None
 
