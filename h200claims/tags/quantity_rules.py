@@ -194,7 +194,7 @@ def with_subunits(doc: Doc, main: str, e: int, value: float) -> tuple[int, float
     prev = main
     tenths = regex.match(ONE_DIGIT + CLAUSE_END, doc.view[e:e + 2] + "。")
     if main == "块" and tenths:  # 三塊五 = 3.5
-        return e + 1, round(value + number(tenths.group()) * 0.1, 6)
+        return e + 1, round(value + chinese_to_number(tenths.group()) * 0.1, 6)
     for _ in range(2):
         m = g.subunit.match(doc.view, e)
         if not m:
