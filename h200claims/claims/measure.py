@@ -82,13 +82,12 @@ def link_start(doc: Doc, q: Quantity, floor: int) -> int:
 
 
 def link_ending_at(doc: Doc, pos: int, floor: int, links: frozenset[str]) -> str | None:
-    """The longest link word that ends at ``pos`` and is not the tail of a measure noun (營收)."""
-    for n in range(min(8, pos - floor), 0, -1):
-        start = pos - n
-        if doc.view[start:pos] in links:
-            noun = longest_ending_at(doc.view, pos, floor, words().measure_nouns)
-            return None if noun and len(noun) > n else doc.view[start:pos]  # the 收 of 營收 is no link
-    return None
+    """The longest link word that ends at ``pos``, is not the tail of a measure noun (營收) and starts
+    where a token starts (今年|成長, not 今|年成長); the longest of any start where none does (占|比達)."""
+    noun = longest_ending_at(doc.view, pos, floor, words().measure_nouns)
+    found = [doc.view[pos - n:pos] for n in range(min(8, pos - floor), 0, -1)
+             if doc.view[pos - n:pos] in links and not (noun and len(noun) > n)]  # the 收 of 營收 is no link
+    return next((w for w in found if doc.at_token_boundary(pos - len(w))), found[0] if found else None)
 
 
 def is_noun(doc: Doc, word: str) -> bool:
