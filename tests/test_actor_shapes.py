@@ -294,3 +294,10 @@ def test_model_codes_are_products(text, code):
 @pytest.mark.parametrize("text", ["2025年營收成長3600萬元。", "世界衛生組織191個成員國出席。", "海航182航班延誤。"])
 def test_years_counts_and_flights_are_no_products(text):
     assert not [m for m in extractor().extract(text).mentions if m.label == "PRODUCT"]
+
+
+@pytest.mark.parametrize("text, name", [("中華電信、台灣大哥大與遠傳電信全年營收成長。", "遠傳電信"),
+                                        ("中华电信、台湾大哥大与远传电信全年营收成长。", "远传电信")])
+def test_a_company_name_never_starts_with_a_conjunction(text, name):
+    got = [t for t, label in mentions(text) if label == "ORG"]
+    assert name in got and not any(t.startswith(("與", "与")) for t in got)
