@@ -281,3 +281,23 @@ def test_descriptions_people_and_places_in_a_list_stay_as_they_are(text):
     r = extractor().extract(text)
     assert not [m for m in r.mentions if m.rule == "listed_company"]
     assert all(m.label != "ORG" for m in r.mentions if m.text in ("張忠謀", "美國", "日本", "荷蘭"))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("南航訂購100架C919飛機。", "C919"), ("南航订购100架C919飞机。", "C919"),
+    ("華航明年將迎接5架787新機。", "787"), ("波音787客機交付延後。", "787"),
+])
+def test_model_codes_are_products(text, code):
+    assert (code, "PRODUCT") in mentions(text)
+
+
+@pytest.mark.parametrize("text", ["2025年營收成長3600萬元。", "世界衛生組織191個成員國出席。", "海航182航班延誤。"])
+def test_years_counts_and_flights_are_no_products(text):
+    assert not [m for m in extractor().extract(text).mentions if m.label == "PRODUCT"]
+
+
+@pytest.mark.parametrize("text, name", [("中華電信、台灣大哥大與遠傳電信全年營收成長。", "遠傳電信"),
+                                        ("中华电信、台湾大哥大与远传电信全年营收成长。", "远传电信")])
+def test_a_company_name_never_starts_with_a_conjunction(text, name):
+    got = [t for t, label in mentions(text) if label == "ORG"]
+    assert name in got and not any(t.startswith(("與", "与")) for t in got)

@@ -7,7 +7,7 @@ from h200claims.doc import Doc, MentionCandidate, SpanIndex
 from h200claims.models import Entity, Mention
 from h200claims.registry import component
 from h200claims.tags import entity_lac, entity_model  # noqa: F401  (register the "lac" and "model" rules)
-from h200claims.tags import entity_latin, entity_units  # noqa: F401  (register "latin_name", "org_unit")
+from h200claims.tags import entity_latin, entity_products, entity_units  # noqa: F401  (register their rules)
 from h200claims.tags.entity_edges import person_edges
 from h200claims.tags.entity_lists import listed_companies
 from h200claims.tags.entity_markets import company_markets

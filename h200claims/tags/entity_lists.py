@@ -50,7 +50,8 @@ def _end_after(doc: Doc, s: int, ceil: int) -> int:
     view = doc.view
     e = s
     while e < ceil and e - s < 8 and view[e] not in vocab().org_stop and view[e] != SEP and not (
-            e > s + 1 and (stops_at(view, e) or (doc.at_token_boundary(e) and _verb_at(doc, e)))):
+            e > s + 1 and (stops_at(view, e) or vocab().title_at.match(view, e)
+                           or (doc.at_token_boundary(e) and _verb_at(doc, e)))):
         e += 1
     return e
 

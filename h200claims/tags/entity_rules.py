@@ -287,7 +287,8 @@ def company_industry(doc: Doc) -> list[MentionCandidate]:
                         and view[start - 1] not in voc.org_stop and start not in named_ends:
                     start -= 1
                 start = next((i for i in range(start, w_start - COMPANY_NAME[0] + 1)  # 以及|台新|銀行
-                              if doc.at_token_boundary(i) and company_name_like(doc, i, w_start)), w_start)
+                              if doc.at_token_boundary(i) and view[i] not in voc.org_function_heads
+                              and company_name_like(doc, i, w_start)), w_start)
                 if w_start - start < COMPANY_NAME[0]:
                     continue
             if named.overlaps(start, end):
