@@ -71,6 +71,24 @@ def test_a_place_and_common_words_is_no_lac_name(script: str) -> None:
     assert not check("中国银行") and not check("江苏舜天")  # a body's own word; a rare word after the place
 
 
+@pytest.mark.parametrize("script", ["trad", "simp"])
+def test_a_places_government_is_no_lac_name(script: str) -> None:
+    from h200claims.tags.entity_lac import government_of_place
+
+    text = "澳門特區政府今天宣布，區政府與澳門大學也將配合，台北市政府則未回應。"
+    text = to_simplified(text) if script == "simp" else text
+    ex = Extractor(disable=["lac"])
+    doc = ex.run(ex.make_doc(text))
+    places = {c.start: c.end for c in doc.candidates if c.label == "GPE"}
+
+    def check(name: str) -> bool:
+        i = doc.view.index(to_simplified(name))
+        return government_of_place(doc, i, i + len(name), places)
+
+    assert check("澳門特區政府") and check("區政府") and check("台北市政府")  # the place stands for it
+    assert not check("澳門大學")
+
+
 def test_batched_tagging_equals_one_sentence_at_a_time() -> None:
     """Pieces share an encoder call only when of one length: padding would change LAC's reading."""
     texts = ["台积电董事长魏哲家今天在新竹说", "张三在北京市工作", "李四去上海", "王五在南京", "德勤指出今年集资额大增"]

@@ -18,13 +18,16 @@ The measured placements are in ``docs/model_card.md``.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
+from h200claims import data
 from h200claims.doc import Doc, MentionCandidate, SpanIndex
 from h200claims.tags import lac_model
 from h200claims.tags.entity_model import SpanCheck
 from h200claims.tags.entity_rules import rule
 from h200claims.tags.entity_vocab import GENERIC_WORD_FREQ, _jieba_freq, is_cjk, name_key, vocab
+from h200claims.text.script import simplified_view as v
 
 RULE = "model:lac"
 
@@ -105,6 +108,17 @@ def place_and_common_words(doc: Doc, start: int, end: int, places: dict[int, int
                for w in (doc.view[a:b] for a, b in doc.tokens_in(pos, end)))
 
 
+@lru_cache(maxsize=1)
+def _government_words() -> tuple[str, ...]:
+    return tuple(sorted({v(w) for w in data.load_json("entity_rules.json")["place_government_words"]}, key=len))
+
+
+def government_of_place(doc: Doc, start: int, end: int, places: dict[int, int]) -> bool:
+    """An ORG span that is a place's government and nothing more (澳門|特區政府, 區政府): no name."""
+    pos = places[start] if start in places and places[start] <= end else start
+    return doc.view[pos:end] in _government_words()
+
+
 def meeting_of_two(doc: Doc, start: int, end: int, cfg: dict[str, Any]) -> bool:
     """Two people by one character each and a meeting word, each a token of its own (川|習|會,
     馬|習|會): a summit, which LAC reads as a body."""
@@ -137,7 +151,8 @@ def lac_names(doc: Doc) -> list[MentionCandidate]:
                 continue
             if ours == "PERSON" and cfg["person"] == "agree" and not people.overlaps(a, b):
                 continue  # LAC's own people cost more than they find on real pages: it only re-cuts ours
-            if ours == "ORG" and (place_and_common_words(doc, a, b, places) or meeting_of_two(doc, a, b, cfg)):
+            if ours == "ORG" and (place_and_common_words(doc, a, b, places) or meeting_of_two(doc, a, b, cfg)
+                                  or government_of_place(doc, a, b, places)):
                 continue
             out.append(MentionCandidate(a, b, ours, RULE, name_key(doc.view[a:b]), priority=0))
     if cfg["veto"] and orgs:  # 德勤 read as a firm once is no person anywhere in the article
