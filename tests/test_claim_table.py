@@ -150,6 +150,10 @@ ROWS = [
     # a name the amount follows at once owns it, even after 為 (其次為台南市1038人)
     ('實施人數最多的是台中，其次為台南市1038人、桃園市642人。', '1038人', '台南市', None, 1038.0, None),
     ('外资卖超最多的依序为友达6万张、群创5万张。', '6万张', '友达', None, 60000.0, None),
+    # after 其次為/依序為 (為 'is'), the names listed own their amounts; 為台積電 ('for TSMC') does not
+    ('其次依序為國泰世華銀行因內控缺失遭罰1200萬元，以及台新銀行因作業異常遭罰600萬元。', '1200萬元', '國泰世華銀行', '遭罰', 1.2e7, None),
+    ('其次为招商银行因违规放贷遭罚900万元。', '900万元', '招商银行', '遭罚', 9e6, None),
+    ('公司為台積電代工生產10萬片晶圓。', '10萬片', None, '生產', 1e5, None),
     # a share: what comes before 占 is measured, the noun after it is the whole
     ('每月用電700度以下住宅戶數占整體93%。', '93%', None, '住宅戶數', 93.0, None),
     ('新加坡占144亿令吉。', '144亿令吉', '新加坡', '占', 1.44e10, None),

@@ -111,8 +111,14 @@ def is_subject_position(doc: Doc, clause_start: int, start: int) -> bool:
     before = doc.view[max(clause_start, start - 1):start]
     if not before or before not in words().not_subject_before:
         return True
+    if before == "为" and doc.view[max(clause_start, start - 3):start - 1].endswith(RANKING):
+        return True  # 其次為|國泰世華銀行, 依序為|友達: 為 is 'is', the list's names its subjects
     tok = token_ending_at(doc, start)
     return tok is not None and tok[1] - tok[0] > 1 and tok[0] >= clause_start
+
+
+#: words after which 為 means 'is' in a ranking (其次為, 依序為), not 'for'
+RANKING = ("其次", "依序", "依次", "分别", "接着", "最后")  # in the Simplified view
 
 
 def namers(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]]:
