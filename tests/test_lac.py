@@ -89,6 +89,19 @@ def test_a_places_government_is_no_lac_name(script: str) -> None:
     assert not check("澳門大學")
 
 
+def test_lac_never_cuts_one_of_our_people_in_two() -> None:
+    from h200claims.doc import MentionCandidate, SpanIndex
+    from h200claims.tags.entity_lac import splits_a_person
+
+    ours = MentionCandidate(10, 14, "PERSON", "title_name", "小池淳義")
+    people = SpanIndex([(ours.start, ours.end, ours)])
+    a, b = MentionCandidate(10, 12, "PERSON", "model:lac", "小池"), MentionCandidate(12, 14, "PERSON", "model:lac", "淳義")
+    assert splits_a_person(a, [a, b], people) and splits_a_person(b, [a, b], people)
+    assert not splits_a_person(a, [a], people)  # a re-cut of one name (彭金隆|昨) is no split
+    elsewhere = MentionCandidate(20, 23, "PERSON", "model:lac", "王小明")
+    assert not splits_a_person(elsewhere, [a, b, elsewhere], people)
+
+
 def test_batched_tagging_equals_one_sentence_at_a_time() -> None:
     """Pieces share an encoder call only when of one length: padding would change LAC's reading."""
     texts = ["台积电董事长魏哲家今天在新竹说", "张三在北京市工作", "李四去上海", "王五在南京", "德勤指出今年集资额大增"]

@@ -127,6 +127,16 @@ def meeting_of_two(doc: Doc, start: int, end: int, cfg: dict[str, Any]) -> bool:
             and doc.view[end - 1] in cfg["meeting_words"])
 
 
+def splits_a_person(c: MentionCandidate, found: list[MentionCandidate], people: SpanIndex) -> bool:
+    """Whether LAC cut one of our people in two: ``c`` and another LAC person side by side inside one
+    person of ours (小池|淳義 of 小池淳義): ours stands."""
+    if c.label != "PERSON":
+        return False
+    held = people.containing(c.start, c.end)
+    return held is not None and any(held[0] <= d.start and d.end <= held[1] and (d.start == c.end or d.end == c.start)
+                                    for d in found if d is not c and d.label == "PERSON")
+
+
 @rule("lac")
 def lac_names(doc: Doc) -> list[MentionCandidate]:
     cfg = settings(doc)
@@ -155,6 +165,7 @@ def lac_names(doc: Doc) -> list[MentionCandidate]:
                                   or government_of_place(doc, a, b, places)):
                 continue
             out.append(MentionCandidate(a, b, ours, RULE, name_key(doc.view[a:b]), priority=0))
+    out = [c for c in out if not splits_a_person(c, out, people)]
     if cfg["veto"] and orgs:  # 德勤 read as a firm once is no person anywhere in the article
         doc.candidates[:] = [c for c in doc.candidates if not (
             c.label == "PERSON" and c.rule != "lexicon" and doc.view[c.start:c.end] in orgs)]
