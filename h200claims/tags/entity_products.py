@@ -3,6 +3,7 @@ kind of thing they are (C919|飛機, A321neo|客機, 787|新機)."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from h200claims import data
 from h200claims.doc import Doc, MentionCandidate
@@ -16,7 +17,7 @@ CODE = compile_fast(r"(?<![A-Za-z0-9.,%])[A-Z]{0,3}[0-9]{3,4}[A-Za-z]{0,3}(?![A-
 
 
 @lru_cache(maxsize=1)
-def product_nouns() -> object:
+def product_nouns() -> Any:
     """The kinds of product a model code is written before (飛機, 客機, 車型), data/entity_rules.json."""
     return compile_fast(alternation(v(x) for x in data.load_json("entity_rules.json")["product_kind_nouns"]))
 
