@@ -317,6 +317,7 @@ def _main(argv: list[str] | None) -> int:
         import signal
 
         signal.signal(signal.SIGTERM, _interrupt)
+        sys.unraisablehook = _quiet_interrupt
     try:
         return int(args.func(args))
     except H200ClaimsError as e:  # the library's own errors: the user's to fix
@@ -340,6 +341,18 @@ def _main(argv: list[str] | None) -> int:
 
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
+
+
+def _quiet_interrupt(unraisable: Any) -> None:
+    """A Ctrl-C that lands in a finaliser (a regex pattern's ``__del__``) is not printed as a
+    traceback: it is raised again in the main thread, where the run reports it in one line and
+    exits 130; anything else is printed as usual."""
+    if isinstance(unraisable.exc_value, KeyboardInterrupt):
+        import _thread
+
+        _thread.interrupt_main()
+    else:
+        sys.__unraisablehook__(unraisable)
 
 
 if __name__ == "__main__":

@@ -137,3 +137,17 @@ def test_ctrl_c_exits_130_with_one_line_and_a_valid_file(tmp_path):
     assert "Traceback" not in err and "interrupted" in err
     for line in out.read_text(encoding="utf-8").splitlines():
         json.loads(line)
+
+
+def test_an_interrupt_in_a_finaliser_is_raised_again_not_printed(capsys):
+    import time
+
+    from h200claims.cli import _quiet_interrupt
+
+    class Unraisable:
+        exc_value = KeyboardInterrupt()
+
+    with pytest.raises(KeyboardInterrupt):
+        _quiet_interrupt(Unraisable())
+        time.sleep(1)  # the interrupt arrives in the main thread
+    assert capsys.readouterr().err == ""
