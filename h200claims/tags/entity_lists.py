@@ -2,7 +2,7 @@
 items are companies too (蔚來、小鵬、理想、哪吒、零跑; 對易事特、凱撒同盛出具), not people or nothing."""
 from __future__ import annotations
 
-from h200claims.doc import Doc, MentionCandidate
+from h200claims.doc import Doc, MentionCandidate, SpanIndex
 from h200claims.patterns import compile_fast
 from h200claims.tags.entity_markets import not_name_chars
 from h200claims.tags.entity_vocab import GENERIC_WORD_FREQ, _jieba_freq, name_key, stops_at, verb_tags, vocab
@@ -75,13 +75,13 @@ def listed_companies(doc: Doc, mentions: list[MentionCandidate]) -> list[Mention
     view = doc.view
     voc = vocab()
     by_span = {(m.start, m.end): m for m in mentions}
-    covered = sorted((m.start, m.end) for m in mentions)
+    index = SpanIndex([(m.start, m.end, m) for m in mentions])  # by bisection: linear in the article
     bad = not_name_chars()
     new: dict[tuple[int, int], MentionCandidate] = {}
     gone: set[tuple[int, int]] = set()
     for a, b in doc.paragraphs:
         for items in _items(doc, a, b):
-            found = [_mention_in(by_span, covered, s, e, view) for s, e in items]
+            found = [_mention_in(by_span, index, s, e) for s, e in items]
             labels = [m.label for m in found if m is not None]
             known = sum(1 for m in found if m is not None and m.label == "ORG")
             if known < MIN_KNOWN or "GPE" in labels or any(
@@ -91,7 +91,13 @@ def listed_companies(doc: Doc, mentions: list[MentionCandidate]) -> list[Mention
                 if m is not None and m.label == "PERSON" and view[m.start] not in voc.surnames:
                     new[(m.start, m.end)] = MentionCandidate(m.start, m.end, "ORG", m.rule, m.key, m.priority)
                     continue
-                inside = [by_span[(x, y)] for x, y in covered if x < e and s < y]
+                inside = [x[2] for x in index.within(s, e)]
+                left = index.containing(s, s + 1)
+                if left is not None and left[0] < s:
+                    inside.append(left[2])
+                right = index.containing(e - 1, e)
+                if right is not None and right[1] > e:
+                    inside.append(right[2])
                 middle = 0 < k < len(items) - 1  # between two 、: a member whatever the word (理想)
                 if m is None and ITEM.fullmatch(view, s, e) and not any(c in bad for c in view[s:e]) \
                         and not describes(view[s:e]) \
@@ -117,10 +123,10 @@ def describes(item: str) -> bool:
 PEOPLE_ENDS = ("人员", "人士", "者", "们", "人", "商", "方", "界", "业")
 
 
-def _mention_in(by_span: dict[tuple[int, int], MentionCandidate], covered: list[tuple[int, int]],
-                s: int, e: int, view: str) -> MentionCandidate | None:
+def _mention_in(by_span: dict[tuple[int, int], MentionCandidate], index: SpanIndex,
+                s: int, e: int) -> MentionCandidate | None:
     """The mention that is the item (ending where the item ends, for a first item with words before it)."""
     m = by_span.get((s, e))
     if m is not None:
         return m
-    return next((by_span[(x, y)] for x, y in covered if y == e and s <= x), None)
+    return next((x[2] for x in index.within(s, e) if x[1] == e), None)

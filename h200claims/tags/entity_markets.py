@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from h200claims import data
-from h200claims.doc import Doc, MentionCandidate
+from h200claims.doc import Doc, MentionCandidate, SpanIndex
 from h200claims.tags.entity_rules import company_name_like
 from h200claims.tags.entity_vocab import _jieba_freq, is_cjk, name_key, vocab
 from h200claims.text.script import simplified_view as v
@@ -24,7 +24,8 @@ def not_name_chars() -> frozenset[str]:
     return frozenset(v(data.load_json("entity_rules.json")["not_name_chars"]))
 
 
-def own_name_before(doc: Doc, place: MentionCandidate, taken: dict[int, MentionCandidate]) -> int | None:
+def own_name_before(doc: Doc, place: MentionCandidate, taken: dict[int, MentionCandidate],
+                    spans: SpanIndex) -> int | None:
     """Start of a company's own name right before a market word: two characters on token edges that
     no other source named (a model's person may: it took 德勤 for one), not a dictionary word or verb,
     not a title's or a place's end."""
@@ -33,11 +34,12 @@ def own_name_before(doc: Doc, place: MentionCandidate, taken: dict[int, MentionC
     para = doc.paragraph_of(place.start)
     if q < para[0] or not all(is_cjk(c) for c in view[q:place.start]) or not doc.at_token_boundary(q):
         return None
-    inside = [m for i, m in taken.items() if q <= i < place.start]
+    inside = [x[2] for x in spans.within(q, place.start)]
     if any(m.label == "PERSON" and view[q] in vocab().surnames for m in inside):
         return None  # 李強|中國: a person the model found, by a surname
+    before = spans.containing(q, q + 1)
     if any(not (m.rule.startswith("model") and m.label in ("PERSON", "ORG") and (m.start, m.end) == (q, place.start))
-           for m in inside) or any(m.end > q and m.start < q for m in taken.values() if m.end <= place.start):
+           for m in inside) or (before is not None and before[0] < q):
         return None
     voc = vocab()
     if any(c in voc.org_function_heads or c in voc.org_stop or c in voc.one_char or c in not_name_chars()
@@ -78,11 +80,12 @@ def company_markets(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionC
     view = doc.view
     words = market_words()
     taken = {m.start: m for m in mentions}
+    index = SpanIndex([(m.start, m.end, m) for m in mentions])  # lookups by bisection: linear in the article
     owners: dict[str, str] = {}
     spans: dict[int, MentionCandidate] = {}
     for m in mentions:
         if m.label == "GPE" and view[m.start:m.end] in words:
-            q = own_name_before(doc, m, taken)
+            q = own_name_before(doc, m, taken, index)
             if q is not None:
                 key = name_key(view[q:m.end])
                 owners.setdefault(view[q:m.start], key)
@@ -101,13 +104,12 @@ def company_markets(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionC
             m = MentionCandidate(m.start, m.end, "ORG", m.rule, owners[text], m.priority)
         out.append(m)
     out.extend(spans.values())
-    starts = {m.start for m in out}
-    ends = sorted((m.start, m.end) for m in out)
+    placed = SpanIndex([(m.start, m.end, m) for m in out])
     for own, key in owners.items():  # 融創 alone, where nothing else was found
         i = view.find(own)
         while i >= 0:
             if doc.in_body(i, i + len(own)) and doc.at_token_boundary(i) and doc.at_token_boundary(i + len(own)) \
-                    and i not in starts and not any(s < i + len(own) and i < e for s, e in ends):
+                    and not placed.overlaps(i, i + len(own)):
                 out.append(MentionCandidate(i, i + len(own), "ORG", "company_market", key, 0))
             i = view.find(own, i + 1)
     return sorted(out, key=lambda c: c.start)
