@@ -40,21 +40,25 @@ def test_lac_vetoes_a_person_it_reads_as_a_firm(text: str) -> None:
         assert (name, "PERSON", "model:crf") in people_and_orgs(t, lac={**Extractor().settings["lac"], "veto": False})
 
 
-def test_lac_keeps_the_people_others_found_and_adds_none_of_its_own() -> None:
-    """``person: agree``: LAC's PERSON stands only over a person a rule or the CRF found; the
-    name the title rule found is kept (now cut by LAC), and LAC adds no person of its own."""
+def test_lac_takes_no_people_by_default_and_fills_only_gaps() -> None:
+    """LAC's own people cost more than they found on real pages: by default only its
+    organisations are taken, in the last tier (the title rule's 劉凱詩 stands); asked for people
+    and placed beside the CRF, it gives them."""
     text = "分析師劉凱詩指，預料下月將回升。"
     for t in (text, to_simplified(text)):
-        got = people_and_orgs(t)
-        assert [(n, label) for n, label, _ in got] == [(t[3:6], "PERSON")]
-        assert people_and_orgs(t, disable=["lac"]) == [(t[3:6], "PERSON", "title_name")]
+        assert people_and_orgs(t) == [(t[3:6], "PERSON", "title_name")]
+        ex = Extractor()
+        merge = {k: ([["lexicon"], ["model", "lac"], ["rules"]] if k in ("PERSON", "ORG") else v)
+                 for k, v in ex.settings["merge"].items()}
+        lac = {**ex.settings["lac"], "labels": {"PER": "PERSON", "ORG": "ORG"}}
+        assert people_and_orgs(t, lac=lac, merge=merge) == [(t[3:6], "PERSON", "model:lac")]
 
 
 @pytest.mark.parametrize("script", ["trad", "simp"])
 def test_a_place_and_common_words_is_no_lac_name(script: str) -> None:
     from h200claims.tags.entity_lac import place_and_common_words
 
-    text = "這場中美科技競爭仍在延燒，日本汽車、華府智庫與中國銀行都表示將審慎因應，江蘇舜天則未回應。"
+    text = "這場中美科技競爭仍在延燒，日本汽車、華府智庫、越南設備廠與中國銀行都表示將審慎因應，江蘇舜天則未回應。"
     text = to_simplified(text) if script == "simp" else text
     ex = Extractor(disable=["lac"])
     doc = ex.run(ex.make_doc(text))
@@ -67,7 +71,7 @@ def test_a_place_and_common_words_is_no_lac_name(script: str) -> None:
         i = doc.view.index(name)
         return place_and_common_words(doc, i, i + len(name), places)
 
-    assert check("中美科技") and check("日本汽车") and check("华府智库")  # places, then common words or a kind of body
+    assert check("中美科技") and check("日本汽车") and check("华府智库") and check("越南设备厂")  # common words, kinds of body
     assert not check("中国银行") and not check("江苏舜天")  # a body's own word; a rare word after the place
 
 
