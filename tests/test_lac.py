@@ -40,21 +40,25 @@ def test_lac_vetoes_a_person_it_reads_as_a_firm(text: str) -> None:
         assert (name, "PERSON", "model:crf") in people_and_orgs(t, lac={**Extractor().settings["lac"], "veto": False})
 
 
-def test_lac_keeps_the_people_others_found_and_adds_none_of_its_own() -> None:
-    """``person: agree``: LAC's PERSON stands only over a person a rule or the CRF found; the
-    name the title rule found is kept (now cut by LAC), and LAC adds no person of its own."""
+def test_lac_takes_no_people_by_default_and_fills_only_gaps() -> None:
+    """LAC's own people cost more than they found on real pages: by default only its
+    organisations are taken, in the last tier (the title rule's 劉凱詩 stands); asked for people
+    and placed beside the CRF, it gives them."""
     text = "分析師劉凱詩指，預料下月將回升。"
     for t in (text, to_simplified(text)):
-        got = people_and_orgs(t)
-        assert [(n, label) for n, label, _ in got] == [(t[3:6], "PERSON")]
-        assert people_and_orgs(t, disable=["lac"]) == [(t[3:6], "PERSON", "title_name")]
+        assert people_and_orgs(t) == [(t[3:6], "PERSON", "title_name")]
+        ex = Extractor()
+        merge = {k: ([["lexicon"], ["model", "lac"], ["rules"]] if k in ("PERSON", "ORG") else v)
+                 for k, v in ex.settings["merge"].items()}
+        lac = {**ex.settings["lac"], "labels": {"PER": "PERSON", "ORG": "ORG"}}
+        assert people_and_orgs(t, lac=lac, merge=merge) == [(t[3:6], "PERSON", "model:lac")]
 
 
 @pytest.mark.parametrize("script", ["trad", "simp"])
 def test_a_place_and_common_words_is_no_lac_name(script: str) -> None:
     from h200claims.tags.entity_lac import place_and_common_words
 
-    text = "這場中美科技競爭仍在延燒，日本汽車、華府智庫與中國銀行都表示將審慎因應，江蘇舜天則未回應。"
+    text = "這場中美科技競爭仍在延燒，日本汽車、華府智庫、越南設備廠與中國銀行都表示將審慎因應，江蘇舜天則未回應。"
     text = to_simplified(text) if script == "simp" else text
     ex = Extractor(disable=["lac"])
     doc = ex.run(ex.make_doc(text))
@@ -67,39 +71,8 @@ def test_a_place_and_common_words_is_no_lac_name(script: str) -> None:
         i = doc.view.index(name)
         return place_and_common_words(doc, i, i + len(name), places)
 
-    assert check("中美科技") and check("日本汽车") and check("华府智库")  # places, then common words or a kind of body
+    assert check("中美科技") and check("日本汽车") and check("华府智库") and check("越南设备厂")  # common words, kinds of body
     assert not check("中国银行") and not check("江苏舜天")  # a body's own word; a rare word after the place
-
-
-@pytest.mark.parametrize("script", ["trad", "simp"])
-def test_a_places_government_is_no_lac_name(script: str) -> None:
-    from h200claims.tags.entity_lac import government_of_place
-
-    text = "澳門特區政府今天宣布，區政府與澳門大學也將配合，台北市政府則未回應。"
-    text = to_simplified(text) if script == "simp" else text
-    ex = Extractor(disable=["lac"])
-    doc = ex.run(ex.make_doc(text))
-    places = {c.start: c.end for c in doc.candidates if c.label == "GPE"}
-
-    def check(name: str) -> bool:
-        i = doc.view.index(to_simplified(name))
-        return government_of_place(doc, i, i + len(name), places)
-
-    assert check("澳門特區政府") and check("區政府") and check("台北市政府")  # the place stands for it
-    assert not check("澳門大學")
-
-
-def test_lac_never_cuts_one_of_our_people_in_two() -> None:
-    from h200claims.doc import MentionCandidate, SpanIndex
-    from h200claims.tags.entity_lac import splits_a_person
-
-    ours = MentionCandidate(10, 14, "PERSON", "title_name", "小池淳義")
-    people = SpanIndex([(ours.start, ours.end, ours)])
-    a, b = MentionCandidate(10, 12, "PERSON", "model:lac", "小池"), MentionCandidate(12, 14, "PERSON", "model:lac", "淳義")
-    assert splits_a_person(a, [a, b], people) and splits_a_person(b, [a, b], people)
-    assert not splits_a_person(a, [a], people)  # a re-cut of one name (彭金隆|昨) is no split
-    elsewhere = MentionCandidate(20, 23, "PERSON", "model:lac", "王小明")
-    assert not splits_a_person(elsewhere, [a, b, elsewhere], people)
 
 
 def test_batched_tagging_equals_one_sentence_at_a_time() -> None:

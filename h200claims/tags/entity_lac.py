@@ -9,25 +9,22 @@ segmenter could not join, which is how an unknown name looks), most undecided fi
 ``budget`` of the article's body characters. A name LAC finds once is found again everywhere in
 the article by ``repeat_name``, so reading a share of the sentences finds most of an article's
 names. Its spans pass the same checks as the CRF's (``entity_model.SpanCheck``, with the CRF's
-settings under LAC's own) and two of their own (a place and common words, 中美科技, and a meeting
-of two, 川習會, are no names); with
-``person: agree`` a LAC PERSON stands only where the CRF or a rule found a person too (LAC re-cuts
-it: 俞彤 → 歐俞彤), since its own people cost more than they found on real pages; ``veto`` drops a
-CRF or rule PERSON where LAC reads the same characters as an organisation (德勤 the firm).
+settings under LAC's own) and three of their own (a place and common words, 中美科技; a meeting of
+two, 川習會; a government, 澳門特區政府: no names). By default only its organisations are taken
+(``labels``; its own people cost more than they found on real pages), in the merge policy's last
+tier: they fill gaps, never cut through what the lexicon, the CRF or the rules found. ``veto``
+drops a CRF or rule PERSON whose text LAC reads as an organisation (德勤 the firm).
 The measured placements are in ``docs/model_card.md``.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
-from h200claims import data
-from h200claims.doc import Doc, MentionCandidate, SpanIndex
+from h200claims.doc import Doc, MentionCandidate
 from h200claims.tags import lac_model
 from h200claims.tags.entity_model import SpanCheck
 from h200claims.tags.entity_rules import rule
 from h200claims.tags.entity_vocab import GENERIC_WORD_FREQ, _jieba_freq, is_cjk, name_key, vocab
-from h200claims.text.script import simplified_view as v
 
 RULE = "model:lac"
 
@@ -88,7 +85,7 @@ def chosen_sentences(doc: Doc, cfg: dict[str, Any]) -> list[tuple[int, int]]:
 
 def place_and_common_words(doc: Doc, start: int, end: int, places: dict[int, int]) -> bool:
     """An ORG span that is one or more places and then only common words, kinds of body or Latin
-    letters, not ending in a body's own word (中美|科技, 華府|智庫, 中國|會): a description, not a name. With
+    letters, not ending in a body's own word (中美|科技, 華府|智庫, 台灣|設備廠): a description, not a name. With
     a body's word at its end (中國|銀行, 中國|商用|飛機|有限責任公司) or a rare word after the place
     (江蘇|舜|天) it is a name."""
     pos = start
@@ -104,19 +101,12 @@ def place_and_common_words(doc: Doc, start: int, end: int, places: dict[int, int
         return False  # no place first, nothing after it, a word across its end (江蘇舜天), or a body's word last
     freq = _jieba_freq()
     kinds = vocab().org_type_nouns
-    return all(w.isascii() or w in kinds or freq.get(w, 0) >= GENERIC_WORD_FREQ
-               for w in (doc.view[a:b] for a, b in doc.tokens_in(pos, end)))
 
+    def generic(w: str) -> bool:  # 科技, 智庫, 設備廠 (設備 and a kind of body)
+        return (w.isascii() or w in kinds or freq.get(w, 0) >= GENERIC_WORD_FREQ
+                or any(w.endswith(k) and freq.get(w[:-len(k)], 0) >= GENERIC_WORD_FREQ for k in kinds))
 
-@lru_cache(maxsize=1)
-def _government_words() -> tuple[str, ...]:
-    return tuple(sorted({v(w) for w in data.load_json("entity_rules.json")["place_government_words"]}, key=len))
-
-
-def government_of_place(doc: Doc, start: int, end: int, places: dict[int, int]) -> bool:
-    """An ORG span that is a place's government and nothing more (澳門|特區政府, 區政府): no name."""
-    pos = places[start] if start in places and places[start] <= end else start
-    return doc.view[pos:end] in _government_words()
+    return all(generic(doc.view[a:b]) for a, b in doc.tokens_in(pos, end))
 
 
 def meeting_of_two(doc: Doc, start: int, end: int, cfg: dict[str, Any]) -> bool:
@@ -125,16 +115,6 @@ def meeting_of_two(doc: Doc, start: int, end: int, cfg: dict[str, Any]) -> bool:
     toks = doc.tokens_in(start, end)
     return (len(toks) == 3 and all(b - a == 1 for a, b in toks) and toks[0][0] == start and toks[-1][1] == end
             and doc.view[end - 1] in cfg["meeting_words"])
-
-
-def splits_a_person(c: MentionCandidate, found: list[MentionCandidate], people: SpanIndex) -> bool:
-    """Whether LAC cut one of our people in two: ``c`` and another LAC person side by side inside one
-    person of ours (小池|淳義 of 小池淳義): ours stands."""
-    if c.label != "PERSON":
-        return False
-    held = people.containing(c.start, c.end)
-    return held is not None and any(held[0] <= d.start and d.end <= held[1] and (d.start == c.end or d.end == c.start)
-                                    for d in found if d is not c and d.label == "PERSON")
 
 
 @rule("lac")
@@ -148,7 +128,6 @@ def lac_names(doc: Doc) -> list[MentionCandidate]:
     for c in doc.candidates:
         if c.label == "GPE":
             places[c.start] = min(c.end, places.get(c.start, c.end))
-    people = SpanIndex([(c.start, c.end, c) for c in doc.candidates if c.label == "PERSON" and c.rule != "lexicon"])
     out = []
     orgs: set[str] = set()
     for (s, _), words in zip(sents, lac_model.tag_batch([doc.view[s:e] for s, e in sents])):
@@ -159,13 +138,10 @@ def lac_names(doc: Doc) -> list[MentionCandidate]:
             ours = check.label(a, b, tag, cfg["confidence"]) if tag in cfg["labels"] else None
             if ours is None:
                 continue
-            if ours == "PERSON" and cfg["person"] == "agree" and not people.overlaps(a, b):
-                continue  # LAC's own people cost more than they find on real pages: it only re-cuts ours
             if ours == "ORG" and (place_and_common_words(doc, a, b, places) or meeting_of_two(doc, a, b, cfg)
-                                  or government_of_place(doc, a, b, places)):
-                continue
+                                  or doc.view[a:b].endswith(tuple(cfg["not_org_endings"]))):
+                continue  # 中美科技, 川習會, 澳門特區政府 (a place's government is the place: the guidelines)
             out.append(MentionCandidate(a, b, ours, RULE, name_key(doc.view[a:b]), priority=0))
-    out = [c for c in out if not splits_a_person(c, out, people)]
     if cfg["veto"] and orgs:  # 德勤 read as a firm once is no person anywhere in the article
         doc.candidates[:] = [c for c in doc.candidates if not (
             c.label == "PERSON" and c.rule != "lexicon" and doc.view[c.start:c.end] in orgs)]
