@@ -68,6 +68,7 @@ def features(view: str, tokens: list[tuple[int, int]]) -> list[list[str]]:
         for i in range(s, e):
             tok_of[i] = k
     words = [view[s:e] for s, e in tokens]
+    kinds = ["p"] + [_kind(ch) for ch in view] + ["$"]  # kinds[i + 1] is view[i]'s; '^' before reads as 'p'
     out = []
     for i in range(n):
         j = i + 2
@@ -84,7 +85,7 @@ def features(view: str, tokens: list[tuple[int, int]]) -> list[list[str]]:
             "w=" + (w if ln <= 6 else "<long>"),
             "pw=" + (words[k - 1] if k > 0 else "^"),
             "nw=" + (words[k + 1] if k + 1 < len(words) else "$"),
-            "k=" + _kind(c_1) + _kind(view[i]) + (_kind(view[i + 1]) if i + 1 < n else "$"),
+            "k=" + kinds[i] + kinds[i + 1] + kinds[i + 2],
         ]
         if view[i] in surnames:
             f.append("sur" + pos)
