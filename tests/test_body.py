@@ -89,3 +89,17 @@ def test_a_risk_disclaimer_ends_the_body():
             "风险提示：本文不构成投资建议。\n")
     got = "".join(text[s:e] for s, e in detect_body(simplified_view(text)))
     assert got.endswith("市场情绪修复。")
+
+
+@pytest.mark.parametrize("script", ["trad", "simp"])
+def test_a_section_label_and_timestamps_between_title_and_text_leave_the_title(script):
+    page = ("Copyright © 2026 Example Daily Ltd. All rights reserved.\n\n"
+            "港股全年成交額創新高 分析師料明年再升一成\n\n"
+            "財經新聞\n"
+            "更新時間：09:15 2026-01-02 HKT\n"
+            "發佈時間：08:30 2026-01-02 HKT\n\n"
+            "港交所今日公布，去年全年平均每日成交額達2500億港元，按年上升三成，創歷史新高，多家券商表示明年仍然樂觀。\n")
+    if script == "simp":
+        page = simplified_view(page)
+    got = [page[s:e] for s, e in detect_body(simplified_view(page))]
+    assert got[0].startswith(("港股全年成交額", "港股全年成交额")) and not any(x.startswith(("財經", "财经", "更新", "發佈", "发布")) for x in got)

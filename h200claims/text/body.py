@@ -42,6 +42,7 @@ def _rules() -> dict[str, Any]:
         "ends": set(cfg["sentence_end"]),
         "prose_min": cfg["prose_min_chars"],
         "headline_max": cfg["headline_max_chars"],
+        "title_min_chars": cfg["title_min_chars"],
         "list_min": cfg["related_list_min_lines"],
         "next_story_min": cfg["next_story_min_prose"],
         "final": regex.compile("|".join(regex.escape(x) for x in cfg["final_markers"]), regex.IGNORECASE),
@@ -237,15 +238,22 @@ def select_story(lines: list[Line], begin: int) -> tuple[list[Line], int]:
         return [trim_promo(trim_dateline(ln)) for ln in lines[begin:end] if ln.kind in ("headline", "text", "prose")], \
             max(end, begin + 1) if end < len(lines) else len(lines)
     keep: list[Line] = []
+    label: Line | None = None  # a short headline-like line (商業創科): a section label, unless nothing else is the title
     for ln in reversed(lines[begin:first]):  # the title: nearest headline before the first paragraph
+        if ln.kind == "headline" and len(ln.view.strip()) < _rules()["title_min_chars"] and label is None:
+            label = ln
+            continue
         if ln.kind == "headline":
             keep.append(ln)
+            label = None
             break
         if is_lede(ln):  # a short first paragraph (one sentence) between the title and the prose
             keep.append(trim_dateline(ln))
             continue
         if ln.kind not in ("caption", "byline", "timestamp", "repeated", "tags", "promo"):
             break
+    if label is not None:
+        keep.append(label)
     run: list[Line] = []  # consecutive headline-like lines, held until we know they are not a list
     list_min = _rules()["list_min"]
     stop = len(lines)
