@@ -21,13 +21,13 @@ Descriptions and pronouns (公司, 該公司, 該行, 集團, 子公司, 我們 
 """
 from __future__ import annotations
 
-from collections import Counter
+import bisect
 from typing import Any
 
 import regex
 
-from h200claims.claims.context import (clause_of, mentions_between, on, quantity_index, sentence_span,
-                                       token_ending_at, words)
+from h200claims.claims.context import (clause_of, mention_index, mentions_between, on, quantity_index,
+                                       sentence_span, token_ending_at, words)
 from h200claims.claims.measure import measure_candidates, phrase_before, link_start
 from h200claims.doc import Doc
 from h200claims.models import Quantity
@@ -95,8 +95,18 @@ def resolve_description(doc: Doc, word: str, at: int) -> str | None:
     pool = named or same or orgs
     if not pool:
         return None
-    named_before = Counter(m[2] for m in mentions_between(doc, 0, at))
-    return max(pool, key=lambda m: (named_before[m[2]], m[0]))[2]  # the most named, then the nearest
+    ends = mention_ends(doc)  # how often each was named before: a bisection, not a count of all so far
+    return max(pool, key=lambda m: (bisect.bisect_right(ends[m[2]], at), m[0]))[2]  # the most named, then the nearest
+
+
+def mention_ends(doc: Doc) -> dict[str, list[int]]:
+    """Each entity's mention ends, sorted (cached on the Doc)."""
+    if "mention_ends" not in doc.cache:
+        ends: dict[str, list[int]] = {}
+        for x in mention_index(doc).items:
+            ends.setdefault(x[2][2], []).append(x[1])
+        doc.cache["mention_ends"] = {k: sorted(e) for k, e in ends.items()}
+    return doc.cache["mention_ends"]  # type: ignore[no-any-return]
 
 
 def named_with(doc: Doc, entity: str, head: str) -> bool:
@@ -253,21 +263,16 @@ def subject_sentence(doc: Doc, q: Quantity) -> Found | None:
     cs, _ = clause_of(doc, q)
     for m in namers(doc, s, cs):
         if is_subject_position(doc, s, m[0]) or doc.view[max(s, m[0] - 1):m[0]] == "据":  # 據勞動部統計
-            if m[3] == "GPE" or not m[2] or publishes(doc, m[1], cs) or (m[3] == "PERSON" and speaks(doc, m[2], q)):
-                return None
             quote = quote_at(doc, q.start)
-            if quote is not None and quote.speaker and entity_label(doc, quote.speaker) == "PERSON" \
+            speaker = quote.speaker if quote is not None else None
+            if m[3] == "GPE" or not m[2] or publishes(doc, m[1], cs) or (m[3] == "PERSON" and speaker == m[2]):
+                return None
+            if speaker and entity_label(doc, speaker) == "PERSON" \
                     and entity_kinds(doc).get(m[2]) not in (None, "company") \
-                    and any(x[2] == quote.speaker and m[1] <= x[0] <= m[1] + 12 for x in namers(doc, m[1], cs)):
+                    and any(x[2] == speaker and m[1] <= x[0] <= m[1] + 12 for x in namers(doc, m[1], cs)):
                 return None  # 勞動部條平司長黃琦雅表示，…: the body titles the speaker
             return _said(doc, m)
     return None
-
-
-def speaks(doc: Doc, person: str | None, q: Quantity) -> bool:
-    """Whether the amount sits in a quote of ``person``'s."""
-    quote = quote_at(doc, q.start)
-    return quote is not None and quote.speaker == person
 
 
 def publishes(doc: Doc, end: int, clause_start: int) -> bool:

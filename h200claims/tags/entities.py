@@ -180,27 +180,18 @@ def run_rules(doc: Doc) -> list[MentionCandidate]:
         if enabled(doc, "surname_reference"):
             mentions = join_surname_references(doc, mentions, named)
     mentions = trim_time_words(doc, mentions)
-    if enabled(doc, "person_edges"):
-        mentions = person_edges(doc, mentions)
-    if enabled(doc, "listed_companies"):
-        mentions = listed_companies(doc, mentions)
-    if enabled(doc, "company_markets"):
-        mentions = company_markets(doc, mentions)
-    if enabled(doc, "join_company_heads"):
-        mentions = join_company_heads(doc, mentions)
-    if enabled(doc, "person_as_company"):
-        mentions = person_as_company(doc, mentions)
-    if enabled(doc, "company_organs"):
-        mentions = company_organs(doc, mentions)
-    if enabled(doc, "context_short_forms"):
-        mentions = context_short_forms(doc, mentions)
-    if enabled(doc, "place_prefix"):
-        mentions = attach_place_prefix(doc, mentions)
-    if enabled(doc, "place_unit"):
-        mentions = attach_place_unit(doc, mentions)
-    if enabled(doc, "company_suffix"):
-        mentions = attach_company_suffix(doc, mentions)
+    for name, second_look in SECOND_LOOKS:
+        if enabled(doc, name):
+            mentions = second_look(doc, mentions)
     return [m for m in mentions if not (m.label == "GPE" and names_currency(doc.view, m.start, m.end))]
+
+
+#: the looks at the resolved mentions, in order, each switchable by its name
+SECOND_LOOKS = (("person_edges", person_edges), ("listed_companies", listed_companies),
+                ("company_markets", company_markets), ("join_company_heads", join_company_heads),
+                ("person_as_company", person_as_company), ("company_organs", company_organs),
+                ("context_short_forms", context_short_forms), ("place_prefix", attach_place_prefix),
+                ("place_unit", attach_place_unit), ("company_suffix", attach_company_suffix))
 
 
 def join_surname_references(doc: Doc, mentions: list[MentionCandidate], named: dict[str, str]) -> list[MentionCandidate]:

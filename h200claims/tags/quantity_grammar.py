@@ -243,10 +243,10 @@ def _noun_stops() -> frozenset[str]:
     from h200claims.tags.quote_words import cue_table
 
     cfg = grammar().cfg
-    qualifiers = list(cfg["bound_pre"]) + cfg["approx_pre"]  # 四十餘名投資人|約1.2億元: the next amount's
     function = {ln.split("\t", 1)[0] for ln in data.read_text("function_words.txt").splitlines()
                 if ln and not ln.startswith("#")}
-    return frozenset(v(w) for w in cfg["count_noun_stops"] + qualifiers) | {v(c.word) for c in cue_table()} | function
+    return (frozenset(v(w) for w in cfg["count_noun_stops"]) | set(_qualifiers())  # 四十餘名投資人|約1.2億元
+            | {v(c.word) for c in cue_table()} | function)
 
 
 def _word_follows(doc: Doc, toks: list[tuple[int, int]], k: int) -> bool:
