@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from h200claims.claims.context import clause_of, on, quantity_index, sentence_span, words
+from h200claims.claims.context import clause_of, on, quantity_index, quote_index, sentence_span, words
 from h200claims.claims.measure import is_change_word, link_start, measure_of
 from h200claims.claims.subject import SUBJECT_RULES as CLAUSE_SUBJECT_RULES, comparison_of, subject_of
-from h200claims.doc import Doc, SpanIndex
+from h200claims.doc import Doc
 from h200claims.models import Quantity, QuantityClaim, Quote, QuoteClaim, TextRange
 
 def direction_of(doc: Doc, q: Quantity) -> tuple[Any, Any, str | None]:
@@ -48,9 +48,7 @@ def direction_of(doc: Doc, q: Quantity) -> tuple[Any, Any, str | None]:
 
 def source_of(doc: Doc, q: Quantity) -> tuple[str | None, str | None]:
     """Who states it: the speaker when the quantity sits inside a quote, else the article."""
-    if "quotes" not in doc.cache:
-        doc.cache["quotes"] = SpanIndex([(x.start, x.end, x) for x in doc.quotes])
-    hit = doc.cache["quotes"].containing(q.start, q.end)
+    hit = quote_index(doc).containing(q.start, q.end)
     if hit is not None:
         return hit[2].speaker, hit[2].speaker_text
     return "article", None

@@ -154,6 +154,13 @@ def mentions_between(doc: Doc, s: int, e: int) -> list[tuple[int, int, str, str]
     return [x[2] for x in mention_index(doc).within(s, e)]
 
 
+def quote_index(doc: Doc) -> SpanIndex:
+    """All quotes (they never overlap: the quote stage keeps them apart), indexed once per Doc."""
+    if "quotes" not in doc.cache:
+        doc.cache["quotes"] = SpanIndex([(x.start, x.end, x) for x in doc.quotes])
+    return doc.cache["quotes"]  # type: ignore[no-any-return]
+
+
 def quantity_index(doc: Doc) -> SpanIndex:
     """All quantities, indexed once per Doc."""
     if "quantities" not in doc.cache:

@@ -27,7 +27,7 @@ from typing import Any
 import regex
 
 from h200claims.claims.context import (clause_of, mention_index, mentions_between, on, quantity_index,
-                                       sentence_span, token_ending_at, words)
+                                       quote_index, sentence_span, token_ending_at, words)
 from h200claims.claims.measure import measure_candidates, phrase_before, link_start
 from h200claims.doc import Doc
 from h200claims.models import Quantity
@@ -61,7 +61,9 @@ def entity_label(doc: Doc, entity: str) -> str | None:
 
 
 def quote_at(doc: Doc, pos: int) -> Any:
-    return next((x for x in doc.quotes if x.start <= pos < x.end), None)
+    """The quote that holds the character at ``pos``, if one does."""
+    hit = quote_index(doc).containing(pos, pos + 1)
+    return hit[2] if hit is not None else None
 
 
 def resolve_description(doc: Doc, word: str, at: int) -> str | None:
