@@ -193,6 +193,25 @@ ROWS = [
     # a place that opens the sentence is not the owner of an amount its clause does not name it for
     ('日本方面指出，全年進口汽車約有45萬輛。', '45萬輛', None, '進口', 450000.0, None),
     ('德国方面表示，上半年新车注册量约为140万辆。', '140万辆', None, '注册量', 1400000.0, None),
+    # round 7: a data source opened with 據 owns nothing; a description takes the company its own
+    # sentence names; a comparing verb's object is the comparison; a place after 受/來自 or at a route's end
+    # is no subject; an organisation's short form (大華 of 大華銀行, 快運 of 香港快運) is the organisation
+    ('中鋼今天公布財報。中鋼表示虧損收斂。中鋼董事長說明。據中鋼資料，住宅用戶約1377萬戶。', '約1377萬戶', None, '住宅用戶', 13770000.0, None),
+    ('中钢今天公布财报。中钢表示亏损收敛。中钢董事长说明。据中钢资料，住宅用户约1377万户。', '约1377万户', None, '住宅用户', 13770000.0, None),
+    ('小鵬汽車上月交付3.1萬輛。小鵬表示滿意。小鵬再創新高。理想汽車最新數據顯示，公司10月交付7649輛，年增107.2%。', '7649輛', '理想汽車', '交付', 7649.0, '2025-10'),
+    ('小鹏汽车上月交付3.1万辆。小鹏表示满意。小鹏再创新高。理想汽车最新数据显示，公司10月交付7649辆，同比增长107.2%。', '107.2%', '理想汽车', '交付', 107.2, '2025-10'),
+    ('小鵬10月交付3654輛，僅落後蔚來13輛。', '13輛', '小鵬', '落後', 13.0, '2025-10'),
+    ('小鹏10月交付3654辆，仅落后蔚来13辆。', '13辆', '小鹏', '落后', 13.0, '2025-10'),
+    ('來自美國的英特爾今年營收達530億美元。', '530億美元', '英特爾', '營收', 53000000000.0, None),
+    ('来自美国的英特尔今年营收达530亿美元。', '530亿美元', '英特尔', '营收', 53000000000.0, None),
+    ('華航表示，貨運收入受中國防疫封鎖影響微跌1.5%。', '1.5%', '華航', '收入', 1.5, None),
+    ('华航表示，货运收入受中国防疫封锁影响微跌1.5%。', '1.5%', '华航', '收入', 1.5, None),
+    ('華航表示，明年起台北-布拉格每周增飛達每周三班。', '三班', '華航', None, 3.0, None),
+    ('华航表示，明年起台北-布拉格每周增飞达每周三班。', '三班', '华航', None, 3.0, None),
+    ('大華銀行公布業績。大華第三季核心淨利同比增加5%至14億元。', '5%', '大華銀行', '核心淨利', 5.0, '2025-Q3'),
+    ('大华银行公布业绩。大华第三季核心净利同比增加5%至14亿元。', '14亿元', '大华银行', '净利', 1400000000.0, '2025-Q3'),
+    ('香港快運全年載客量錄得700萬人次。快運12月載客量78.2萬人次。', '78.2萬人次', '香港快運', '載客量', 782000.0, '2025-12'),
+    ('香港快运全年载客量录得700万人次。快运12月载客量78.2万人次。', '78.2万人次', '香港快运', '载客量', 782000.0, '2025-12'),
 ]
 
 
@@ -221,6 +240,17 @@ def test_claim_row(text, amount, subject, measure, value, period):
 def test_a_body_that_publishes_data_is_not_its_owner():
     r = extractor().extract("勞動部公布最新數據，本期實施減班休息385家。")
     assert claim_of(r, "385家").subject is None
+
+
+def test_a_place_after_an_origin_word_owns_nothing():
+    r = extractor().extract("來自美國的訂單今年達530億美元。")
+    assert claim_of(r, "530億美元").subject is None
+
+
+def test_the_compared_name_after_a_comparing_verb_is_the_comparison():
+    r = extractor().extract("小鹏10月交付3654辆，仅落后蔚来13辆。")
+    c = claim_of(r, "13辆")
+    assert c.comparison == "nio" and c.subject == "xpeng"
 
 
 def test_the_table_covers_both_scripts_and_enough_sentences():

@@ -52,8 +52,10 @@ class ClaimWords:
     pairing_re: Any
     publish_re: Any  # a body that publishes data is the data's source, not its owner (勞動部公布…數據)
     not_subject_before: frozenset[str]  # a name right after one of these is no clause's subject (對中國, 在美國)
+    not_subject_after_words: tuple[str, ...]  # nor right after these words (受|中國防疫封鎖影響, 來自|歐洲的)
     joiners: tuple[str, ...]
     comparison: tuple[str, ...]
+    comparison_verbs: tuple[str, ...]  # 落後|蔚來|13輛: the name right after one is what the amount is compared with
     direction_re: Any  # a direction word (up or down) at the end of the text before an amount
     directions: dict[str, str]
     basis_re: Any
@@ -105,8 +107,10 @@ def words() -> ClaimWords:
         pairing_re=regex.compile(alternation(v(x) for x in cfg["pairing_cues"])),
         publish_re=regex.compile(alternation(v(x) for x in cfg["publish_words"])),
         not_subject_before=frozenset(v(x) for x in cfg["not_subject_before"]),
+        not_subject_after_words=tuple(v(x) for x in cfg["not_subject_after_words"]),
         joiners=tuple(sorted({v(x) for x in cfg["list_joiners"]}, key=len, reverse=True)),
         comparison=tuple(sorted({v(c) for c in cfg["comparison_cues"]}, key=len, reverse=True)),
+        comparison_verbs=tuple(v(c) for c in cfg["comparison_verbs"]),
         direction_re=regex.compile(alternation(v(w) for w in cfg["direction_up"] + cfg["direction_down"])),
         directions={**{v(w): "up" for w in cfg["direction_up"]}, **{v(w): "down" for w in cfg["direction_down"]}},
         basis_re=regex.compile(alternation(v(w) for w in cfg["basis_year_on_year"] + cfg["basis_previous_period"])),

@@ -31,6 +31,7 @@ from h200claims.claims.context import (clause_of, mention_index, mentions_betwee
 from h200claims.claims.measure import measure_candidates, phrase_before, link_start
 from h200claims.doc import Doc
 from h200claims.models import Quantity
+from h200claims.tags.entity_vocab import is_cjk
 from h200claims.tags.quantity_grammar import bare_currency
 from h200claims.text.script import simplified_view as v
 
@@ -97,6 +98,9 @@ def resolve_description(doc: Doc, word: str, at: int) -> str | None:
     pool = named or same or orgs
     if not pool:
         return None
+    here = [m for m in pool if m[0] >= doc.sentence_of(at)[0]]
+    if here:  # 理想汽車最新交付數據顯示，公司10月交付…: the one its own sentence names
+        return here[-1][2]
     ends = mention_ends(doc)  # how often each was named before: a bisection, not a count of all so far
     return max(pool, key=lambda m: (bisect.bisect_right(ends[m[2]], at), m[0]))[2]  # the most named, then the nearest
 
@@ -119,7 +123,10 @@ def named_with(doc: Doc, entity: str, head: str) -> bool:
 
 def is_subject_position(doc: Doc, clause_start: int, start: int) -> bool:
     """A name right after a preposition (對中國, 在美國, 較去年) is not the clause's subject; after a
-    word that only ends in one (沒想到|美方, 提到) it may be."""
+    word that only ends in one (沒想到|美方, 提到) it may be; nor right after a word that makes it a cause
+    or an origin (受|中國防疫封鎖影響, 來自|歐洲的, 關於|美國關稅)."""
+    if doc.view[clause_start:start].endswith(words().not_subject_after_words):
+        return False
     before = doc.view[max(clause_start, start - 1):start]
     if not before or before not in words().not_subject_before:
         return True
@@ -239,9 +246,24 @@ def subject_clause(doc: Doc, q: Quantity, comparison: str | None = None) -> Foun
     starts = ([max(earlier)] if earlier else []) + [cs]
     for start in starts:
         for m in namers(doc, start, q.start):
+            if m[3] == "GPE" and in_route(doc, m):
+                continue
             if m[2] != comparison and (is_subject_position(doc, start, m[0]) or m[1] == q.start):
                 return (None, None) if unnamed_from(doc, m) else _said(doc, m) if m[2] else None
     return None
+
+
+#: what joins the two ends of a route (台北-倫敦, 上海至東京)
+ROUTE_JOINERS = frozenset("-－—–~～")
+
+
+def in_route(doc: Doc, m: tuple[int, int, str | None, str]) -> bool:
+    """Whether a place is one end of a route written with a dash (台北-布拉格每周增為三班): it says
+    where a flight or line goes, not who the amount is about."""
+    view = doc.view
+    after, before = view[m[1]:m[1] + 2], view[max(0, m[0] - 2):m[0]]
+    return (len(after) == 2 and after[0] in ROUTE_JOINERS and is_cjk(after[1])) or \
+        (len(before) == 2 and before[1] in ROUTE_JOINERS and is_cjk(before[0]))
 
 
 def subject_after(doc: Doc, q: Quantity) -> Found | None:
@@ -267,6 +289,8 @@ def subject_sentence(doc: Doc, q: Quantity) -> Found | None:
         if is_subject_position(doc, s, m[0]) or doc.view[max(s, m[0] - 1):m[0]] == "据":  # 據勞動部統計
             quote = quote_at(doc, q.start)
             speaker = quote.speaker if quote is not None else None
+            if publishes(doc, m[1], cs) and doc.view[max(s, m[0] - 1):m[0]] == "据":
+                return None, None  # 據台電資料，住宅用戶約1377萬戶: the data's source, and no owner named
             if m[3] == "GPE" or not m[2] or publishes(doc, m[1], cs) or (m[3] == "PERSON" and speaker == m[2]):
                 return None
             if speaker and entity_label(doc, speaker) == "PERSON" \
@@ -306,7 +330,7 @@ def subject_of(doc: Doc, q: Quantity, comparison: str | None = None,
         return (*earlier, "inherit_within_sentence")
     if on(doc, "subject_sentence"):
         found = subject_sentence(doc, q)
-        if found is not None and found[0] != comparison:
+        if found is not None and (found[0] is None or found[0] != comparison):  # (None, None): no one
             return (*found, "subject_sentence")
     if on(doc, "subject_article"):
         found = article_topic(doc)
@@ -338,14 +362,32 @@ def article_topic(doc: Doc) -> Found | None:
     return doc.cache["article_topic"]  # type: ignore[no-any-return]
 
 
+#: at most this many characters between the compared name and the amount (落後蔚來|約|13輛)
+VERB_COMPARED_GAP = 2
+
+
+def compared_by_verb(doc: Doc, q: Quantity, clause_start: int) -> str | None:
+    """The name right after a comparing verb and right before the amount (落後蔚來13輛, 領先對手2席)."""
+    names = mentions_between(doc, clause_start, q.start)
+    if not names or q.start - names[-1][1] > VERB_COMPARED_GAP:
+        return None
+    last = names[-1]
+    if regex.search(r"[,，。;；\s]", doc.view[last[1]:q.start]):
+        return None
+    return last[2] if doc.view[clause_start:last[0]].endswith(words().comparison_verbs) else None
+
+
 COMPARED = regex.compile(r"^[^\s,，。]{0,4}的$")
 
 
 def comparison_of(doc: Doc, q: Quantity) -> str | None:
-    """For multiples and percentages: the entity compared with (H200約為…H20晶片的6倍 → H20, 比H20高3倍)."""
-    if q.kind not in ("multiple", "percent"):
-        return None
+    """The entity compared with: for any amount, the name between a comparing verb and the amount
+    (僅落後蔚來13輛 → 蔚來); for multiples and percentages, also after a comparison cue
+    (H200約為…H20晶片的6倍 → H20, 比H20高3倍)."""
     cs, _ = clause_of(doc, q)
+    by_verb = compared_by_verb(doc, q, cs)
+    if by_verb is not None or q.kind not in ("multiple", "percent"):
+        return by_verb
     view = doc.view
     cue = None
     for c in words().comparison:
