@@ -253,6 +253,17 @@ def test_the_compared_name_after_a_comparing_verb_is_the_comparison():
     assert c.comparison == "nio" and c.subject == "xpeng"
 
 
+@pytest.mark.parametrize("text, amount, subject", [
+    ("中新社北京7月5日電（記者 陳康亮）據中國證監會5日發布的消息，近日，證監會對5家上市公司作出行政處罰，合計擬罰款逾1.2億元。",
+     "逾1.2億元", "中國證監會"),
+    ("中新社北京7月5日电（记者 陈康亮）据中国证监会5日发布的消息，近日，证监会对5家上市公司作出行政处罚，合计拟罚款逾1.2亿元。",
+     "逾1.2亿元", "中国证监会"),
+])
+def test_a_dateline_and_a_data_source_leave_the_sentence_to_its_owner(text, amount, subject):
+    r = extractor().extract(text)
+    assert subject_text(r, claim_of(r, amount)) == subject
+
+
 def test_the_table_covers_both_scripts_and_enough_sentences():
     from h200claims.text.script import is_traditional
     texts = {r[0] for r in ROWS}

@@ -40,3 +40,25 @@ def test_a_common_word_is_no_short_form(text, word):
 @pytest.mark.parametrize("text", ["大華銀行公布業績。大華府地區房價上漲。", "星展銀行公布業績。新星展開巡演。"])
 def test_a_short_form_across_a_word_edge_is_not_taken(text):
     assert [t for t, _ in mentions_of(text)][1:] in ([], ["華府"])
+
+
+@pytest.mark.parametrize("text, short", [
+    ("新加坡航空公司（SIA）公布業績。新航第一季營收大增202%。", "新航"),   # stem's first + industry's first
+    ("新加坡航空公司(SIA)公布业绩。新航第一季营收大增202%。", "新航"),
+    ("長江電力公司公布業績。長電第三季營收增長5%。", "長電"),
+    ("日本航空公司宣布裁員。日航將裁員千人。", "日航"),                  # a name found on its own joins
+])
+def test_the_abbreviation_of_place_and_industry_is_the_organisation(text, short):
+    got = mentions_of(text)
+    assert (short, got[0][1]) in got
+
+
+def test_an_english_alias_never_takes_a_lexicon_entrys_id():
+    # SIA is also the lexicon's Semiconductor Industry Association: the airline must not become it
+    ids = {e for _, e in mentions_of("新加坡航空公司（SIA）公布業績。")}
+    assert ids and "sia" not in ids
+
+
+def test_a_kind_of_company_after_a_place_is_no_short_form():
+    got = mentions_of("新加坡航空公司公布業績，多家航空公司跟進。")
+    assert "航空公司" not in [t for t, _ in got]

@@ -285,20 +285,25 @@ def subject_sentence(doc: Doc, q: Quantity) -> Found | None:
     subject here."""
     s, _ = sentence_span(doc, q)
     cs, _ = clause_of(doc, q)
+    sourced = False
     for m in namers(doc, s, cs):
         if is_subject_position(doc, s, m[0]) or doc.view[max(s, m[0] - 1):m[0]] == "据":  # 據勞動部統計
             quote = quote_at(doc, q.start)
             speaker = quote.speaker if quote is not None else None
-            if publishes(doc, m[1], cs) and doc.view[max(s, m[0] - 1):m[0]] == "据":
-                return None, None  # 據台電資料，住宅用戶約1377萬戶: the data's source, and no owner named
-            if m[3] == "GPE" or not m[2] or publishes(doc, m[1], cs) or (m[3] == "PERSON" and speaker == m[2]):
+            if doc.view[max(s, m[0] - 1):m[0]] == "据" and publishes(doc, m[1], cs):
+                sourced = True  # 據台電資料，住宅用戶約1377萬戶: the data's source; a later clause may name the owner
+                continue
+            if entity_kinds(doc).get(m[2] or "") == "outlet" or m[3] == "GPE" \
+                    or doc.view[max(s, m[0] - 3):m[0]].rstrip().endswith("记者"):
+                continue  # a dateline (中新社 北京7月5日電（記者 陳康亮）) reports, it owns nothing; a place is no subject here
+            if not m[2] or publishes(doc, m[1], cs) or (m[3] == "PERSON" and speaker == m[2]):
                 return None
             if speaker and entity_label(doc, speaker) == "PERSON" \
                     and entity_kinds(doc).get(m[2]) not in (None, "company") \
                     and any(x[2] == speaker and m[1] <= x[0] <= m[1] + 12 for x in namers(doc, m[1], cs)):
                 return None  # 勞動部條平司長黃琦雅表示，…: the body titles the speaker
             return _said(doc, m)
-    return None
+    return (None, None) if sourced else None
 
 
 def publishes(doc: Doc, end: int, clause_start: int) -> bool:

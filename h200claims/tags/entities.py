@@ -353,9 +353,10 @@ def _finish_names(e: Entity, lex_by_id: dict[str, Any]) -> None:
     lex = lex_by_id.get(e.id)
     if lex is None:
         english = next((s for s in surfaces if s.isascii()), None)
-        if english:
+        english_id = english.lower().replace(" ", "_").replace(".", "") if english else None
+        if english and english_id not in lex_by_id:  # SIA of 新加坡航空公司 (SIA) is not the lexicon's 'sia'
             e.name = english
-            e.id = english.lower().replace(" ", "_").replace(".", "")
+            e.id = english_id
         else:  # as the article writes it, in its script (the id stays the script-folded form)
             e.name = max(surfaces, key=len) if all(m.rule == "surname_title" for m in e.mentions) else next(
                 m.text for m in e.mentions if m.rule != "surname_title")

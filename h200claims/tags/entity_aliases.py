@@ -28,25 +28,35 @@ SHORT_MIN = 2
 
 def short_forms(doc: Doc, name: str, places: set[str]) -> list[str]:
     """The forms an organisation named ``name`` (Simplified view) goes by in the same article: its
-    name without an industry or legal word (大华银行 → 大华), without a leading place of two or three
-    characters (香港快运 → 快运; a place the article or the lexicon names),
-    each at least ``SHORT_MIN`` characters and no common word."""
+    name without its legal word (新加坡航空公司 → 新加坡航空), without its industry word (大华银行 →
+    大华), the stem's first character with the industry word's (新加坡航空 → 新航, 中国钢铁 → 中钢),
+    without a leading place of two or three characters (香港快运 → 快运; a place the article or the
+    lexicon names); each at least ``SHORT_MIN`` characters, no common word and no place."""
     voc = vocab()
-    out = []
-    word = next((w for w in voc.company_suffixes + voc.company_industry if name.endswith(w)), None)
-    if word is not None:
-        out.append(name[:-len(word)])
     names, by_id = doc.lexicon.view_names, doc.lexicon.by_id
-    place = next((name[:n] for n in (3, 2) if name[:n] in places
-                  or any(by_id[i].label == "GPE" for i in names.get(name[:n], ()))), None)
-    if place is not None:
-        out.append(name[len(place):])
-    return [f for f in out if len(f) >= SHORT_MIN and not is_common_word(f) and f not in places]
+
+    def is_place(text: str) -> bool:
+        return text in places or any(by_id[i].label == "GPE" for i in names.get(text, ()))
+
+    out = []
+    legal = next((w for w in voc.company_suffixes if name.endswith(w) and len(name) > len(w)), "")
+    core = name[:len(name) - len(legal)]
+    if legal:
+        out.append(core)
+    industry = next((w for w in voc.company_industry if core.endswith(w) and len(core) - len(w) >= SHORT_MIN), None)
+    if industry is not None:
+        stem = core[:-len(industry)]
+        out += [stem, stem[0] + industry[0]]  # 大华|银行 → 大华; 新加坡|航空 → 新航, 中国|钢铁 → 中钢
+    place = next((name[:n] for n in (3, 2) if is_place(name[:n])), None)
+    if place is not None and not name.endswith(voc.company_suffixes):
+        out.append(name[len(place):])  # not 新加坡|航空公司: a kind of company is no name
+    return [f for f in out if len(f) >= SHORT_MIN and f != name and not is_common_word(f) and not is_place(f)]
 
 
 def org_repeats(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionCandidate]:
     """Every occurrence of an organisation's name or short form that no mention covers yet, as a
-    mention of that organisation (rule ``org_repeat``), where it stands on token edges."""
+    mention of that organisation (rule ``org_repeat``), where it stands on token edges; a name a rule
+    found as one of its own (a new ``name:`` key) with the very span of a short form joins it."""
     view = doc.view
     places = {view[m.start:m.end] for m in mentions if m.label == "GPE"}
     forms: dict[str, str] = {}
@@ -62,15 +72,22 @@ def org_repeats(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionCandi
         return mentions
     edges = {s for s, _ in doc.tokens} | {e for _, e in doc.tokens}
     taken = sorted((m.start, m.end) for m in mentions)
+    by_span = {(m.start, m.end): i for i, m in enumerate(mentions)}
     pattern = compile_fast("|".join(map(regex.escape, sorted(forms, key=len, reverse=True))))
-    added = []
+    out, added = list(mentions), []
     for a, b in doc.paragraphs:
         for hit in pattern.finditer(view, a, b):
             s, e = hit.span()
+            key = forms[hit.group()]
+            same = by_span.get((s, e))
+            if same is not None and out[same].key.startswith("name:") and out[same].key != key:
+                m = out[same]  # 日航 found as a name of its own: the 日本航空 the article names
+                out[same] = MentionCandidate(m.start, m.end, "ORG", m.rule, key, m.priority)
+                continue
             if s not in edges or e not in edges or not doc.in_body(s, e) or _covered(taken, s, e):
                 continue
-            added.append(MentionCandidate(s, e, "ORG", "org_repeat", forms[hit.group()], priority=0))
-    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+            added.append(MentionCandidate(s, e, "ORG", "org_repeat", key, priority=0))
+    return sorted(out + added, key=lambda m: m.start)
 
 
 def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
