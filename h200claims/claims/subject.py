@@ -26,7 +26,7 @@ from typing import Any
 
 import regex
 
-from h200claims.claims.context import (clause_of, mention_index, mentions_between, on, quantity_index,
+from h200claims.claims.context import (CLAUSE_BREAK, clause_of, mention_index, mentions_between, on, quantity_index,
                                        quote_index, sentence_span, token_ending_at, words)
 from h200claims.claims.measure import measure_candidates, phrase_before, link_start
 from h200claims.doc import Doc
@@ -217,6 +217,24 @@ def subject_measure_owner(doc: Doc, q: Quantity) -> Found | None:
         if words().owner_gap_re.match(gap) and is_subject_position(doc, cs, m[0]):
             return (None, None) if unnamed_from(doc, m) else _said(doc, m) if m[2] else None
         break
+    return owner_across(doc, cs, ms)
+
+
+#: at most this many characters between the name after 對 and the measure (H200對中國「核准客戶」銷售額)
+ACROSS_GAP = 10
+#: the prepositions of 'X對Y的銷售額': the measure is X's, Y is its counterpart
+ACROSS_PREPOSITIONS = frozenset("对向")
+
+
+def owner_across(doc: Doc, clause_start: int, ms: int) -> Found | None:
+    """X對Y…的measure: the measure belongs to X, Y is its counterpart (台灣對美國出口, H200對中國「核准客戶」
+    銷售額, 美國對中國加徵的關稅), with no clause break and at most ``ACROSS_GAP`` characters after Y."""
+    names = namers(doc, clause_start, ms)
+    for x, y in zip(names, names[1:]):
+        if y[0] == x[1] + 1 and doc.view[x[1]] in ACROSS_PREPOSITIONS and ms - y[1] <= ACROSS_GAP \
+                and is_subject_position(doc, clause_start, x[0]) and x[2] \
+                and not CLAUSE_BREAK.search(doc.view, y[1], ms) and not any(z[0] >= y[1] for z in names if z is not y):
+            return _said(doc, x)
     return None
 
 
@@ -382,7 +400,7 @@ def compared_by_verb(doc: Doc, q: Quantity, clause_start: int) -> str | None:
     return last[2] if doc.view[clause_start:last[0]].endswith(words().comparison_verbs) else None
 
 
-COMPARED = regex.compile(r"^[^\s,，。]{0,4}的$")
+COMPARED = regex.compile(r"^[^\s,，。；;：:]{0,8}的$")
 
 
 def comparison_of(doc: Doc, q: Quantity) -> str | None:
