@@ -21,7 +21,7 @@ CLAUSE_BREAK = regex.compile(r"[,，;；:：。!?！？\n]")
 RULES = RuleTable("claims")
 RULES.switch("measure_after", "measure_phrase", "measure_listed", "measure_counted", "measure_verb",
              "subject_paired_list", "subject_joint", "subject_measure_owner", "subject_clause", "subject_after",
-             "subject_sentence", "subject_article",
+             "subject_aggregate", "subject_sentence", "subject_article",
              "inherit_within_sentence", "period")
 
 
@@ -52,6 +52,7 @@ class ClaimWords:
     pairing_re: Any
     publish_re: Any  # a body that publishes data is the data's source, not its owner (勞動部公布…數據)
     not_subject_before: frozenset[str]  # a name right after one of these is no clause's subject (對中國, 在美國)
+    aggregate_re: Any  # 全球, 平均: the amount is a whole market's or population's (subject_aggregate)
     not_subject_after_words: tuple[str, ...]  # nor right after these words (受|中國防疫封鎖影響, 來自|歐洲的)
     joiners: tuple[str, ...]
     comparison: tuple[str, ...]
@@ -107,6 +108,7 @@ def words() -> ClaimWords:
         pairing_re=regex.compile(alternation(v(x) for x in cfg["pairing_cues"])),
         publish_re=regex.compile(alternation(v(x) for x in cfg["publish_words"])),
         not_subject_before=frozenset(v(x) for x in cfg["not_subject_before"]),
+        aggregate_re=regex.compile(alternation(v(x) for x in cfg["aggregate_words"]["words"])),
         not_subject_after_words=tuple(v(x) for x in cfg["not_subject_after_words"]),
         joiners=tuple(sorted({v(x) for x in cfg["list_joiners"]}, key=len, reverse=True)),
         comparison=tuple(sorted({v(c) for c in cfg["comparison_cues"]}, key=len, reverse=True)),
