@@ -79,14 +79,14 @@ def quantity_claim(doc: Doc, q: Quantity, before: list[QuantityClaim] | None = N
     s, e = doc.sentence_of(q.start)
     direction, basis, direction_text = direction_of(doc, q)
     measure, measure_rule = measure_of(doc, q)
-    earlier = measured = None
+    earlier = measured = earlier_rule = None
     if prev is not None and follows(prev, q, s, direction, bare_clause(doc, q)) and on(doc, "inherit_within_sentence"):
-        earlier = (prev.subject, prev.subject_text)
+        earlier, earlier_rule = (prev.subject, prev.subject_text), prev.subject_rule
         measured = next((c.measure for c in reversed(before or []) if c.sentence.start == s and c.measure
                          and not is_change_word(c.measure)), None)
         if measured and measure is None:
             measure, measure_rule = measured, "inherit_within_sentence"
-    subject, subject_text, subject_rule = subject_of(doc, q, comparison, earlier)
+    subject, subject_text, subject_rule = subject_of(doc, q, comparison, earlier, earlier_rule)
     if measured and measure and is_change_word(measure) and subject_rule not in CLAUSE_SUBJECT_RULES:
         measure, measure_rule = measured, "inherit_within_sentence"  # 載客量274萬人次，增21.8% → 載客量
     source, source_text = source_of(doc, q)

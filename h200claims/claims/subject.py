@@ -22,6 +22,7 @@ Descriptions and pronouns (公司, 該公司, 該行, 集團, 子公司, 我們 
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -31,6 +32,7 @@ from h200claims.claims.context import (CLAUSE_BREAK, clause_of, mention_index, m
 from h200claims.claims.measure import measure_candidates, phrase_before, link_start
 from h200claims.doc import Doc
 from h200claims.models import Quantity
+from h200claims.patterns import alternation
 from h200claims.tags.entity_vocab import is_cjk
 from h200claims.tags.quantity_grammar import bare_currency
 from h200claims.text.script import simplified_view as v
@@ -284,6 +286,23 @@ def in_route(doc: Doc, m: tuple[int, int, str | None, str]) -> bool:
         (len(before) == 2 and before[1] in ROUTE_JOINERS and is_cjk(before[0]))
 
 
+@lru_cache(maxsize=1)
+def currency_names() -> Any:
+    """The currencies by name (日圓, 美元, 人民幣; ``data/quantities.json`` currencies_post), as one pattern."""
+    from h200claims import data
+    return regex.compile(alternation(v(c) for c in data.load_json("quantities.json")["currencies_post"]))
+
+
+def subject_currency(doc: Doc, q: Quantity) -> Found | None:
+    """No one, where a currency is what the clause is about and it names no one (日圓周四盤中升值0.3%，
+    報155.90日圓兌1美元): a currency is no entity, and no sentence opener or article topic owns its moves."""
+    cs, _ = clause_of(doc, q)
+    hit = currency_names().match(doc.view, cs)
+    if hit is None or hit.end() > q.start or mentions_between(doc, cs, q.start):
+        return None
+    return None, None
+
+
 def subject_after(doc: Doc, q: Quantity) -> Found | None:
     """A name within a few characters after the amount (…的12%歸台積電); not for a count, where a name
     after the classifier is what is counted (5架|空客A321)."""
@@ -337,14 +356,20 @@ def publishes(doc: Doc, end: int, clause_start: int) -> bool:
     return words().publish_re.search(doc.view, end, clause_start) is not None
 
 
-SUBJECT_RULES = ("subject_paired_list", "subject_joint", "subject_measure_owner", "subject_clause", "subject_after")
+SUBJECT_RULES = ("subject_paired_list", "subject_joint", "subject_measure_owner", "subject_clause", "subject_after",
+                 "subject_currency")
 
 
-def subject_of(doc: Doc, q: Quantity, comparison: str | None = None,
-               earlier: Found | None = None) -> tuple[str | None, str | None, str | None]:
+#: rules that decide an amount has no owner: an amount that follows one in its sentence has none either
+NO_OWNER_RULES = frozenset({"subject_currency", "subject_aggregate"})
+
+
+def subject_of(doc: Doc, q: Quantity, comparison: str | None = None, earlier: Found | None = None,
+               earlier_rule: str | None = None) -> tuple[str | None, str | None, str | None]:
     """The entity the amount is about: the first of ``SUBJECT_RULES`` (switched on) that decides in
     the amount's own clause; else ``earlier``, the subject of the amount before it in its sentence
-    (國泰人壽稅後淨利達580億元，年增12%); else ``subject_sentence``; else ``subject_article``, the
+    (國泰人壽稅後淨利達580億元，年增12%), or no one where ``earlier_rule`` found it had none
+    (``NO_OWNER_RULES``); else ``subject_sentence``; else ``subject_article``, the
     organisation the article is about — unless ``subject_aggregate`` says the amount is a whole
     market's. Returns (entity id, its words, the rule that decided; ``None``
     when none did). Tried and dropped: the speaker's organisation for an amount in a quote (real-page
@@ -352,7 +377,8 @@ def subject_of(doc: Doc, q: Quantity, comparison: str | None = None,
     claims F1 0.539 without it, 0.530 with it; seeds 0.697, 0.667)."""
     rules = {"subject_paired_list": subject_paired_list, "subject_joint": subject_joint,
              "subject_measure_owner": subject_measure_owner,
-             "subject_clause": lambda d, x: subject_clause(d, x, comparison), "subject_after": subject_after}
+             "subject_clause": lambda d, x: subject_clause(d, x, comparison), "subject_after": subject_after,
+             "subject_currency": subject_currency}
     for name in SUBJECT_RULES:
         if on(doc, name):
             found = rules[name](doc, q)
@@ -360,6 +386,8 @@ def subject_of(doc: Doc, q: Quantity, comparison: str | None = None,
                 return (*found, name)
     if earlier is not None and earlier[0] is not None and earlier[0] != comparison:
         return (*earlier, "inherit_within_sentence")
+    if earlier is not None and earlier[0] is None and earlier_rule in NO_OWNER_RULES | {"inherit_within_sentence"}:
+        return None, None, "inherit_within_sentence"  # 日圓升值0.3%，報155.90日圓: the currency's still
     if on(doc, "subject_aggregate") and subject_aggregate(doc, q):
         return None, None, "subject_aggregate"
     if on(doc, "subject_sentence"):
