@@ -53,6 +53,7 @@ class ClaimWords:
     publish_re: Any  # a body that publishes data is the data's source, not its owner (勞動部公布…數據)
     not_subject_before: frozenset[str]  # a name right after one of these is no clause's subject (對中國, 在美國)
     aggregate_re: Any  # 全球, 平均: the amount is a whole market's or population's (subject_aggregate)
+    object_verbs: frozenset[str]  # a name right after one is its object (收購|花旗集團…業務), no subject
     not_subject_after_words: tuple[str, ...]  # nor right after these words (受|中國防疫封鎖影響, 來自|歐洲的)
     joiners: tuple[str, ...]
     comparison: tuple[str, ...]
@@ -109,6 +110,7 @@ def words() -> ClaimWords:
         publish_re=regex.compile(alternation(v(x) for x in cfg["publish_words"])),
         not_subject_before=frozenset(v(x) for x in cfg["not_subject_before"]),
         aggregate_re=regex.compile(alternation(v(x) for x in cfg["aggregate_words"]["words"])),
+        object_verbs=frozenset(v(x) for x in cfg["object_verbs"]),
         not_subject_after_words=tuple(v(x) for x in cfg["not_subject_after_words"]),
         joiners=tuple(sorted({v(x) for x in cfg["list_joiners"]}, key=len, reverse=True)),
         comparison=tuple(sorted({v(c) for c in cfg["comparison_cues"]}, key=len, reverse=True)),

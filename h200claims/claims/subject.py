@@ -100,7 +100,8 @@ def resolve_description(doc: Doc, word: str, at: int) -> str | None:
     pool = named or same or orgs
     if not pool:
         return None
-    here = [m for m in pool if m[0] >= doc.sentence_of(at)[0]]
+    s = doc.sentence_of(at)[0]
+    here = [m for m in pool if m[0] >= s and is_subject_position(doc, s, m[0])]
     if here:  # 理想汽車最新交付數據顯示，公司10月交付…: the one its own sentence names
         return here[-1][2]
     ends = mention_ends(doc)  # how often each was named before: a bisection, not a count of all so far
@@ -129,6 +130,9 @@ def is_subject_position(doc: Doc, clause_start: int, start: int) -> bool:
     or an origin (受|中國防疫封鎖影響, 來自|歐洲的, 關於|美國關稅)."""
     if doc.view[clause_start:start].endswith(words().not_subject_after_words):
         return False
+    tok = token_ending_at(doc, start)
+    if tok is not None and tok[0] >= clause_start and doc.view[tok[0]:tok[1]] in words().object_verbs:
+        return False  # 包括收購|花旗集團台灣消費金融業務: a verb's object
     before = doc.view[max(clause_start, start - 1):start]
     if not before or before not in words().not_subject_before:
         return True
@@ -265,12 +269,21 @@ def subject_clause(doc: Doc, q: Quantity, comparison: str | None = None) -> Foun
     earlier = [x[1] for x in quantity_index(doc).within(cs, q.start) if x[1] <= q.start]
     starts = ([max(earlier)] if earlier else []) + [cs]
     for start in starts:
+        passed = -1  # where the last name passed over ends: a name right after it is of the same phrase
         for m in namers(doc, start, q.start):
-            if m[3] == "GPE" and in_route(doc, m):
+            if (m[3] == "GPE" and in_route(doc, m)) or m[0] == passed or in_group(doc, m, q):
+                passed = m[1]  # 收購|花旗集團|台灣消費金融業務: 台灣 is the object's too
                 continue
             if m[2] != comparison and (is_subject_position(doc, start, m[0]) or m[1] == q.start):
                 return (None, None) if unnamed_from(doc, m) else _said(doc, m) if m[2] else None
+            passed = m[1]
     return None
+
+
+def in_group(doc: Doc, m: tuple[int, int, str | None, str], q: Quantity) -> bool:
+    """Whether a name only heads the group the amount counts (起訴集團首腦歐俞彤等80人: 80 people,
+    歐俞彤 among them): it is one of those counted, not who the amount is about."""
+    return q.kind == "count" and regex.fullmatch(r"等[共约約]?", doc.view[m[1]:q.start]) is not None
 
 
 #: what joins the two ends of a route (台北-倫敦, 上海至東京)
