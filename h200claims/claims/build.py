@@ -86,7 +86,7 @@ def quantity_claim(doc: Doc, q: Quantity, before: list[QuantityClaim] | None = N
                          and not is_change_word(c.measure)), None)
         if measured and measure is None:
             measure, measure_rule = measured, "inherit_within_sentence"
-    subject, subject_text, subject_rule = subject_of(doc, q, comparison, earlier, earlier_rule)
+    subject, subject_text, subject_rule = subject_of(doc, q, comparison, earlier, earlier_rule, measure)
     if measured and measure and is_change_word(measure) and subject_rule not in CLAUSE_SUBJECT_RULES:
         measure, measure_rule = measured, "inherit_within_sentence"  # 載客量274萬人次，增21.8% → 載客量
     source, source_text = source_of(doc, q)

@@ -21,7 +21,7 @@ CLAUSE_BREAK = regex.compile(r"[,，;；:：。!?！？\n]")
 RULES = RuleTable("claims")
 RULES.switch("measure_after", "measure_phrase", "measure_listed", "measure_counted", "measure_verb",
              "subject_paired_list", "subject_joint", "subject_measure_owner", "subject_clause", "subject_after", "subject_currency",
-             "subject_aggregate", "subject_sentence", "subject_article",
+             "subject_aggregate", "subject_sentence", "subject_national", "subject_article",
              "inherit_within_sentence", "period")
 
 
@@ -52,6 +52,7 @@ class ClaimWords:
     pairing_re: Any
     publish_re: Any  # a body that publishes data is the data's source, not its owner (勞動部公布…數據)
     not_subject_before: frozenset[str]  # a name right after one of these is no clause's subject (對中國, 在美國)
+    national_re: Any  # 進出口, GDP: a measure of a whole economy (subject_national)
     aggregate_re: Any  # 全球, 平均: the amount is a whole market's or population's (subject_aggregate)
     object_verbs: frozenset[str]  # a name right after one is its object (收購|花旗集團…業務), no subject
     not_subject_after_words: tuple[str, ...]  # nor right after these words (受|中國防疫封鎖影響, 來自|歐洲的)
@@ -109,6 +110,7 @@ def words() -> ClaimWords:
         pairing_re=regex.compile(alternation(v(x) for x in cfg["pairing_cues"])),
         publish_re=regex.compile(alternation(v(x) for x in cfg["publish_words"])),
         not_subject_before=frozenset(v(x) for x in cfg["not_subject_before"]),
+        national_re=regex.compile(alternation(v(x) for x in cfg["national_measures"]["words"])),
         aggregate_re=regex.compile(alternation(v(x) for x in cfg["aggregate_words"]["words"])),
         object_verbs=frozenset(v(x) for x in cfg["object_verbs"]),
         not_subject_after_words=tuple(v(x) for x in cfg["not_subject_after_words"]),

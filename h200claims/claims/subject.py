@@ -364,6 +364,17 @@ def subject_aggregate(doc: Doc, q: Quantity) -> bool:
     return words().aggregate_re.search(doc.view, cs, q.start) is not None
 
 
+def subject_national(doc: Doc, measure: str | None) -> Found | None:
+    """The article's own country, for a measure of a whole economy no one in its clause or sentence
+    owns (一季度、二季度進出口分別達到9.76萬億和10.34萬億元 in a page of 元 = CNY → China): the place of
+    what the article's bare 元 means, where the article names it."""
+    if not measure or words().national_re.search(v(measure)) is None:
+        return None
+    home = words().home_places.get(bare_currency(doc))
+    e = entity_by_id(doc).get(home) if home else None
+    return (e.id, e.mentions[0].text) if e is not None else None
+
+
 def publishes(doc: Doc, end: int, clause_start: int) -> bool:
     """Whether a data word follows the name before the amount's clause (公布, 統計, 數據, 調查)."""
     return words().publish_re.search(doc.view, end, clause_start) is not None
@@ -378,7 +389,7 @@ NO_OWNER_RULES = frozenset({"subject_currency", "subject_aggregate"})
 
 
 def subject_of(doc: Doc, q: Quantity, comparison: str | None = None, earlier: Found | None = None,
-               earlier_rule: str | None = None) -> tuple[str | None, str | None, str | None]:
+               earlier_rule: str | None = None, measure: str | None = None) -> tuple[str | None, str | None, str | None]:
     """The entity the amount is about: the first of ``SUBJECT_RULES`` (switched on) that decides in
     the amount's own clause; else ``earlier``, the subject of the amount before it in its sentence
     (國泰人壽稅後淨利達580億元，年增12%), or no one where ``earlier_rule`` found it had none
@@ -407,6 +418,10 @@ def subject_of(doc: Doc, q: Quantity, comparison: str | None = None, earlier: Fo
         found = subject_sentence(doc, q)
         if found is not None and (found[0] is None or found[0] != comparison):  # (None, None): no one
             return (*found, "subject_sentence")
+    if on(doc, "subject_national"):
+        found = subject_national(doc, measure)
+        if found is not None and found[0] != comparison:
+            return (*found, "subject_national")
     if on(doc, "subject_article"):
         found = article_topic(doc)
         if found is not None and found[0] != comparison:
