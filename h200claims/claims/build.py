@@ -54,15 +54,25 @@ def source_of(doc: Doc, q: Quantity) -> tuple[str | None, str | None]:
     return "article", None
 
 
+#: a date right after one of these is what the amount is compared with (比一季度, 較去年同期), not its period
+BASE_MARKERS = ("比", "较", "对比", "相较", "相比")
+
+
+def is_base_date(doc: Doc, d: Quantity) -> bool:
+    """Whether a date is a comparison's base (二季度進出口比一季度增長6%: 一季度)."""
+    return doc.view[max(0, d.start - 2):d.start].endswith(BASE_MARKERS)
+
+
 def period_of(doc: Doc, q: Quantity) -> str | None:
     """The period an amount refers to: the ISO unit of the nearest date before it in its clause,
     else of a date after it in the clause, else of the last date before it in its sentence
-    (第3季營收年增8.1% → 2025-Q3)."""
+    (第3季營收年增8.1% → 2025-Q3); never a comparison's base date (比一季度)."""
     if not on(doc, "period"):
         return None
     cs, ce = clause_of(doc, q)
     s, _ = sentence_span(doc, q)
-    dates = [x[2] for x in quantity_index(doc).within(s, ce) if x[2].kind == "date" and x[2].unit]
+    dates = [x[2] for x in quantity_index(doc).within(s, ce) if x[2].kind == "date" and x[2].unit
+             and not is_base_date(doc, x[2])]
     before = [d for d in dates if d.end <= q.start]
     in_clause = [d for d in before if d.start >= cs] or [d for d in dates if d.start >= q.end]
     pick = (in_clause[-1] if in_clause and in_clause[-1].end <= q.start else in_clause[0]) if in_clause else \
