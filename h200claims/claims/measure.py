@@ -5,6 +5,8 @@
   tagged nouns, whole words only (毛利率|預估介於41%, 稅後|淨利|達580億元, 資本|支出|約2至3億美元);
 - ``measure_listed``: a measure noun of ``data/claims.json`` earlier in the clause, with the topic
   it is 'of' (在AI運算力上的差距 → AI運算力差距);
+- ``measure_following``: the words right after the amount, where no verb before it but a light one
+  (有, 完成, 造成) carries it (10億令吉損失, 完成66宗IPO, 約兩萬名勞工受惠);
 - ``measure_counted``: for a count by a classifier, the noun it counts after a name (4架波音777貨機);
 - ``measure_verb``: where no noun names it, the verb that carries the amount (裁員兩千人, 交付3.1萬輛).
 
@@ -18,6 +20,7 @@ from functools import lru_cache
 
 import regex
 
+from h200claims import data
 from h200claims.claims.context import (clause_of, mentions_between, on, quantity_index, token_ending_at,
                                        words)
 from h200claims.doc import Doc
@@ -268,9 +271,70 @@ def _classifiers() -> frozenset[str]:
     return frozenset(grammar().cfg["count_noun_classifiers"])
 
 
+@lru_cache(maxsize=1)
+def following_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(stops, light verbs): the stops and light verbs of ``data/claims.json`` measure_following, with
+    the function words (以及, 因為) and the reporting verbs that are no nouns (透露, 表示; not 預測) as
+    stops too."""
+    cfg = data.load_json("claims.json")["measure_following"]
+    function = (ln.split("\t", 1)[0] for ln in data.read_text("function_words.txt").splitlines() if ln[:1] != "#")
+    cues = (row[0] for row in data.read_tsv("quote_cues.tsv") if row and row[0] and v(row[0]) not in words().nouns)
+    stops = frozenset(v(x) for x in (*cfg["stops"], *function, *cues))
+    return stops, frozenset(v(x) for x in cfg["light_verbs"])
+
+
+FOLLOWING_MAX = 6
+
+
+def words_after(doc: Doc, q: Quantity) -> tuple[int, int] | None:
+    """(start, end) of the words right after the amount in its clause: whole tokens of two Han
+    characters or more (or an acronym), at most ``FOLLOWING_MAX`` characters, up to a verb after a
+    noun (境外債務|實現), a stop word (以上, 左右), a name, a description or a change word; None when
+    the amount is followed by none, or by a change word (15%明顯提高)."""
+    w = words()
+    stops, _ = following_words()
+    _, ce = clause_of(doc, q)
+    start = pos = q.end + (1 if doc.view[q.end:q.end + 1] == " " else 0)
+    names = {m[0] for m in mentions_between(doc, start, ce)}
+    verbs: list[bool] = []
+    for s, e in doc.tokens_in(start, ce):
+        word = doc.view[s:e]
+        if any(word.endswith(d) for d in w.directions if len(d) > 1 or d == word):
+            if pos == start:
+                return None  # 15%明顯提高: the words after say how the amount changed
+            break
+        if s != pos or s in names or e - start > FOLLOWING_MAX or word in stops:
+            break
+        if not ((len(word) >= 2 and HAN_WORD.fullmatch(word)) or ACRONYM.fullmatch(word)) \
+                or w.description_re.fullmatch(word):
+            break
+        verb = word in w.verbs
+        if verbs and verb and not verbs[-1]:
+            break
+        verbs.append(verb)
+        pos = e
+    return (start, pos) if pos > start else None
+
+
+def measure_following(doc: Doc, q: Quantity) -> str | None:
+    """The words right after the amount (10億令吉損失, 約兩萬名勞工受惠), unless a verb before the
+    amount carries it (交付7649輛理想ONE車型 → 交付, 投入3億元創業 → 投入): a light verb only says
+    that there is, was done or caused what the words after name (完成66宗IPO → IPO, 共有300家企業
+    實施減班 → 實施減班)."""
+    found = words_after(doc, q)
+    if found is None:
+        return None
+    cs, _ = clause_of(doc, q)
+    link = link_start(doc, q, cs)
+    before = verb_before(doc, link, cs)
+    if before is not None and doc.view[before:link] not in following_words()[1]:
+        return None
+    return doc.text[found[0]:found[1]]
+
+
 MEASURE_RULES = (("measure_after", measure_after), ("measure_phrase", measure_phrase),
-                 ("measure_listed", measure_listed), ("measure_counted", measure_counted),
-                 ("measure_verb", measure_verb))
+                 ("measure_listed", measure_listed), ("measure_following", measure_following),
+                 ("measure_counted", measure_counted), ("measure_verb", measure_verb))
 
 
 def measure_of(doc: Doc, q: Quantity) -> tuple[str | None, str | None]:

@@ -1,0 +1,56 @@
+"""What an amount measures (claims/measure.py), on sentences written for these tests, both scripts:
+each row names the rule it exercises, and each rule's rows fail with that rule switched off."""
+from __future__ import annotations
+
+import pytest
+
+from h200claims import Extractor, QuantityClaim
+from h200claims.testing import extractor
+
+# (rule, text, amount, measure)
+ROWS = [
+    # the words right after the amount, where no light verb alone stands before it
+    ("measure_following", "台塑去年認列30億元損失。", "30億元", "損失"),
+    ("measure_following", "该集团80亿美元境外债务已全部清偿。", "80亿美元", "境外债务"),
+    ("measure_following", "華為今年完成12宗併購。", "12宗", "併購"),
+    ("measure_following", "警方上月进行了3次扫黑行动。", "3次", "扫黑行动"),
+    ("measure_following", "新制上路後，全台約有三萬名員工受惠。", "三萬名員工", "受惠"),
+    ("measure_following", "新规实施后，全国约有三万名员工受惠。", "三万名员工", "受惠"),
+    ("measure_following", "兩家公司一小時談妥50億元合併案。", "50億元", "合併案"),
+]
+
+# a verb before the amount that is no light verb carries it; a reporting verb, a change word or a
+# stop word after the amount names nothing measured
+KEPT = [
+    ("蔚來上月交付5000輛ES8車型。", "5000輛", "交付"),
+    ("蔚来上月交付5000辆ES8车型。", "5000辆", "交付"),
+    ("張勇當年決定離開，隨後投入3億元創業。", "3億元", "投入"),
+    ("據兩名知情人士透露，鴻海將在印度設廠。", "兩名知情人士", None),
+    ("据两名知情人士透露，鸿海将在印度设厂。", "两名知情人士", None),
+    ("美方將抽取25%的分潤，較去年的15%明顯提高。", "15%", "分潤"),
+    ("這些措施將在三年之後全面實施。", "三年", None),
+    ("该计划为期5年以来成效显著。", "5年", None),
+]
+
+
+def claim_of(result, amount):
+    return next(c for c in result.claims if isinstance(c, QuantityClaim) and c.quantity.text == amount)
+
+
+@pytest.mark.parametrize("rule, text, amount, measure", ROWS, ids=[f"{r[0]}-{r[2]}" for r in ROWS])
+def test_measure_rule(rule, text, amount, measure):
+    c = claim_of(extractor().extract(text), amount)
+    assert (c.measure, c.measure_rule) == (measure, rule)
+    assert claim_of(Extractor(disable=[rule]).extract(text), amount).measure != measure
+
+
+@pytest.mark.parametrize("text, amount, measure", KEPT, ids=[r[1] for r in KEPT])
+def test_measure_kept(text, amount, measure):
+    assert claim_of(extractor().extract(text), amount).measure == measure
+
+
+def test_the_rows_cover_both_scripts():
+    from h200claims.text.script import is_traditional
+    for rule in {r[0] for r in ROWS}:
+        texts = [r[1] for r in ROWS if r[0] == rule]
+        assert any(map(is_traditional, texts)) and not all(map(is_traditional, texts)), rule
