@@ -9,6 +9,9 @@ from h200claims.testing import extractor
 
 # (rule, text, amount, measure)
 ROWS = [
+    # the noun a classifier counts after a maker's name is more specific than a listed noun before it
+    ("measure_counted", "這筆訂單包含了20架空客A350客機。", "20架", "客機"),
+    ("measure_counted", "这笔订单包括30架波音737客机。", "30架", "客机"),
     # the words right after the amount, where no light verb alone stands before it
     ("measure_following", "台塑去年認列30億元損失。", "30億元", "損失"),
     ("measure_following", "该集团80亿美元境外债务已全部清偿。", "80亿美元", "境外债务"),

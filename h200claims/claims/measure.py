@@ -3,11 +3,12 @@
 - ``measure_after``: the noun the amount is 'of' (25%的分潤, 12%的規費);
 - ``measure_phrase``: the nouns before the amount's link words, read from the tokens and jieba's
   tagged nouns, whole words only (毛利率|預估介於41%, 稅後|淨利|達580億元, 資本|支出|約2至3億美元);
+- ``measure_counted``: for a count by a classifier, the noun it counts after a name (4架波音777貨機);
+  before the listed nouns, which it is more specific than (訂單包含了273架空客A320客機 → 客機);
 - ``measure_listed``: a measure noun of ``data/claims.json`` earlier in the clause, with the topic
   it is 'of' (在AI運算力上的差距 → AI運算力差距);
 - ``measure_following``: the words right after the amount, where no verb before it but a light one
   (有, 完成, 造成) carries it (10億令吉損失, 完成66宗IPO, 約兩萬名勞工受惠);
-- ``measure_counted``: for a count by a classifier, the noun it counts after a name (4架波音777貨機);
 - ``measure_verb``: where no noun names it, the verb that carries the amount (裁員兩千人, 交付3.1萬輛).
 
     >>> from h200claims import extract
@@ -289,13 +290,13 @@ FOLLOWING_MAX = 6
 def words_after(doc: Doc, q: Quantity) -> tuple[int, int] | None:
     """(start, end) of the words right after the amount in its clause: whole tokens of two Han
     characters or more (or an acronym), at most ``FOLLOWING_MAX`` characters, up to a verb after a
-    noun (境外債務|實現), a stop word (以上, 左右), a name, a description or a change word; None when
-    the amount is followed by none, or by a change word (15%明顯提高)."""
+    noun (境外債務|實現), a stop word (以上, 左右), a name, an amount, a description or a change
+    word; None when the amount is followed by none, or by a change word (15%明顯提高)."""
     w = words()
     stops, _ = following_words()
     _, ce = clause_of(doc, q)
     start = pos = q.end + (1 if doc.view[q.end:q.end + 1] == " " else 0)
-    names = {m[0] for m in mentions_between(doc, start, ce)}
+    names = {m[0] for m in mentions_between(doc, start, ce)} | {x[0] for x in quantity_index(doc).within(start, ce)}
     verbs: list[bool] = []
     for s, e in doc.tokens_in(start, ce):
         word = doc.view[s:e]
@@ -333,8 +334,8 @@ def measure_following(doc: Doc, q: Quantity) -> str | None:
 
 
 MEASURE_RULES = (("measure_after", measure_after), ("measure_phrase", measure_phrase),
-                 ("measure_listed", measure_listed), ("measure_following", measure_following),
-                 ("measure_counted", measure_counted), ("measure_verb", measure_verb))
+                 ("measure_counted", measure_counted), ("measure_listed", measure_listed),
+                 ("measure_following", measure_following), ("measure_verb", measure_verb))
 
 
 def measure_of(doc: Doc, q: Quantity) -> tuple[str | None, str | None]:
