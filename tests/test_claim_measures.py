@@ -20,6 +20,11 @@ ROWS = [
     ("measure_following", "新制上路後，全台約有三萬名員工受惠。", "三萬名員工", "受惠"),
     ("measure_following", "新规实施后，全国约有三万名员工受惠。", "三万名员工", "受惠"),
     ("measure_following", "兩家公司一小時談妥50億元合併案。", "50億元", "合併案"),
+    # a clause that names nothing measured, or only a change word: the measure noun of an earlier clause
+    ("measure_earlier_clause", "台股加權指數早盤走高，終場大跌300點。", "300點", "加權指數"),
+    ("measure_earlier_clause", "上证指数早盘走高,尾盘大跌30点。", "30点", "上证指数"),
+    ("measure_earlier_clause", "該市房價所得比居全國之冠，達12倍。", "12倍", "房價所得比"),
+    ("measure_earlier_clause", "该市旅客人数持续攀升，上月达到50万人次。", "50万人次", "旅客人数"),
 ]
 
 # a verb before the amount that is no light verb carries it; a reporting verb, a change word or a
@@ -33,6 +38,15 @@ KEPT = [
     ("美方將抽取25%的分潤，較去年的15%明顯提高。", "15%", "分潤"),
     ("這些措施將在三年之後全面實施。", "三年", None),
     ("该计划为期5年以来成效显著。", "5年", None),
+]
+
+
+# words of data/claims.json: change words (回落, 加快) that pass the measure on, measure nouns (指數, 國民所得)
+DATA_WORDS = [
+    ("全国工业增加值同比增长3.8%,比上月回落0.1个百分点。", "0.1个百分点", "工业增加值", "down"),
+    ("工業生產指數年增3%，比上月加快0.5個百分點。", "0.5個百分點", "工業生產指數", "up"),
+    ("南韓當時經濟發達，人均國民所得達1萬美元。", "1萬美元", "國民所得", None),
+    ("该市居民消费价格指数达102点。", "102点", "居民消费价格指数", None),
 ]
 
 
@@ -52,8 +66,22 @@ def test_measure_kept(text, amount, measure):
     assert claim_of(extractor().extract(text), amount).measure == measure
 
 
+@pytest.mark.parametrize("text, amount, measure, direction", DATA_WORDS, ids=[r[1] for r in DATA_WORDS])
+def test_measure_data_words(text, amount, measure, direction):
+    c = claim_of(extractor().extract(text), amount)
+    assert (c.measure, c.direction) == (measure, direction)
+
+
 def test_the_rows_cover_both_scripts():
     from h200claims.text.script import is_traditional
     for rule in {r[0] for r in ROWS}:
         texts = [r[1] for r in ROWS if r[0] == rule]
         assert any(map(is_traditional, texts)) and not all(map(is_traditional, texts)), rule
+
+
+@pytest.mark.parametrize("text, amount", [("聯發科第3季淨利達1,234億元，年增39%。", "39%"),
+                                          ("联发科第三季度净利达1234亿元,同比增长39%。", "39%")])
+def test_an_earlier_clause_with_an_amount_is_left_to_inheritance(text, amount):
+    off = Extractor(disable=["inherit_within_sentence"]).extract(text)
+    assert claim_of(off, amount).measure is None
+    assert claim_of(extractor().extract(text), amount).measure in ("淨利", "净利")

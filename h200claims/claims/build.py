@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from h200claims.claims.context import clause_of, on, quantity_index, quote_index, sentence_span, words
-from h200claims.claims.measure import is_change_word, link_start, measure_of
+from h200claims.claims.measure import is_change_word, link_start, measure_earlier_clause, measure_of
 from h200claims.claims.subject import SUBJECT_RULES as CLAUSE_SUBJECT_RULES, comparison_of, subject_of
 from h200claims.doc import Doc
 from h200claims.models import Quantity, QuantityClaim, Quote, QuoteClaim, TextRange
@@ -89,6 +89,10 @@ def quantity_claim(doc: Doc, q: Quantity, before: list[QuantityClaim] | None = N
     subject, subject_text, subject_rule = subject_of(doc, q, comparison, earlier)
     if measured and measure and is_change_word(measure) and subject_rule not in CLAUSE_SUBJECT_RULES:
         measure, measure_rule = measured, "inherit_within_sentence"  # 載客量274萬人次，增21.8% → 載客量
+    if (measure is None or (is_change_word(measure) and subject_rule not in CLAUSE_SUBJECT_RULES)) \
+            and on(doc, "measure_earlier_clause"):
+        named = measure_earlier_clause(doc, q)  # 加權指數…，終場大跌513點 → 加權指數
+        measure, measure_rule = (named, "measure_earlier_clause") if named else (measure, measure_rule)
     source, source_text = source_of(doc, q)
     return QuantityClaim(quantity=q, measure=measure, measure_rule=measure_rule, subject=subject,
                          subject_text=subject_text, subject_rule=subject_rule,

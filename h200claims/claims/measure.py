@@ -11,6 +11,10 @@
   (有, 完成, 造成) carries it (10億令吉損失, 完成66宗IPO, 約兩萬名勞工受惠);
 - ``measure_verb``: where no noun names it, the verb that carries the amount (裁員兩千人, 交付3.1萬輛).
 
+``measure_earlier_clause`` (called by ``claims/build.py`` after the measure inherited from an earlier
+amount): where the clause names nothing or only a change word, a measure noun of an earlier clause
+of the sentence (加權指數盤中走高，終場大跌513點 → 加權指數).
+
     >>> from h200claims import extract
     >>> [c.measure for c in extract("該公司毛利率預估介於41%至43%之間。").claims]
     ['毛利率']
@@ -22,8 +26,8 @@ from functools import lru_cache
 import regex
 
 from h200claims import data
-from h200claims.claims.context import (clause_of, mentions_between, on, quantity_index, token_ending_at,
-                                       words)
+from h200claims.claims.context import (CLAUSE_BREAK, clause_of, mentions_between, on, quantity_index,
+                                       sentence_span, token_ending_at, words)
 from h200claims.doc import Doc
 from h200claims.models import Quantity
 from h200claims.text.script import simplified_view as v
@@ -331,6 +335,28 @@ def measure_following(doc: Doc, q: Quantity) -> str | None:
     if before is not None and doc.view[before:link] not in following_words()[1]:
         return None
     return doc.text[found[0]:found[1]]
+
+
+def measure_earlier_clause(doc: Doc, q: Quantity) -> str | None:
+    """For an amount whose own clause names nothing measured, or only a change word: the measure noun
+    of ``data/claims.json`` nearest before it in an earlier clause of its sentence that heads its
+    phrase, with the nouns before it (加權指數盤中下挫，終場大跌513點 → 加權指數). A clause with an
+    amount of its own is left to ``inherit_within_sentence`` (淨利達4,523億元，年增39%)."""
+    w = words()
+    cs, _ = clause_of(doc, q)
+    ss, _ = sentence_span(doc, q)
+    for m in reversed(list(w.measure_re.finditer(doc.view, ss, cs))):
+        if doc.view[m.end():m.end() + 2].startswith(("的", "上的")) or w.measure_re.match(doc.view, m.end()):
+            continue  # 運算力上的差距: not the head
+        floor = max([b.end() for b in CLAUSE_BREAK.finditer(doc.view, ss, m.start())] or [ss])
+        end = next((b.start() for b in CLAUSE_BREAK.finditer(doc.view, m.end(), cs)
+                    if not DIGIT.match(doc.view, b.start() - 1) or not DIGIT.match(doc.view, b.end())), cs)  # 4,523
+        if any(x[0] < end and x[2].kind != "date" for x in quantity_index(doc).within(floor, cs)):
+            continue
+        start = next((ts for ts, te in doc.tokens_in(max(floor, m.start() - 3), m.end()) if ts < m.start() < te),
+                     m.start())
+        return doc.text[phrase_before(doc, start, floor):m.end()]
+    return None
 
 
 MEASURE_RULES = (("measure_after", measure_after), ("measure_phrase", measure_phrase),
