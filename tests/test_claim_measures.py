@@ -20,6 +20,9 @@ ROWS = [
     ("measure_following", "新制上路後，全台約有三萬名員工受惠。", "三萬名員工", "受惠"),
     ("measure_following", "新规实施后，全国约有三万名员工受惠。", "三万名员工", "受惠"),
     ("measure_following", "兩家公司一小時談妥50億元合併案。", "50億元", "合併案"),
+    # a forecast word (原預測) passes the measure on as a change word does, when the owner is the same
+    ("inherit_within_sentence", "鴻海淨利上調至500億元（原預測為450億元）。", "450億元", "淨利"),
+    ("inherit_within_sentence", "小米净利润上调至200亿元(原预测为180亿元)。", "180亿元", "净利润"),
     # a clause that names nothing measured, or only a change word: the measure noun of an earlier clause
     ("measure_earlier_clause", "台股加權指數早盤走高，終場大跌300點。", "300點", "加權指數"),
     ("measure_earlier_clause", "上证指数早盘走高,尾盘大跌30点。", "30点", "上证指数"),
@@ -47,6 +50,8 @@ DATA_WORDS = [
     ("工業生產指數年增3%，比上月加快0.5個百分點。", "0.5個百分點", "工業生產指數", "up"),
     ("南韓當時經濟發達，人均國民所得達1萬美元。", "1萬美元", "國民所得", None),
     ("该市居民消费价格指数达102点。", "102点", "居民消费价格指数", None),
+    ("全年集資額預測亦上調至300億元。", "300億元", "集資額預測", "up"),  # 亦 links as 也 does
+    ("全年融资额预测亦上调至300亿元。", "300亿元", "融资额预测", "up"),
 ]
 
 

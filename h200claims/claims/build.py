@@ -87,10 +87,12 @@ def quantity_claim(doc: Doc, q: Quantity, before: list[QuantityClaim] | None = N
         if measured and measure is None:
             measure, measure_rule = measured, "inherit_within_sentence"
     subject, subject_text, subject_rule = subject_of(doc, q, comparison, earlier)
-    if measured and measure and is_change_word(measure) and subject_rule not in CLAUSE_SUBJECT_RULES:
+    # a change word passes the measure on unless its clause names a subject of its own (國巨股價漲3%，華新科漲逾2%)
+    passes = measure is not None and is_change_word(measure) and (
+        subject_rule not in CLAUSE_SUBJECT_RULES or (earlier is not None and subject == earlier[0]))
+    if measured and passes:
         measure, measure_rule = measured, "inherit_within_sentence"  # 載客量274萬人次，增21.8% → 載客量
-    if (measure is None or (is_change_word(measure) and subject_rule not in CLAUSE_SUBJECT_RULES)) \
-            and on(doc, "measure_earlier_clause"):
+    if (measure is None or passes) and on(doc, "measure_earlier_clause"):
         named = measure_earlier_clause(doc, q)  # 加權指數…，終場大跌513點 → 加權指數
         measure, measure_rule = (named, "measure_earlier_clause") if named else (measure, measure_rule)
     source, source_text = source_of(doc, q)

@@ -376,7 +376,13 @@ def measure_of(doc: Doc, q: Quantity) -> tuple[str | None, str | None]:
 
 
 def is_change_word(measure: str) -> bool:
-    """Whether a measure is only a change word (增, 下降, 降至): what changes is named elsewhere."""
+    """Whether a measure is only a change word (增, 下降, 降至) or a forecast word (原預測, 預估:
+    ``measure_pass_words``): what changes, or was forecast, is named elsewhere."""
     w = words()
     word = v(measure)
-    return word in w.directions or (word[-1:] in "至到" and word[:-1] in w.directions)
+    return word in w.directions or (word[-1:] in "至到" and word[:-1] in w.directions) or word in _pass_words()
+
+
+@lru_cache(maxsize=1)
+def _pass_words() -> frozenset[str]:
+    return frozenset(v(x) for x in data.load_json("claims.json")["measure_pass_words"]["words"])
