@@ -28,6 +28,9 @@ ROWS = [
     ("measure_earlier_clause", "上证指数早盘走高,尾盘大跌30点。", "30点", "上证指数"),
     ("measure_earlier_clause", "該市房價所得比居全國之冠，達12倍。", "12倍", "房價所得比"),
     ("measure_earlier_clause", "该市旅客人数持续攀升，上月达到50万人次。", "50万人次", "旅客人数"),
+    # ... before the measure of the amount before it, which names another thing (住宅用電)
+    ("measure_earlier_clause", "會議決議微調各級距單價，其中住宅用電700度以下，每度調漲0.1元。", "0.1元", "單價"),
+    ("measure_earlier_clause", "会议决定调整各档单价,其中居民用电200度以下,每度调涨0.1元。", "0.1元", "单价"),
 ]
 
 # a verb before the amount that is no light verb carries it; a reporting verb, a change word or a
@@ -43,6 +46,19 @@ KEPT = [
     ("该计划为期5年以来成效显著。", "5年", None),
 ]
 
+
+# a noun after 的 that only says where the amount stands (水準, 新高點, 走勢) is no measure (處於 links);
+# a verb is never read inside an amount (1924億令|吉), nor with 每 (每|度)
+KEPT += [
+    ("該行資本適足率處於15%的舒適水準。", "15%", "資本適足率"),
+    ("该行资本充足率处于15%的较高水平。", "15%", "资本充足率"),
+    ("出口規模創下了3兆元的新高點。", "3兆元", "出口規模"),
+    ("歐元逆轉前市貶值0.5%的走勢。", "0.5%", "貶值"),
+    ("該行存款共有2090億令吉，較上年同期的1924億令吉增長8.6%。", "8.6%", "存款"),
+    ("该行存款共有2090亿令吉,较上年同期的1924亿令吉增长8.6%。", "8.6%", "存款"),
+    ("住宅用電每月700度以下，每度調漲0.1元。", "0.1元", "調漲"),
+    ("居民用电每月200度以下,每度调涨0.1元。", "0.1元", "调涨"),
+]
 
 # words of data/claims.json: change words (回落, 加快) that pass the measure on, measure nouns (指數, 國民所得)
 DATA_WORDS = [

@@ -90,11 +90,14 @@ def quantity_claim(doc: Doc, q: Quantity, before: list[QuantityClaim] | None = N
     # a change word passes the measure on unless its clause names a subject of its own (國巨股價漲3%，華新科漲逾2%)
     passes = measure is not None and is_change_word(measure) and (
         subject_rule not in CLAUSE_SUBJECT_RULES or (earlier is not None and subject == earlier[0]))
-    if measured and passes:
-        measure, measure_rule = measured, "inherit_within_sentence"  # 載客量274萬人次，增21.8% → 載客量
-    if (measure is None or passes) and on(doc, "measure_earlier_clause"):
-        named = measure_earlier_clause(doc, q)  # 加權指數…，終場大跌513點 → 加權指數
-        measure, measure_rule = (named, "measure_earlier_clause") if named else (measure, measure_rule)
+    # a clause of its own that names a measure and no amount (調整各級距單價，其中…每度調漲0.1元) comes
+    # first; else the measure of the amount before (載客量274萬人次，增21.8% → 載客量)
+    named = measure_earlier_clause(doc, q) if (measure is None or passes) and on(doc, "measure_earlier_clause") \
+        else None
+    if named:
+        measure, measure_rule = named, "measure_earlier_clause"  # 加權指數…，終場大跌513點 → 加權指數
+    elif measured and passes:
+        measure, measure_rule = measured, "inherit_within_sentence"
     source, source_text = source_of(doc, q)
     return QuantityClaim(quantity=q, measure=measure, measure_rule=measure_rule, subject=subject,
                          subject_text=subject_text, subject_rule=subject_rule,

@@ -53,14 +53,17 @@ def noun_after(doc: Doc, start: int, end: int) -> str | None:
 
 
 def measure_after(doc: Doc, q: Quantity) -> str | None:
-    """The noun right after the amount (25%的分潤 → 分潤, 約12%的規費 → 規費)."""
+    """The noun right after the amount (25%的分潤 → 分潤, 約12%的規費 → 規費), unless it ends in a
+    stop of ``measure_following`` that only says where the amount stands (18.5%的舒適水平, 的新高點)."""
     w = words()
     _, ce = clause_of(doc, q)
     of = 1 if doc.view[q.end:q.end + 1] == "的" else 0
     after = w.measure_re.match(doc.view, q.end + of, ce)
     if after:
         return doc.text[after.start():after.end()]
-    return noun_after(doc, q.end + 1, ce) if of else None
+    noun = noun_after(doc, q.end + 1, ce) if of else None
+    stops = following_words()[0]
+    return None if noun and any(v(noun)[-n:] in stops for n in (2, 3)) else noun
 
 
 def longest_ending_at(view: str, pos: int, floor: int, table: frozenset[str]) -> str | None:
@@ -226,6 +229,8 @@ def verb_before(doc: Doc, end: int, floor: int) -> int | None:
     if not tok or tok[0] < floor:
         return None
     word = doc.view[tok[0]:end]
+    if quantity_index(doc).overlaps(tok[0], end):
+        return None  # 1924億令|吉: no verb inside an amount
     if word in w.verbs or (len(word) >= 2 and HAN_WORD.fullmatch(word) and word not in _jieba_freq()
                            and not w.description_re.fullmatch(word)):
         return tok[0]
