@@ -28,6 +28,9 @@ ROWS = [
     ("measure_earlier_clause", "上证指数早盘走高,尾盘大跌30点。", "30点", "上证指数"),
     ("measure_earlier_clause", "該市房價所得比居全國之冠，達12倍。", "12倍", "房價所得比"),
     ("measure_earlier_clause", "该市旅客人数持续攀升，上月达到50万人次。", "50万人次", "旅客人数"),
+    # ... after the amount before it: the nearest named measure (淨利, not 營收)
+    ("measure_earlier_clause", "該公司營收達100億元，淨利則表現亮眼，大增30%。", "30%", "淨利"),
+    ("measure_earlier_clause", "该公司营收达100亿元,净利则表现亮眼,大增30%。", "30%", "净利"),
     # ... before the measure of the amount before it, which names another thing (住宅用電)
     ("measure_earlier_clause", "會議決議微調各級距單價，其中住宅用電700度以下，每度調漲0.1元。", "0.1元", "單價"),
     ("measure_earlier_clause", "会议决定调整各档单价,其中居民用电200度以下,每度调涨0.1元。", "0.1元", "单价"),
@@ -58,6 +61,17 @@ KEPT += [
     ("该行存款共有2090亿令吉,较上年同期的1924亿令吉增长8.6%。", "8.6%", "存款"),
     ("住宅用電每月700度以下，每度調漲0.1元。", "0.1元", "調漲"),
     ("居民用电每月200度以下,每度调涨0.1元。", "0.1元", "调涨"),
+]
+
+# link words: 會, 共計 and the adverbs before a change word (略, 溫和: change_adverbs)
+KEPT += [
+    ("該公司存款餘額會增至500億元。", "500億元", "存款餘額"),
+    ("该公司存款余额会增至500亿元。", "500亿元", "存款余额"),
+    ("兩家公司的違約金共計500萬元。", "500萬元", "違約金"),
+    ("两家公司的违约金共计500万元。", "500万元", "违约金"),
+    ("該公司乘客運載率略降至80%。", "80%", "乘客運載率"),
+    ("该公司客座率略降至80%。", "80%", "客座率"),
+    ("明年鋼需將溫和成長至18億公噸。", "18億公噸", "鋼需"),
 ]
 
 # words of data/claims.json: change words (回落, 加快) that pass the measure on, measure nouns (指數, 國民所得)

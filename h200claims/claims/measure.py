@@ -256,11 +256,18 @@ def measure_verb(doc: Doc, q: Quantity) -> str | None:
     if start is not None:
         return doc.text[start:end]
     link = doc.view[end:q.start]
-    change = max((x for x in words().directions if link.startswith(x)), key=len, default=None)
+    adverb = max((x for x in _change_adverbs() if link.startswith(x)), key=len, default="")  # 略|增1%
+    change = max((x for x in words().directions if link.startswith(x, len(adverb))), key=len, default=None)
     if change is None:
         return None
-    stop = end + len(change) + (1 if link[len(change):len(change) + 1] in ("至", "到") else 0)
-    return doc.text[end:stop]
+    stop = end + len(adverb) + len(change)
+    stop += 1 if doc.view[stop:stop + 1] in ("至", "到") else 0
+    return doc.text[end + len(adverb):stop]
+
+
+@lru_cache(maxsize=1)
+def _change_adverbs() -> frozenset[str]:
+    return frozenset(v(x) for x in data.load_json("claims.json")["change_adverbs"]["words"])
 
 
 def measure_counted(doc: Doc, q: Quantity) -> str | None:
@@ -342,7 +349,7 @@ def measure_following(doc: Doc, q: Quantity) -> str | None:
     return doc.text[found[0]:found[1]]
 
 
-def measure_earlier_clause(doc: Doc, q: Quantity) -> str | None:
+def measure_earlier_clause(doc: Doc, q: Quantity, after: int = 0) -> str | None:
     """For an amount whose own clause names nothing measured, or only a change word: the measure noun
     of ``data/claims.json`` nearest before it in an earlier clause of its sentence that heads its
     phrase, with the nouns before it (加權指數盤中下挫，終場大跌513點 → 加權指數). A clause with an
@@ -350,7 +357,7 @@ def measure_earlier_clause(doc: Doc, q: Quantity) -> str | None:
     w = words()
     cs, _ = clause_of(doc, q)
     ss, _ = sentence_span(doc, q)
-    for m in reversed(list(w.measure_re.finditer(doc.view, ss, cs))):
+    for m in reversed(list(w.measure_re.finditer(doc.view, max(ss, after), cs))):
         if doc.view[m.end():m.end() + 2].startswith(("的", "上的")) or w.measure_re.match(doc.view, m.end()):
             continue  # 運算力上的差距: not the head
         floor = max([b.end() for b in CLAUSE_BREAK.finditer(doc.view, ss, m.start())] or [ss])
