@@ -74,6 +74,19 @@ KEPT += [
     ("明年鋼需將溫和成長至18億公噸。", "18億公噸", "鋼需"),
 ]
 
+# words that only point at what was named are no measure (兩者合計: not_measures); a light verb right
+# after the amount is passed over (87%獲得|超額認購); a gloss in brackets links a measure to its amount
+KEPT += [
+    ("月薪與時薪調整後，兩者合計約三十萬名勞工受惠。", "約三十萬名勞工", "受惠"),
+    ("月薪与时薪调整后,两者合计约三十万名劳工受惠。", "约三十万名劳工", "受惠"),
+    ("新股上市首日，當中87%獲得超額認購。", "87%", "超額"),
+    ("新股上市首日,当中87%获得超额认购。", "87%", "超额"),
+    ("該行普通股權益第一類資本(CET1)提高至14.5%。", "14.5%", "資本"),
+    ("该行核心一级资本充足率（CET1）提高至12.5%。", "12.5%", "资本充足率"),
+    ("晶片股同步走強，寒武紀（Cambricon）漲逾1%。", "逾1%", "漲"),
+    ("芯片股同步走强,寒武纪(Cambricon)涨逾1%。", "逾1%", "涨"),
+]
+
 # words of data/claims.json: change words (回落, 加快) that pass the measure on, measure nouns (指數, 國民所得)
 DATA_WORDS = [
     ("全国工业增加值同比增长3.8%,比上月回落0.1个百分点。", "0.1个百分点", "工业增加值", "down"),

@@ -37,6 +37,9 @@ HAN_WORD = regex.compile(r"\p{Han}{2,}")
 ACRONYM = regex.compile(r"[A-Z]{2,8}")
 DIGIT = regex.compile(r"\d")
 NOUN_MAX = 4
+GLOSS_AT = regex.compile(r"[(（][^()（）,，。;；]{1,12}[)）]")  # (CET1), （相當於營業收益）
+GLOSS = regex.compile(GLOSS_AT.pattern + "$")
+GLOSS_MAX = 14
 MODEL_NUMBER = regex.compile(r"\s?[A-Za-z]{0,3}[-\s]?\d[\dA-Za-z-]*\s?")
 
 
@@ -84,6 +87,10 @@ def link_start(doc: Doc, q: Quantity, floor: int) -> int:
     while pos > floor:
         if view[pos - 1] in " \u3000\u00a0":  # 共裁罰 11 件: spaces as scraped pages write them
             pos -= 1
+            continue
+        gloss = GLOSS.search(view, max(floor, pos - GLOSS_MAX), pos)
+        if gloss:  # 普通股權益第一類資本(CET1)|提高至14.79%: a gloss in brackets links too
+            pos = gloss.start()
             continue
         hit = link_ending_at(doc, pos, floor, links)
         if hit is None or view[pos - len(hit) - 1:pos - len(hit)] in words().link_not_after.get(hit, "\0"):
@@ -255,6 +262,8 @@ def measure_verb(doc: Doc, q: Quantity) -> str | None:
     start = verb_before(doc, end, cs)
     if start is not None:
         return doc.text[start:end]
+    gloss = GLOSS_AT.match(doc.view, end, q.start)
+    end = gloss.end() if gloss else end  # 寒武紀（Cambricon）|漲逾1%
     link = doc.view[end:q.start]
     adverb = max((x for x in _change_adverbs() if link.startswith(x)), key=len, default="")  # 略|增1%
     change = max((x for x in words().directions if link.startswith(x, len(adverb))), key=len, default=None)
@@ -307,11 +316,15 @@ def words_after(doc: Doc, q: Quantity) -> tuple[int, int] | None:
     """(start, end) of the words right after the amount in its clause: whole tokens of two Han
     characters or more (or an acronym), at most ``FOLLOWING_MAX`` characters, up to a verb after a
     noun (境外債務|實現), a stop word (以上, 左右), a name, an amount, a description or a change
-    word; None when the amount is followed by none, or by a change word (15%明顯提高)."""
+    word; None when the amount is followed by none, or by a change word (15%明顯提高). A light verb
+    right after the amount is passed over (87%獲得|超額認購)."""
     w = words()
-    stops, _ = following_words()
+    stops, light = following_words()
     _, ce = clause_of(doc, q)
     start = pos = q.end + (1 if doc.view[q.end:q.end + 1] == " " else 0)
+    first = doc.tokens_in(start, ce)[:1]
+    if first and first[0][0] == start and doc.view[start:first[0][1]] in light:
+        start = pos = first[0][1]
     names = {m[0] for m in mentions_between(doc, start, ce)} | {x[0] for x in quantity_index(doc).within(start, ce)}
     verbs: list[bool] = []
     for s, e in doc.tokens_in(start, ce):
@@ -378,13 +391,19 @@ MEASURE_RULES = (("measure_after", measure_after), ("measure_phrase", measure_ph
 
 def measure_of(doc: Doc, q: Quantity) -> tuple[str | None, str | None]:
     """What is measured, and the rule that found it: the first of ``MEASURE_RULES`` (switched on)
-    that finds it."""
+    that finds it, where it is none of the words that only point at what was named (兩者, 整體:
+    ``not_measures``)."""
     for name, rule in MEASURE_RULES:
         if on(doc, name):
             found = rule(doc, q)
-            if found:
+            if found and v(found) not in _not_measures():
                 return found, name
     return None, None
+
+
+@lru_cache(maxsize=1)
+def _not_measures() -> frozenset[str]:
+    return frozenset(v(x) for x in data.load_json("claims.json")["not_measures"]["words"])
 
 
 def is_change_word(measure: str) -> bool:
