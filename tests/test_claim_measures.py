@@ -87,6 +87,15 @@ KEPT += [
     ("芯片股同步走强,寒武纪(Cambricon)涨逾1%。", "逾1%", "涨"),
 ]
 
+# a share of a population (population_nouns) measures what that share does; a share of a thing, the thing
+KEPT += [
+    ("調查顯示，約有6成的企業適用新制。", "6成", "適用新制"),
+    ("调查显示,约有6成的员工可申请补贴。", "6成", "申请补贴"),
+    ("今年有95%的新股獲超額認購。", "95%", "超額"),
+    ("美方將抽取25%的分潤給該公司。", "25%", "分潤"),
+    ("該公司出售40%的股份給鴻海。", "40%", "股份"),
+]
+
 # words of data/claims.json: change words (回落, 加快) that pass the measure on, measure nouns (指數, 國民所得)
 DATA_WORDS = [
     ("全国工业增加值同比增长3.8%,比上月回落0.1个百分点。", "0.1个百分点", "工业增加值", "down"),

@@ -64,9 +64,32 @@ def measure_after(doc: Doc, q: Quantity) -> str | None:
     after = w.measure_re.match(doc.view, q.end + of, ce)
     if after:
         return doc.text[after.start():after.end()]
+    if of and q.kind == "percent":
+        share = share_predicate(doc, q.end + 1, ce)
+        if share:
+            return share
     noun = noun_after(doc, q.end + 1, ce) if of else None
     stops = following_words()[0]
     return None if noun and any(v(noun)[-n:] in stops for n in (2, 3)) else noun
+
+
+def share_predicate(doc: Doc, start: int, ce: int) -> str | None:
+    """For a share of a population (7成3的企業|適用僱用安定措施, 98%的IPO|獲|超額認購), what that
+    share does: the words after the population noun (``population_nouns``), past one modal
+    character (可, 獲); None where no population noun, or nothing, follows."""
+    first = doc.tokens_in(start, ce)[:1]
+    if not first or first[0][0] != start or doc.view[start:first[0][1]] not in _populations()[0]:
+        return None
+    pos = first[0][1]
+    pos += 1 if doc.view[pos:pos + 1] in _populations()[1] else 0
+    found = words_from(doc, pos, ce)
+    return doc.text[found[0]:found[1]] if found else None
+
+
+@lru_cache(maxsize=1)
+def _populations() -> tuple[frozenset[str], str]:
+    cfg = data.load_json("claims.json")["population_nouns"]
+    return frozenset(v(x) for x in cfg["words"]), v(cfg["modals"])
 
 
 def longest_ending_at(view: str, pos: int, floor: int, table: frozenset[str]) -> str | None:
@@ -318,10 +341,15 @@ def words_after(doc: Doc, q: Quantity) -> tuple[int, int] | None:
     noun (境外債務|實現), a stop word (以上, 左右), a name, an amount, a description or a change
     word; None when the amount is followed by none, or by a change word (15%明顯提高). A light verb
     right after the amount is passed over (87%獲得|超額認購)."""
+    _, ce = clause_of(doc, q)
+    return words_from(doc, q.end + (1 if doc.view[q.end:q.end + 1] == " " else 0), ce)
+
+
+def words_from(doc: Doc, start: int, ce: int) -> tuple[int, int] | None:
+    """The words of ``words_after`` from ``start`` to at most the clause end ``ce``."""
     w = words()
     stops, light = following_words()
-    _, ce = clause_of(doc, q)
-    start = pos = q.end + (1 if doc.view[q.end:q.end + 1] == " " else 0)
+    pos = start
     first = doc.tokens_in(start, ce)[:1]
     if first and first[0][0] == start and doc.view[start:first[0][1]] in light:
         start = pos = first[0][1]
