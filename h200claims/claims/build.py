@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from h200claims.claims.context import clause_of, on, quantity_index, quote_index, sentence_span, words
-from h200claims.claims.measure import is_change_word, link_start, measure_of
+from h200claims.claims.measure import is_change_word, link_start, measure_earlier_clause, measure_of
 from h200claims.claims.subject import SUBJECT_RULES as CLAUSE_SUBJECT_RULES, comparison_of, subject_of
 from h200claims.doc import Doc
 from h200claims.models import Quantity, QuantityClaim, Quote, QuoteClaim, TextRange
@@ -80,6 +80,9 @@ def period_of(doc: Doc, q: Quantity) -> str | None:
     return pick.unit if pick is not None else None
 
 
+RATE_KINDS = ("percent", "multiple")
+
+
 def quantity_claim(doc: Doc, q: Quantity, before: list[QuantityClaim] | None = None) -> QuantityClaim:
     """The claim of one amount; ``before`` are the claims before it: an amount whose clause names no
     measure or subject follows the last of them (see ``follows``), and takes the measure of the
@@ -94,11 +97,25 @@ def quantity_claim(doc: Doc, q: Quantity, before: list[QuantityClaim] | None = N
         earlier, earlier_rule = (prev.subject, prev.subject_text), prev.subject_rule
         measured = next((c.measure for c in reversed(before or []) if c.sentence.start == s and c.measure
                          and not is_change_word(c.measure)), None)
-        if measured and measure is None:
+    subject, subject_text, subject_rule = subject_of(doc, q, comparison, earlier, earlier_rule, measure or measured)
+    # a change word passes the measure on unless its clause names a subject of its own (國巨股價漲3%，華新科漲逾2%);
+    # a change by an amount (not a rate) only to a measure of amounts of its kind (用電700度以下，每度調漲0.1元)
+    passes = measure is not None and is_change_word(measure) and (
+        subject_rule not in CLAUSE_SUBJECT_RULES or (earlier is not None and subject == earlier[0]))
+    if passes and measured and q.kind not in RATE_KINDS:
+        measured = next((c.measure for c in reversed(before or []) if c.sentence.start == s and c.measure
+                         and not is_change_word(c.measure) and c.quantity.kind == q.kind), None)
+    # the nearest named measure: a clause of its own that names one and no amount, after the amount
+    # before (載客量274萬人次，以座位計算的運力，增21.8% → 運力); else the measure of the amount before
+    # (載客量274萬人次，增21.8% → 載客量); else such a clause anywhere before it in the sentence
+    if measure is None or passes:
+        clause_on = on(doc, "measure_earlier_clause")
+        near = measure_earlier_clause(doc, q, prev.quantity.end) if clause_on and measured and prev else None
+        named = near or (measure_earlier_clause(doc, q) if clause_on and not measured else None)
+        if named:
+            measure, measure_rule = named, "measure_earlier_clause"  # 加權指數…，終場大跌513點 → 加權指數
+        elif measured:
             measure, measure_rule = measured, "inherit_within_sentence"
-    subject, subject_text, subject_rule = subject_of(doc, q, comparison, earlier, earlier_rule, measure)
-    if measured and measure and is_change_word(measure) and subject_rule not in CLAUSE_SUBJECT_RULES:
-        measure, measure_rule = measured, "inherit_within_sentence"  # 載客量274萬人次，增21.8% → 載客量
     source, source_text = source_of(doc, q)
     return QuantityClaim(quantity=q, measure=measure, measure_rule=measure_rule, subject=subject,
                          subject_text=subject_text, subject_rule=subject_rule,

@@ -19,9 +19,10 @@ CLAUSE_BREAK = regex.compile(r"[,，;；:：。!?！？\n]")
 
 #: the claim rules, each switchable by name (``Extractor(disable=[...])``, ``eval --ablate``)
 RULES = RuleTable("claims")
-RULES.switch("measure_after", "measure_phrase", "measure_listed", "measure_counted", "measure_verb",
-             "subject_paired_list", "subject_joint", "subject_measure_owner", "subject_clause", "subject_after", "subject_currency",
-             "subject_aggregate", "subject_sentence", "subject_national", "subject_article",
+RULES.switch("measure_after", "measure_phrase", "measure_listed", "measure_following", "measure_counted", "measure_verb",
+             "measure_earlier_clause",
+             "subject_paired_list", "subject_joint", "subject_measure_owner", "subject_clause", "subject_after",
+             "subject_currency", "subject_aggregate", "subject_sentence", "subject_national", "subject_article",
              "inherit_within_sentence", "period")
 
 
