@@ -17,7 +17,8 @@ from h200claims.tags.numbers import chinese_to_number, numeral_pair, well_formed
 from h200claims.patterns import alternation
 from h200claims.tags.numbers import NUMBER
 from h200claims.tags.quantity_grammar import (CLAUSE_END, ONE_DIGIT, RULES, bare_currency, blocked, count_noun, grammar,
-                                              is_bare, is_vague, make, number, qualifiers, rule, unit_of)
+                                              is_bare, is_vague, make, number, qualifiers, rule, spaced_unit,
+                                              unit_of)
 from h200claims.text.script import simplified_view as v
 
 __all__ = ["RULES", "grammar"]
@@ -156,7 +157,8 @@ def amount(doc: Doc) -> list[Quantity]:
             sub_end = m.end()
             if kind == "money" and value is not None and not m.group("post"):
                 sub_end, sub_value = with_subunits(doc, m.group("unit").strip(), m.end(), value)
-            if blocked(doc, m.start("cur") if m.group("cur") else m.start("num"), sub_end):
+            if blocked(doc, m.start("cur") if m.group("cur") else m.start("num"), sub_end) or \
+                    not spaced_unit(doc, m.start("num"), m.start("unit"), m.end("unit")):
                 continue
             approx, bound = qualifiers(m.group("pre"), m.group("post"), m.group("inner"))
             approx = approx or is_vague(num)

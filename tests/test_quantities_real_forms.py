@@ -1,0 +1,37 @@
+"""Quantity forms met on scraped pages (issue 22), on sentences we wrote ourselves, in both scripts:
+each row fails without the rule its comment names."""
+import pytest
+
+from h200claims.testing import extractor
+
+N = None
+# (sentence, quantity text, kind, value, unit)
+FOUND = [
+    # spaced_unit: ASCII numbers set off by spaces keep their unit
+    ("金管會統計，代表案例為 2 家投信，均遭罰款。", "2 家投信", "count", 2, "投信"),
+    ("金管会统计，代表案例为 2 家投信，均遭罚款。", "2 家投信", "count", 2, "投信"),
+    ("公司表示，恐將連續 4 年未達標。", "4 年", "duration", 4, "year"),
+    ("公司表示，恐将连续 4 年未达标。", "4 年", "duration", 4, "year"),
+    ("董事長說，5 年內不會再增資。", "5 年", "duration", 5, "year"),
+    ("董事长说，5 年内不会再增资。", "5 年", "duration", 5, "year"),
+]
+
+ABSENT = [
+    # spaced_unit: a classifier that starts a longer word is no unit (台灣 is one word)
+    ("名單上共有 16 台灣廠商參展。", "16 台"),
+    ("名单上共有 16 台湾厂商参展。", "16 台"),
+]
+
+
+@pytest.mark.parametrize("text, span, kind, value, unit", FOUND)
+def test_found(text, span, kind, value, unit):
+    qs = {q.text: q for q in extractor().extract(text, date="2025-12-10").quantities}
+    assert span in qs, (text, list(qs))
+    q = qs[span]
+    assert (q.kind, q.value, q.unit) == (kind, value, unit)
+
+
+@pytest.mark.parametrize("text, span", ABSENT)
+def test_absent(text, span):
+    texts = [q.text for q in extractor().extract(text, date="2025-12-10").quantities]
+    assert not any(t.startswith(span) for t in texts), texts
