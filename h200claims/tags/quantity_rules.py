@@ -16,7 +16,8 @@ from h200claims.models import Quantity
 from h200claims.tags.numbers import chinese_to_number, numeral_pair, well_formed_prefix
 from h200claims.patterns import alternation
 from h200claims.tags.numbers import NUMBER
-from h200claims.tags.quantity_grammar import (CLAUSE_END, ONE_DIGIT, RULES, bare_currency, blocked, count_noun, grammar,
+from h200claims.tags.quantity_nouns import noun_before, nothing_counted_after
+from h200claims.tags.quantity_grammar import (CLAUSE_END, _noun_stops, ONE_DIGIT, RULES, bare_currency, blocked, count_noun, grammar,
                                               is_bare, is_vague, make, number, qualifiers, rule, spaced_unit,
                                               unit_of)
 from h200claims.text.script import simplified_view as v
@@ -175,6 +176,9 @@ def amount(doc: Doc) -> list[Quantity]:
                     if noun_end > m.end("unit"):
                         unit = doc.text[m.end("unit"):noun_end]
                         e = noun_end if not m.group("post") else e
+                    elif nothing_counted_after(doc, m.end()):
+                        before = noun_before(doc, m.start(), _noun_stops())
+                        unit = doc.text[before[0]:before[1]] if before else unit
                 elif unit == "大":
                     continue
                 unit = doc.text[m.start("unit"):m.end("unit")] if unit == m.group("unit") else unit
