@@ -38,6 +38,11 @@ def _not_last() -> frozenset[str]:
     return frozenset(v(c) for c in data.load_json("quantities.json")["count_noun_before_not_last"])
 
 
+@lru_cache(maxsize=1)
+def _measure_ends() -> frozenset[str]:
+    return frozenset(v(c) for c in data.load_json("quantities.json")["count_noun_before_measure_ends"])
+
+
 def is_noun_word(word: str) -> bool:
     """A common noun of jieba's dictionary (手機, 帳戶), or a rare Han word of two or more characters
     that is no verb (房企, 銀聯卡: rare and new words are mostly nouns; names are mentions, kept apart)."""
@@ -68,8 +73,8 @@ def noun_before(doc: Doc, s: int, stops: frozenset[str]) -> tuple[int, int] | No
             not any(c in stops or c in verb_tags() for c in view[a - 1:b]):
         a = toks[-2][0]  # 房|企: two single characters the segmenter did not join (not 的|有)
     word = view[a:b]
-    if word in stops or not is_noun_word(word):
-        return None
+    if word in stops or not is_noun_word(word) or word[-1] in _measure_ends():
+        return None  # 成交量6萬張: a measure word names what is measured, not the things counted
     names = doc.cache.get("mention_starts")
     if names is not None and a in names:
         return None
