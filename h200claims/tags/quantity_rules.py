@@ -168,6 +168,8 @@ def amount(doc: Doc) -> list[Quantity]:
                 value, approx = None, True
             e = m.end()
             if kind == "count":
+                if is_rank(doc, m.start(), m.group("unit")):
+                    continue
                 if value in (0, 1) or (value == 2 and unit in cfg["both_words"]) or (
                         value is None and pair is None and not m.group("pre")):
                     continue
@@ -191,6 +193,17 @@ def amount(doc: Doc) -> list[Quantity]:
             out.append(make(doc, s, e, "amount", kind, value=value, unit=unit, approx=approx, bound=bound,
                             low=pair[0] if pair else None, high=pair[1] if pair else None, currency_from=how))
     return out
+
+
+def is_rank(doc: Doc, s: int, unit: str) -> bool:
+    """Whether a count is a rank among the top: 前3名, 前十名, 前三大 (賣超前3名依序為…), 首二十強.
+
+    >>> import h200claims
+    >>> [q.text for q in h200claims.extract("外資賣超前3名依序為友達、群創。").quantities]
+    []
+    """
+    cfg = grammar().cfg
+    return unit.strip() in cfg["rank_classifiers"] and s > 0 and doc.view[s - 1] in cfg["rank_before"]
 
 
 def with_subunits(doc: Doc, main: str, e: int, value: float) -> tuple[int, float]:
