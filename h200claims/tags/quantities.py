@@ -6,7 +6,7 @@ import regex
 from h200claims.doc import Doc, SpanIndex, longest_first
 from h200claims.models import Quantity
 from h200claims.registry import component
-from h200claims.tags import quantity_dates  # noqa: F401  (registers the date rule)
+from h200claims.tags import quantity_dates, quantity_nouns  # noqa: F401  (register the date and scaled_count rules)
 from h200claims.tags.quantity_rules import RULES, grammar
 
 CLAUSE_BREAK = regex.compile(r"[,，。;；:：!?！？\n]")

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
+
+import regex
 
 from h200claims import data
 from h200claims.doc import Doc
+from h200claims.models import Quantity
+from h200claims.tags.numbers import NUMBER
+from h200claims.tags.quantity_grammar import blocked, grammar, is_vague, make, number, qualifiers, rule
 from h200claims.tags.entity_vocab import _jieba_freq, verb_tags
 from h200claims.text.script import simplified_view as v
 
@@ -89,3 +95,43 @@ def nothing_counted_after(doc: Doc, e: int) -> bool:
         return True
     toks = doc.tokens_in(e, e + 6)
     return bool(toks) and toks[0][0] == e and doc.view[toks[0][0]:toks[0][1]] in _function_words()
+
+
+SCALED = regex.compile(r"[万亿]")
+
+
+@rule("scaled_count")
+def scaled_count(doc: Doc) -> list[Quantity]:
+    """A number in 萬 or 億 written right before the noun it counts, with no classifier between: 約15萬
+    雇員, 247萬勞工, 15萬7500雇員 (a count whose unit is the noun; 30萬元 and 5萬噸 are the amount and
+    measure rules').
+
+    >>> import h200claims
+    >>> [(q.text, q.value, q.unit) for q in h200claims.extract("統計顯示，國內約15萬雇員月薪不足千元。").quantities][:1]
+    [('約15萬雇員', 150000.0, '雇員')]
+    """
+    g = grammar()
+    pattern = _scaled_re()
+    out = []
+    for a, b in doc.paragraphs:
+        for m in pattern.finditer(doc.view, a, b):
+            num = m.group("num")
+            if not SCALED.search(num) or g.amount.match(doc.view, m.start("num")):
+                continue
+            toks = doc.tokens_in(m.end(), m.end() + 6)
+            if not toks or toks[0][0] != m.end():
+                continue
+            e = toks[0][1]
+            word = doc.view[m.end():e]
+            if len(word) < 2 or word not in _nouns() or word[-1] in _measure_ends() or blocked(doc, m.start("num"), e):
+                continue
+            approx, bound = qualifiers(m.group("pre"), None)
+            s = m.start() if m.group("pre") else m.start("num")
+            out.append(make(doc, s, e, "scaled_count", "count", value=number(num), unit=doc.text[m.end():e],
+                            approx=approx or is_vague(num), bound=bound))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _scaled_re() -> Any:
+    return regex.compile(rf"(?P<pre>{grammar().pre})?(?P<num>{NUMBER})")
