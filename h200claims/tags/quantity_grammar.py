@@ -73,7 +73,8 @@ def grammar() -> Grammar:
     # 一 百 五 十 人, and 11 件， or 2 家投信 (spaced_unit decides); not 16 台灣
     inner = alt(cfg["approx_inner"])
     scale_pre = alt(list(cfg["bound_pre"]) + cfg["approx_pre"] + cfg["approx_pre_scale"])
-    amount = (rf"(?P<pre>{scale_pre}(?=[百千万])|{pre})?(?P<cur>{cur_pre})?(?P<num>{NUMBER}|(?<={scale_pre})[百千万][万亿]?|(?<![\d零〇一二两三四五六七八九十百千万亿])(?:[百千][万亿]|万亿))(?P<inner>{inner})?{unit}"
+    scale_lead = alt(cfg["scale_lead"])  # 突破萬輛: a bare scale after these is a number; 億元罰單 is 1億
+    amount = (rf"(?P<pre>{scale_pre}(?=[百千万])|{pre})?(?P<cur>{cur_pre})?(?P<num>{NUMBER}|(?<={scale_pre}|{scale_lead})[百千万][万亿]?|(?<![\d零〇一二两三四五六七八九十百千万亿])(?:[百千][万亿]|万亿|(?<![数几多余])亿(?={cur_post})))(?P<inner>{inner})?{unit}"
               rf"(?P<post>{post})?")
     one = rf"(?:{pre})?(?:{cur_pre})?{NUMBER}(?:{inner})?(?:%|倍|{cur_post}|{dur})"
     units = {v(k): u for k, u in cfg["measure_units"].items()}

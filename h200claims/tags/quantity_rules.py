@@ -143,6 +143,10 @@ class _Shifted:
         return int(self.m.end(name)) + self.offset
 
 
+#: numerals with no value: a bare 億 after one of them is no 1億 (數億元)
+VAGUE_DIGITS = frozenset("数几多余")
+
+
 @rule("amount")
 def amount(doc: Doc) -> list[Quantity]:
     """One number with its unit: 25%, 6倍, 約新台幣16.2億元, 30個月, 逾6200家, 兩名知情人士."""
@@ -153,6 +157,8 @@ def amount(doc: Doc) -> list[Quantity]:
         for m in _amounts_at_words(doc, g.amount, a, b):
             num = m.group("num")
             ns = m.start("num") - len(m.group("cur") or "")
+            if num == "亿" and doc.view[ns - 1:ns] in VAGUE_DIGITS:
+                continue  # 身家|數億元 read again past 家數: 億元 alone is 1億, but not here
             kind, unit = unit_of(m.group("unit"), m.group("cur"), doc)
             value = number(num)
             sub_end = m.end()
