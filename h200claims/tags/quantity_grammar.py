@@ -288,10 +288,14 @@ def spaced_unit(doc: Doc, num_start: int, unit_start: int, unit_end: int) -> boo
     ['2 家投信', '4 年']
     >>> [q.text for q in h200claims.extract("名單有 16 台灣廠商。").quantities]
     []
+    >>> [(q.text, q.kind) for q in h200claims.extract("澳門去年賭收2474億 年增9%。").quantities][:1]
+    [('2474億', 'money')]
     """
     view = doc.view
-    if view[unit_start:unit_start + 1] != " " or not view[unit_start - 1:unit_start].isdigit():
+    if view[unit_start:unit_start + 1] != " ":
         return True
+    if not view[unit_start - 1:unit_start].isdigit():  # 一 百 五 十 人, but not 2474億 年增 (a scale, then a new word)
+        return not any(c.isdigit() for c in view[num_start:unit_start])
     after = view[unit_end:unit_end + 1]
     if not ("\u4e00" <= after <= "\u9fff" or after.isascii() and after.isalpha()):
         return True  # 11 件，
