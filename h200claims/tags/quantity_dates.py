@@ -137,19 +137,30 @@ def dates(doc: Doc) -> list[Quantity]:
             if span and not m.group("rel"):  # 連續5日, 長達3日: days counted, not a date
                 out.append(make(doc, s, m.end(), "date", "duration", value=float(day), unit="day"))
                 continue
-            unit = None
-            if ref:
-                y, mth = ref[0], ref[1]
-                if m.group("rel"):  # 上月28日: the month before the article's
-                    mth += g.cfg["month_relative"][m.group("rel")]
-                elif day > ref[2]:  # 28日 in an article of the 24th: last month
-                    mth -= 1
-                y, mth = y + (mth - 1) // 12, (mth - 1) % 12 + 1
-                if day > calendar.monthrange(y, mth)[1]:  # 30日 in an article of 20 March: no 30 February
-                    y, mth = ref[0], ref[1]
-                unit = f"{y:04d}-{mth:02d}-{day:02d}" if day <= calendar.monthrange(y, mth)[1] else None
-            out.append(make(doc, s, m.end(), "date", "date", unit=unit))
+            shift = g.cfg["month_relative"][m.group("rel")] if m.group("rel") else None
+            out.append(make(doc, s, m.end(), "date", "date", unit=day_unit(ref, day, shift)))
     return out
+
+
+def day_unit(ref: tuple[int, int, int] | None, day: int, shift: int | None) -> str | None:
+    """The ISO date of a day of the month with no month written, in an article dated ``ref``: the
+    month ``shift`` months from the article's (上月28日), else the article's month, or the month
+    before when the day is later than the article's (28日 in an article of the 24th).
+
+    >>> day_unit((2026, 1, 15), 12, None), day_unit((2026, 1, 15), 30, None), day_unit((2026, 3, 10), 28, -1)
+    ('2026-01-12', '2025-12-30', '2026-02-28')
+    """
+    if not ref:
+        return None
+    y, mth = ref[0], ref[1]
+    if shift is not None:  # 上月28日: the month before the article's
+        mth += shift
+    elif day > ref[2]:  # 28日 in an article of the 24th: last month
+        mth -= 1
+    y, mth = y + (mth - 1) // 12, (mth - 1) % 12 + 1
+    if day > calendar.monthrange(y, mth)[1]:  # 30日 in an article of 20 March: no 30 February
+        y, mth = ref[0], ref[1]
+    return f"{y:04d}-{mth:02d}-{day:02d}" if day <= calendar.monthrange(y, mth)[1] else None
 
 
 #: a stretch of months from the start of a year: 前8月, 前10個月, 1至8月, 1月份-7月份 (a year before it,
@@ -183,4 +194,44 @@ def year_to_date(doc: Doc) -> list[Quantity]:
             year = int(m.group("year")) if m.group("year") else \
                 (ref[0] + (cfg["year_relative"][m.group("rel")] if m.group("rel") else 0) if ref else None)
             out.append(make(doc, m.start(), m.end(), "date_period", "date", unit=str(year) if year else None))
+    return out
+
+
+#: two more date forms in one pattern (one pass over the text): a day of the month in brackets after
+#: 今 or 昨 (今（23）日, Taiwanese wire style), and a year of the Republic of China era (民國103年 is 2014,
+#: with its month and day when written). 三天前 stays a duration, as annotators read it
+MORE_DATES = (r"(?P<rel>[今昨])\s*[（(]\s*(?P<day>\d{1,2})\s*[）)]\s*日"
+              r"|民[国國]\s*(?P<roc>\d{2,3}|[一二三四五六七八九十百零〇]{2,5})\s*年"
+              r"(?:\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<mday>\d{1,2})\s*[日号])?)?")
+
+
+@lru_cache(maxsize=1)
+def _more_re() -> Any:
+    import regex
+
+    return regex.compile(MORE_DATES)
+
+
+@rule("date_more")
+def more_dates(doc: Doc) -> list[Quantity]:
+    """今（23）日 (the article's day 23), 昨（22）日, 民國103年 (2014), 民國114年3月5日 (2025-03-05).
+
+    >>> import h200claims
+    >>> [(q.text, q.unit) for q in h200claims.extract("金管會今（23）日公布，集團自民國103年至今獲利增加。", date="2025-09-23").quantities]
+    [('今（23）日', '2025-09-23'), ('民國103年', '2014')]
+    """
+    out = []
+    ref = _article_ym(doc)
+    for a, b in doc.paragraphs:
+        for m in _more_re().finditer(doc.view, a, b):
+            unit: str | None = None
+            if m.group("day"):
+                unit = day_unit(ref, int(m.group("day")), 0 if m.group("rel") == "今" else None)
+            elif m.group("roc"):
+                year = _int(m.group("roc")) + 1911
+                month, mday = (int(m.group("month")) if m.group("month") else None), m.group("mday")
+                if month is not None and not 1 <= month <= 12:
+                    continue
+                unit = f"{year}" + (f"-{month:02d}" if month else "") + (f"-{int(mday):02d}" if mday else "")
+            out.append(make(doc, m.start(), m.end(), "date_more", "date", unit=unit))
     return out
