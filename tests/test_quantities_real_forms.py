@@ -66,6 +66,9 @@ FOUND = [
     ("該集團自民國103年至今經手金額龐大。", "民國103年", "date", N, "2014"),
     ("该集团自民国103年至今经手金额庞大。", "民国103年", "date", N, "2014"),
     ("新制自民國114年3月5日起實施。", "民國114年3月5日", "date", N, "2025-03-05"),
+    # blocked(letter_before=False): a money unit after the number makes EPS4.77元 no model number
+    ("公司去年淨利144.4億元、EPS4.77元，獲利年增。", "4.77元", "money", 4.77, "TWD"),
+    ("公司去年净利144.4亿元、EPS4.77元，获利年增。", "4.77元", "money", 4.77, "CNY"),
 ]
 
 ABSENT = [

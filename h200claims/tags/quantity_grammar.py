@@ -216,10 +216,14 @@ def is_vague(s: str) -> bool:
     return s[:1] in "数几" or "几" in s or (s[:1].isdigit() and ("多" in s or "余" in s))
 
 
-def blocked(doc: Doc, s: int, e: int) -> bool:
-    """Model numbers, ordinals, 'both', 'a', and numbers inside names are not quantities."""
+def blocked(doc: Doc, s: int, e: int, letter_before: bool = True) -> bool:
+    """Model numbers, ordinals, 'both', 'a', and numbers inside names are not quantities. With
+    ``letter_before`` False a Latin letter may touch the number (EPS4.77元: a money unit after it
+    makes it no model number)."""
     view = doc.view
     before = view[s - 1] if s > 0 else ""
+    if not letter_before and before.isascii() and before.isalpha():
+        before = ""
     after = view[e] if e < len(view) else ""
     last = view[e - 1] if e > s else ""
     han_end = "\u4e00" <= last <= "\u9fff"  # 500元5分鐘: a digit after a Chinese unit starts the next amount

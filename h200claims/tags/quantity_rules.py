@@ -164,7 +164,7 @@ def amount(doc: Doc) -> list[Quantity]:
             sub_end = m.end()
             if kind == "money" and value is not None and not m.group("post"):
                 sub_end, sub_value = with_subunits(doc, m.group("unit").strip(), m.end(), value)
-            if blocked(doc, m.start("cur") if m.group("cur") else m.start("num"), sub_end) or \
+            if blocked(doc, m.start("cur") if m.group("cur") else m.start("num"), sub_end, letter_before=kind != "money") or \
                     not spaced_unit(doc, m.start("num"), m.start("unit"), m.end("unit")):
                 continue
             approx, bound = qualifiers(m.group("pre"), m.group("post"), m.group("inner"))
