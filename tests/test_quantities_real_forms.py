@@ -69,6 +69,10 @@ FOUND = [
     # blocked(letter_before=False): a money unit after the number makes EPS4.77元 no model number
     ("公司去年淨利144.4億元、EPS4.77元，獲利年增。", "4.77元", "money", 4.77, "TWD"),
     ("公司去年净利144.4亿元、EPS4.77元，获利年增。", "4.77元", "money", 4.77, "CNY"),
+    # bare_scale_money: a money word right after a number in 億 (近1800億結餘, 逾6億公帑)
+    ("官員說，近1800億結餘仍屬高水平。", "近1800億", "money", 1.8e11, "TWD"),
+    ("官员说，近1800亿结余仍属高水平。", "近1800亿", "money", 1.8e11, "CNY"),
+    ("新方案每年可節省逾6億公帑。", "逾6億", "money", 6e8, "TWD"),
 ]
 
 ABSENT = [

@@ -365,7 +365,8 @@ def _money_nouns() -> Any:
 @rule("bare_scale_money")
 def bare_scale_money(doc: Doc) -> list[Quantity]:
     """A number in 億 or 兆 with no unit after it is money in the article's bare currency when a
-    money word stands before it in its clause (賭收2474億，; 儲備近1800億。; 營收達9.76萬億), or in the
+    money word stands before it in its clause (賭收2474億，; 儲備近1800億。; 營收達9.76萬億) or right
+    after it (近1800億結餘, 逾6億公帑), or in the
     currency of a money amount joined to it (9.76萬億和10.34萬億元); a population (人口14億，) is none."""
     g = grammar()
     out = []
@@ -376,11 +377,12 @@ def bare_scale_money(doc: Doc) -> list[Quantity]:
             if not BIG_SCALE_END.search(num):
                 continue
             unit, said = shared_currency(doc, m.end(), b)
-            if unit is None and not UNIT_LESS.match(doc.view, m.end()):
+            named_after = _money_nouns().match(doc.view, m.end()) is not None  # 近1800億結餘, 逾6億公帑
+            if unit is None and not named_after and not UNIT_LESS.match(doc.view, m.end()):
                 continue
             lo = max(a, m.start() - MONEY_WORD_REACH)  # bounded: linear on run-on text
             clause = max(doc.view.rfind(c, lo, m.start()) for c in "，,。；;：:") + 1
-            if unit is None and not _money_nouns().search(doc.view, max(lo, clause), m.start()):
+            if unit is None and not named_after and not _money_nouns().search(doc.view, max(lo, clause), m.start()):
                 continue
             if blocked(doc, m.start("num"), m.end()):
                 continue
