@@ -167,7 +167,7 @@ def day_unit(ref: tuple[int, int, int] | None, day: int, shift: int | None) -> s
 #: written or relative, gives the year); 前三季 and 首五個月 stay durations, as most annotators read them
 PERIOD = (r"(?:(?P<year>\d{4})\s*年\s*|(?P<rel>REL))?"
           r"(?:前\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:个\s*)?月份?(?!\s*[日号])"
-          r"|(?P<a>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月份?)?\s*(?:至|到|-|－|~|～)\s*"
+          r"|(?P<a>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月份?)?\s*(?:至|到|-|－|~|～|∼)\s*"
           r"(?P<b>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?(?!\s*\d{0,2}\s*[日号]))")
 
 
@@ -177,6 +177,20 @@ def _period_re() -> Any:
 
     from h200claims.patterns import alternation
     return regex.compile(PERIOD.replace("REL", alternation(grammar().cfg["year_relative"])))
+
+
+def period_unit(year: int | None, a: str | None, b: str | None) -> str | None:
+    """The unit of a stretch of months: its quarter where it is one (1∼3月份 of 2010 is 2010-Q1),
+    else its year.
+
+    >>> period_unit(2010, "1", "3"), period_unit(2025, "十", "十二"), period_unit(2025, "1", "8"), period_unit(None, "1", "3")
+    ('2010-Q1', '2025-Q4', '2025', None)
+    """
+    if not year:
+        return None
+    if a and b and _int(a) % 3 == 1 and _int(b) == _int(a) + 2:
+        return f"{year}-Q{_int(b) // 3}"
+    return str(year)
 
 
 @rule("date_period")
@@ -193,7 +207,7 @@ def year_to_date(doc: Doc) -> list[Quantity]:
                 continue
             year = int(m.group("year")) if m.group("year") else \
                 (ref[0] + (cfg["year_relative"][m.group("rel")] if m.group("rel") else 0) if ref else None)
-            out.append(make(doc, m.start(), m.end(), "date_period", "date", unit=str(year) if year else None))
+            out.append(make(doc, m.start(), m.end(), "date_period", "date", unit=period_unit(year, m.group("a"), m.group("b"))))
     return out
 
 
