@@ -80,6 +80,14 @@ FOUND = [
     ("公司4至6月营收成长两成。", "4至6月", "date", N, "2025-Q2"),
 ]
 
+# measure_low: two measures joined are one range (text, span, low, high, unit)
+RANGES = [
+    ("每月用電701度至1000度者，每度調漲0.2元。", "701度至1000度", 701, 1000, "kWh"),
+    ("每月用电701度至1000度者，每度调涨0.2元。", "701度至1000度", 701, 1000, "kWh"),
+    ("新站距離市區3至5公里。", "3至5公里", 3, 5, "km"),
+    ("新站距离市区3至5公里。", "3至5公里", 3, 5, "km"),
+]
+
 ABSENT = [
     # spaced_unit: a classifier that starts a longer word is no unit (台灣 is one word)
     ("名單上共有 16 台灣廠商參展。", "16 台"),
@@ -112,3 +120,11 @@ def test_found(text, span, kind, value, unit):
 def test_absent(text, span):
     texts = [q.text for q in extractor().extract(text, date="2025-12-10").quantities]
     assert not any(t.startswith(span) for t in texts), texts
+
+
+@pytest.mark.parametrize("text, span, low, high, unit", RANGES)
+def test_measure_ranges(text, span, low, high, unit):
+    qs = {q.text: q for q in extractor().extract(text, date="2025-12-10").quantities}
+    assert span in qs, (text, list(qs))
+    q = qs[span]
+    assert (q.kind, q.value, q.low, q.high, q.unit) == ("measure", None, low, high, unit)

@@ -276,9 +276,38 @@ def measures(doc: Doc) -> list[Quantity]:
             num = m.group("num")
             inside = frame and frame not in outside
             s = m.start() if (m.group("pre") or inside) else m.start("num")
+            low = None if (m.group("pre") or frame) else measure_low(doc, a, s, written)
+            if low is not None and low[1] < (number(num) or 0):  # 701度至1000度: one range
+                out.append(make(doc, low[0], m.end(), "measure", "measure", value=None, unit=symbol,
+                                approx=approx, bound=bound, low=low[1], high=number(num)))
+                continue
             out.append(make(doc, s, m.end(), "measure", "measure", value=number(num), unit=symbol,
                             approx=approx or is_vague(num), bound=bound))
     return out
+
+
+#: how far before a measure the low end of its range is sought
+MEASURE_LOW_REACH = 24
+
+
+def measure_low(doc: Doc, a: int, s: int, written: str) -> tuple[int, float] | None:
+    """(start, value) of the low end of a range of measures ending where the high one starts, its
+    unit written again or not (701度至1000度, 3至5公里), or None.
+
+    >>> import h200claims
+    >>> [(q.text, q.low, q.high, q.unit) for q in h200claims.extract("用電701度至1000度者，每度調漲0.2元。").quantities][:1]
+    [('701度至1000度', 701.0, 1000.0, 'kWh')]
+    """
+    g = grammar()
+    window = doc.view[max(a, s - MEASURE_LOW_REACH):s]
+    m = regex.search(rf"(?<![\d.,])(?P<n>{NUMBER})\s?(?:{regex.escape(written)})?\s*(?:{alternation(g.cfg['range_joiners'])})\s*$", window)
+    if m is None:
+        return None
+    start = s - len(window) + m.start()
+    value = number(m.group("n"))
+    if value is None or blocked(doc, start, start + len(m.group("n"))):
+        return None
+    return start, value
 
 
 @lru_cache(maxsize=1)
