@@ -55,6 +55,9 @@ FOUND = [
     ("央行有可能在4月的会议研议升息。", "4月", "date", N, "2026-04"),
     ("升息不一定須等到4月1日的調查結果。", "4月1日", "date", N, "2026-04-01"),
     ("升息不一定须等到4月1日的调查结果。", "4月1日", "date", N, "2026-04-01"),
+    # NUMBER: an ASCII comma after a word is a clause comma, not a thousands separator
+    ("他指出,本地業務中,70%貸款涉及展延。", "70%", "percent", 70, "%"),
+    ("他指出,本地业务中,70%贷款涉及展延。", "70%", "percent", 70, "%"),
     # spaced_unit: a space after a scale (2474億 年增) starts a new word, no duration in years
     ("公司去年營收2474億 年增9%。", "2474億", "money", 2.474e11, "TWD"),
     ("公司去年营收2474亿 年增9%。", "2474亿", "money", 2.474e11, "CNY"),

@@ -38,7 +38,8 @@ TENS_AND_SOME = r"(?:[一二两三四五六七八九]?十几[百千]?[万亿]?)"
 MIXED = r"(?:\d(?:[十百千][万亿]?|[万亿])(?:\d(?:[十百千][万亿]?|[万亿]))+)"
 #: a number: digits with an optional scale, a Chinese numeral, or a vague 數十億 / 幾. A number
 #: never starts inside another (the look-behinds), which keeps every pattern built on it linear
-#: on long runs of digits or numerals.
+#: on long runs of digits or numerals; a comma after a digit groups thousands (1,234), one after a
+#: word is the clause comma scraped pages write in ASCII (業務中,70%).
 #: after Arabic digits: 萬 with a zero-padded or comma-grouped remainder (2萬0450, 6萬1,332), or a
 #: scale, perhaps after 多/餘 (300多萬) or one space as scraped text writes it (250 萬美元, 1 億 3428 萬)
 AFTER_DIGITS = (rf"(?:万(?:\d{{4}}|\d{{1,3}},\d{{3}})(?![\d,])"  # 2萬0450, 6萬1,332
@@ -46,7 +47,7 @@ AFTER_DIGITS = (rf"(?:万(?:\d{{4}}|\d{{1,3}},\d{{3}})(?![\d,])"  # 2萬0450, 6�
 #: a minus sign right before a number (-22.2%, 负3%, 气温-12度), never after a digit, a letter or a
 #: closing mark (5-20% is a range, COVID-19 a name)
 SIGN = r"(?:(?<![0-9A-Za-z.%)\]])[-−负](?=[\d零〇一二两三四五六七八九十]))"
-NUMBER = (rf"(?:{SIGN}?(?:(?<![\d.,]){MIXED}(?![\d十百千万亿])|(?<![\d.,]){ARABIC}{AFTER_DIGITS}?"
+NUMBER = (rf"(?:{SIGN}?(?:(?<![\d.]|\d,){MIXED}(?![\d十百千万亿])|(?<![\d.]|\d,){ARABIC}{AFTER_DIGITS}?"
           rf"|(?<![零〇一二两三四五六七八九十廿卅百千万亿兆]){TENS_AND_SOME}"
           rf"|(?<![零〇一二两三四五六七八九十廿卅百千万亿兆壹贰叁参肆伍陆柒捌玖拾佰仟]){CHINESE})|{VAGUE})")
 NUMBER_RE = regex.compile(NUMBER)
