@@ -131,3 +131,24 @@ def test_measure_ranges(text, span, low, high, unit):
     assert span in qs, (text, list(qs))
     q = qs[span]
     assert (q.kind, q.value, q.low, q.high, q.unit) == ("measure", None, low, high, unit)
+
+
+# fiscal: fiscal years and quarters, moved to the calendar by the tie the article writes
+FISCAL = [
+    ("集團在截至今年6月底的2023財年第一季轉虧為盈，2022財年第四季仍虧損，第一季營收大增。", "2022-07-29",
+     [("2023財年第一季", "2022-Q2"), ("2022財年第四季", "2022-Q1"), ("第一季", "2022-Q2")]),
+    ("集团在截至今年6月底的2023财年第一季转亏为盈，2022财年第四季仍亏损，第一季营收大增。", "2022-07-29",
+     [("2023财年第一季", "2022-Q2"), ("2022财年第四季", "2022-Q1"), ("第一季", "2022-Q2")]),
+    ("該行會在2020財政年次季認列損失，展望2021財政年，淨利將回升。", "2020-05-29",
+     [("2020財政年次季", "2020-Q2"), ("2021財政年", "2021")]),
+    ("该行会在2020财政年次季认列损失，展望2021财政年，净利将回升。", "2020-05-29",
+     [("2020财政年次季", "2020-Q2"), ("2021财政年", "2021")]),
+    ("公司第一季營收成長，預計2023財年可轉虧為盈。", "2022-05-10",  # no tie: calendar quarters
+     [("第一季", "2022-Q1"), ("2023財年", "2023")]),
+]
+
+
+@pytest.mark.parametrize("text, date, expected", FISCAL)
+def test_fiscal_dates(text, date, expected):
+    got = [(q.text, q.unit) for q in extractor().extract(text, date=date).quantities if q.kind == "date"]
+    assert [g for g in got if g[0] in dict(expected)] == expected

@@ -9,6 +9,7 @@ from typing import Any
 from h200claims.doc import Doc
 from h200claims.models import Quantity
 from h200claims.tags.numbers import chinese_to_number
+from h200claims.tags.quantity_fiscal import fiscal_quarter_unit
 from h200claims.tags.quantity_grammar import blocked, grammar, make, rule
 from h200claims.text.script import simplified_view as v
 
@@ -97,6 +98,8 @@ def dates(doc: Doc) -> list[Quantity]:
             elif ref is not None:  # 今年第三季, or 二季度 in the article's year
                 qyear = ref[0] + (g.cfg["year_relative"][m.group("rel")] if m.group("rel") else 0)
             unit = f"{qyear}-Q{_int(q)}" if qyear is not None else None
+            if m.group("q3") and not m.group("rel"):  # 第一季 in an article whose fiscal year is not the calendar's
+                unit = fiscal_quarter_unit(doc, _int(q)) or unit
             out.append(make(doc, m.start(), m.end(), "date", "date", unit=unit))
         for m in g.date_full.finditer(doc.view, a, b):
             month = _int(m.group("month"))
