@@ -152,3 +152,11 @@ FISCAL = [
 def test_fiscal_dates(text, date, expected):
     got = [(q.text, q.unit) for q in extractor().extract(text, date=date).quantities if q.kind == "date"]
     assert [g for g in got if g[0] in dict(expected)] == expected
+
+
+def test_wire_dateline_sets_the_month_and_is_no_amount():
+    """_article_ym / is_dateline: a page published later than its dateline dates bare days by it."""
+    for text in ("中新社 北京7月5日電 (記者 陳康亮)據中國證監會5日發布的消息，證監會處罰5家公司。",
+                 "中新社 北京7月5日电 (记者 陈康亮)据中国证监会5日发布的消息，证监会处罚5家公司。"):
+        got = [(q.text, q.unit) for q in extractor().extract(text, date="2024-11-23").quantities if q.kind == "date"]
+        assert got == [("5日", "2024-07-05")]

@@ -6,6 +6,8 @@ import calendar
 from functools import lru_cache
 from typing import Any
 
+import regex
+
 from h200claims.doc import Doc
 from h200claims.models import Quantity
 from h200claims.tags.numbers import chinese_to_number
@@ -36,11 +38,32 @@ def _int(s: str) -> int:
     return int(s) if s.isdigit() else int(chinese_to_number(s))
 
 
+#: a wire dateline's date (北京7月5日電): the day the story was filed, in the article's first lines
+DATELINE = regex.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*电")
+#: how far into the text a dateline is sought
+DATELINE_REACH = 300
+
+
 def _article_ym(doc: Doc) -> tuple[int, int, int] | None:
+    """The article's date as (year, month, day): its date, moved to the day of a wire dateline when
+    one opens the story (a page published 2024-11-23 with 北京7月5日電 reports 5 July 2024)."""
     if not doc.date:
         return None
     y, mth, d = (int(x) for x in doc.date.split("-"))
+    line = _dateline(doc)
+    if line is not None and 1 <= line[0] <= 12 and 1 <= line[1] <= 31:
+        return y - (1 if (line[0], line[1]) > (mth, d) else 0), line[0], line[1]
     return y, mth, d
+
+
+def _dateline(doc: Doc) -> tuple[int, int] | None:
+    m = DATELINE.search(doc.view, 0, DATELINE_REACH)
+    return (_int(m.group("m")), _int(m.group("d"))) if m else None
+
+
+def is_dateline(doc: Doc, e: int) -> bool:
+    """Whether a date ending at ``e`` is a wire dateline's (北京7月5日電): page furniture, no amount."""
+    return doc.view[e:e + 2].lstrip()[:1] == "电"
 
 
 def month_year(ref: tuple[int, int, int], month: int, ahead: bool) -> int:
@@ -106,7 +129,7 @@ def dates(doc: Doc) -> list[Quantity]:
             day = _int(m.group("day")) if m.group("day") else None
             if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
                 continue
-            if m.start() > 0 and (doc.view[m.start() - 1].isdigit() or doc.view[m.start() - 1] in "个第"):
+            if m.start() > 0 and (doc.view[m.start() - 1].isdigit() or doc.view[m.start() - 1] in "个第") or is_dateline(doc, m.end()):
                 continue
             year: int | None = None
             if m.group("year"):
@@ -176,8 +199,6 @@ PERIOD = (r"(?:(?P<year>\d{4})\s*年\s*|(?P<rel>REL))?"
 
 @lru_cache(maxsize=1)
 def _period_re() -> Any:
-    import regex
-
     from h200claims.patterns import alternation
     return regex.compile(PERIOD.replace("REL", alternation(grammar().cfg["year_relative"])))
 
@@ -224,8 +245,6 @@ MORE_DATES = (r"(?P<rel>[今昨])\s*[（(]\s*(?P<day>\d{1,2})\s*[）)]\s*日"
 
 @lru_cache(maxsize=1)
 def _more_re() -> Any:
-    import regex
-
     return regex.compile(MORE_DATES)
 
 
