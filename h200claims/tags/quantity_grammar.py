@@ -310,6 +310,12 @@ def spaced_unit(doc: Doc, num_start: int, unit_start: int, unit_end: int) -> boo
     return after in SPAN_SUFFIXES or word not in _jieba_freq()
 
 
+def after_first(doc: Doc, pos: int) -> bool:
+    """Whether a numeral at ``pos`` follows a 前 or 首 the segmenter joined to it (前三|季, 首五|個月):
+    the first N of something, a numeral all the same though it starts inside a word."""
+    return pos > 0 and doc.view[pos - 1] in "前首" and doc.at_token_boundary(pos - 1)
+
+
 def count_noun(doc: Doc, e: int) -> int:
     """End of the counted noun after a classifier (兩名|知情人士), or ``e`` when there is none. A
     verb ends it once it has a word (十幾家銀行|跟進), a verbal noun only where no word follows it

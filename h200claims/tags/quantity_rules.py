@@ -17,7 +17,7 @@ from h200claims.tags.numbers import chinese_to_number, numeral_pair, well_formed
 from h200claims.patterns import alternation
 from h200claims.tags.numbers import NUMBER
 from h200claims.tags.quantity_nouns import noun_before, nothing_counted_after
-from h200claims.tags.quantity_grammar import (CLAUSE_END, _noun_stops, ONE_DIGIT, RULES, bare_currency, blocked, count_noun, grammar,
+from h200claims.tags.quantity_grammar import (CLAUSE_END, _noun_stops, after_first, ONE_DIGIT, RULES, bare_currency, blocked, count_noun, grammar,
                                               is_bare, is_vague, make, number, qualifiers, rule, spaced_unit,
                                               unit_of)
 from h200claims.text.script import simplified_view as v
@@ -117,7 +117,8 @@ def _amounts_at_words(doc: Doc, pattern: Any, a: int, b: int) -> Any:
     is the word) is tried again from the next token boundary inside the numeral (三家)."""
     for m in pattern.finditer(doc.view, a, b):
         ns = m.start("num")
-        if not m.group("pre") and not m.group("cur") and "\u4e00" <= doc.view[ns] <= "\u9fff" and not doc.at_token_boundary(ns):
+        if not m.group("pre") and not m.group("cur") and "\u4e00" <= doc.view[ns] <= "\u9fff" and \
+                not doc.at_token_boundary(ns) and not after_first(doc, ns):
             p = next((i for i in range(ns + 1, m.end("num")) if doc.at_token_boundary(i)), None)
             if p is not None:
                 again = pattern.match(doc.view[p:min(b, p + _AMOUNT_MAX)])  # a short slice: the look-behinds see no 一
