@@ -56,8 +56,8 @@ FOUND = [
     ("升息不一定須等到4月1日的調查結果。", "4月1日", "date", N, "2026-04-01"),
     ("升息不一定须等到4月1日的调查结果。", "4月1日", "date", N, "2026-04-01"),
     # after_first: 前三|季 is the first three quarters though the segmenter joins 前三
-    ("受運輸帶動，公司前三季貨運收入年增。", "三季", "duration", 3, "quarter"),
-    ("受运输带动，公司前三季货运收入年增。", "三季", "duration", 3, "quarter"),
+    ("受運輸帶動，公司前三季營收年增。", "三季", "duration", 3, "quarter"),
+    ("受运输带动，公司前三季营收年增。", "三季", "duration", 3, "quarter"),
     # NUMBER: an ASCII comma after a word is a clause comma, not a thousands separator
     ("他指出,本地業務中,70%貸款涉及展延。", "70%", "percent", 70, "%"),
     ("他指出,本地业务中,70%贷款涉及展延。", "70%", "percent", 70, "%"),
