@@ -84,6 +84,11 @@ FOUND = [
     ("公司发表了第1季度(1∼3月份)的业绩。", "1∼3月份", "date", N, "2025-Q1"),
     ("公司4至6月營收成長兩成。", "4至6月", "date", N, "2025-Q2"),
     ("公司4至6月营收成长两成。", "4至6月", "date", N, "2025-Q2"),
+    # PERIOD: 首三季 is the year's first three quarters, 首季 its first
+    ("交易所今年首三季集資額全球第一。", "今年首三季", "date", N, "2025"),
+    ("交易所今年首三季集资额全球第一。", "今年首三季", "date", N, "2025"),
+    ("銀行今年首季資產質量穩定。", "今年首季", "date", N, "2025-Q1"),
+    ("银行今年首季资产质量稳定。", "今年首季", "date", N, "2025-Q1"),
 ]
 
 # measure_low: two measures joined are one range (text, span, low, high, unit)

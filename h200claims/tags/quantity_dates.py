@@ -189,12 +189,14 @@ def day_unit(ref: tuple[int, int, int] | None, day: int, shift: int | None) -> s
     return f"{y:04d}-{mth:02d}-{day:02d}" if day <= calendar.monthrange(y, mth)[1] else None
 
 
-#: a stretch of months from the start of a year: 前8月, 前10個月, 1至8月, 1月份-7月份 (a year before it,
-#: written or relative, gives the year); 前三季 and 首五個月 stay durations, as most annotators read them
+#: a stretch of months from the start of a year: 前8月, 前10個月, 1至8月, 1月份-7月份, 首三季 and 首季
+#: (a year before it, written or relative, gives the year); 前三季 and 首五個月 stay durations, as most
+#: annotators read them (and 首三季 a date)
 PERIOD = (r"(?:(?P<year>\d{4})\s*年\s*|(?P<rel>REL))?"
           r"(?:前\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:个\s*)?月份?(?!\s*[日号])"
           r"|(?P<a>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月份?)?\s*(?:至|到|-|－|~|～|∼)\s*"
-          r"(?P<b>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?(?!\s*\d{0,2}\s*[日号]))")
+          r"(?P<b>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?(?!\s*\d{0,2}\s*[日号])"
+          r"|首\s*(?P<nq>[一二三123])?\s*季度?)")
 
 
 @lru_cache(maxsize=1)
@@ -219,9 +221,9 @@ def period_unit(year: int | None, a: str | None, b: str | None) -> str | None:
 
 @rule("date_period")
 def year_to_date(doc: Doc) -> list[Quantity]:
-    """Months counted from the start of a year (前8月, 1至8月), or a stretch of
+    """Months counted from the start of a year (前8月, 1至8月, 首三季), or a stretch of
     months (8月至9月), are one date whose unit is their year: the year written before it, else the
-    article's."""
+    article's; 首季 is the year's first quarter."""
     out = []
     ref = _article_ym(doc)
     cfg = grammar().cfg
@@ -231,7 +233,10 @@ def year_to_date(doc: Doc) -> list[Quantity]:
                 continue
             year = int(m.group("year")) if m.group("year") else \
                 (ref[0] + (cfg["year_relative"][m.group("rel")] if m.group("rel") else 0) if ref else None)
-            out.append(make(doc, m.start(), m.end(), "date_period", "date", unit=period_unit(year, m.group("a"), m.group("b"))))
+            unit = period_unit(year, m.group("a"), m.group("b"))
+            if unit and "季" in m.group() and _int(m.group("nq") or "1") == 1:
+                unit = f"{unit}-Q1"  # 首季: the first quarter
+            out.append(make(doc, m.start(), m.end(), "date_period", "date", unit=unit))
     return out
 
 
