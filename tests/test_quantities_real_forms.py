@@ -61,6 +61,9 @@ FOUND = [
     # NUMBER: an ASCII comma after a word is a clause comma, not a thousands separator
     ("他指出,本地業務中,70%貸款涉及展延。", "70%", "percent", 70, "%"),
     ("他指出,本地业务中,70%贷款涉及展延。", "70%", "percent", 70, "%"),
+    # NUMBER: 零 between digit sections (4億零90萬 = 400,900,000)
+    ("集團逆轉上年同季的4億零90萬元淨虧。", "4億零90萬元", "money", 400_900_000, "TWD"),
+    ("集团逆转上年同季的4亿零90万元净亏。", "4亿零90万元", "money", 400_900_000, "CNY"),
     # spaced_unit: a space after a scale (2474億 年增) starts a new word, no duration in years
     ("公司去年營收2474億 年增9%。", "2474億", "money", 2.474e11, "TWD"),
     ("公司去年营收2474亿 年增9%。", "2474亿", "money", 2.474e11, "CNY"),
