@@ -112,6 +112,9 @@ ABSENT = [
     # one_after: 前一年 is the year before, a relative date like 去年
     ("公司純益較前一年同期減少26.1%。", "一年"),
     ("公司纯益较前一年同期减少26.1%。", "一年"),
+    # decimal_point: 一四六點四八 is one number, no count of 點
+    ("房價指數升至一四六點四八，創新高。", "一四六點"),
+    ("房价指数升至一四六点四八，创新高。", "一四六点"),
     # is_rank: 前3名, 前十名, 前三大 are ranks, not counts
     ("外資今天賣超前3名依序為友達、群創。", "3名"),
     ("外资今天卖超前3名依序为友达、群创。", "3名"),

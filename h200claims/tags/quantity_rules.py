@@ -175,7 +175,7 @@ def amount(doc: Doc) -> list[Quantity]:
                 value, approx = None, True
             e = m.end()
             if kind == "count":
-                if is_rank(doc, m.start(), m.group("unit")):
+                if is_rank(doc, m.start(), m.group("unit")) or decimal_point(doc, m.group("unit"), m.end("unit")):
                     continue
                 if value in (0, 1) or (value == 2 and unit in cfg["both_words"]) or (
                         value is None and pair is None and not m.group("pre")):
@@ -211,6 +211,21 @@ def is_rank(doc: Doc, s: int, unit: str) -> bool:
     """
     cfg = grammar().cfg
     return unit.strip() in cfg["rank_classifiers"] and s > 0 and doc.view[s - 1] in cfg["rank_before"]
+
+
+def decimal_point(doc: Doc, unit: str, e: int) -> bool:
+    """Whether a 點 after a numeral is its decimal point (一四六點四八 is 146.48, an index level),
+    not a classifier: a numeral digit follows it.
+
+    >>> import h200claims
+    >>> [q.text for q in h200claims.extract("價格指數升至一四六點四八，創新高。").quantities]
+    []
+    """
+    return unit.strip() == "点" and doc.view[e:e + 1] in DIGITS
+
+
+#: numeral digits (a 點 before one is a decimal point)
+DIGITS = frozenset("〇零一二三四五六七八九")
 
 
 def with_subunits(doc: Doc, main: str, e: int, value: float) -> tuple[int, float]:
