@@ -193,6 +193,8 @@ def amount(doc: Doc) -> list[Quantity]:
                 unit = doc.text[m.start("unit"):m.end("unit")] if unit == m.group("unit") else unit
             if kind == "duration" and unit == "year" and value is not None and 1900 <= value <= 2100 and num[0] not in "数几":
                 continue  # a calendar year: the date rules take it
+            if kind == "duration" and unit == "year" and doc.view[e:e + 1] == "度":
+                continue  # 27年度: a (fiscal) year's name, no span of years
             if sub_end > m.end():  # 五元三毛
                 e, value = sub_end, sub_value
             s = m.start() if (m.group("pre") or m.group("cur")) else ns
