@@ -14,12 +14,11 @@ FOUND = [
     ("公司表示，恐将连续 4 年未达标。", "4 年", "duration", 4, "year"),
     ("董事長說，5 年內不會再增資。", "5 年", "duration", 5, "year"),
     ("董事长说，5 年内不会再增资。", "5 年", "duration", 5, "year"),
-    # count_noun_classifiers: 輛, 架 and 隻 are units themselves, whatever noun follows
+    # count_noun_classifiers: 輛 and 架 are units themselves, whatever noun follows
     ("該車廠上月交付了3654輛純電動車，同比大增。", "3654輛", "count", 3654, "輛"),
     ("该车厂上月交付了3654辆纯电动车，同比大增。", "3654辆", "count", 3654, "辆"),
     ("航空公司宣布訂購40架寬體客機，金額未公布。", "40架", "count", 40, "架"),
     ("航空公司宣布订购40架宽体客机，金额未公布。", "40架", "count", 40, "架"),
-    ("今年至少有5隻大型新股會上市。", "5隻", "count", 5, "隻"),
     # noun_before: no noun after the classifier, the noun right before the number is counted
     ("警方在現場扣得手機237支、電腦設備一批。", "237支", "count", 237, "手機"),
     ("警方在现场扣得手机237支、电脑设备一批。", "237支", "count", 237, "手机"),
