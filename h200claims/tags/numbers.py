@@ -38,15 +38,16 @@ TENS_AND_SOME = r"(?:[一二两三四五六七八九]?十几[百千]?[万亿]?)"
 MIXED = r"(?:\d(?:[十百千][万亿]?|[万亿])(?:\d(?:[十百千][万亿]?|[万亿]))+)"
 #: a number: digits with an optional scale, a Chinese numeral, or a vague 數十億 / 幾. A number
 #: never starts inside another (the look-behinds), which keeps every pattern built on it linear
-#: on long runs of digits or numerals.
+#: on long runs of digits or numerals; a comma after a digit groups thousands (1,234), one after a
+#: word is the clause comma scraped pages write in ASCII (業務中,70%).
 #: after Arabic digits: 萬 with a zero-padded or comma-grouped remainder (2萬0450, 6萬1,332), or a
 #: scale, perhaps after 多/餘 (300多萬) or one space as scraped text writes it (250 萬美元, 1 億 3428 萬)
 AFTER_DIGITS = (rf"(?:万(?:\d{{4}}|\d{{1,3}},\d{{3}})(?![\d,])"  # 2萬0450, 6萬1,332
-                rf"|[多余]?[ \u00a0]?{SCALE}(?![瓦米克])(?:[ \u00a0]?\d{{1,4}}[ \u00a0]?[亿万])*)")  # 1 億 3428 萬; 1500|千瓦時
+                rf"|[多余]?[ \u00a0]?{SCALE}(?![瓦米克])(?:[ \u00a0]?零?\d{{1,4}}[ \u00a0]?[亿万])*)")  # 1 億 3428 萬, 4億零90萬; 1500|千瓦時
 #: a minus sign right before a number (-22.2%, 负3%, 气温-12度), never after a digit, a letter or a
 #: closing mark (5-20% is a range, COVID-19 a name)
 SIGN = r"(?:(?<![0-9A-Za-z.%)\]])[-−负](?=[\d零〇一二两三四五六七八九十]))"
-NUMBER = (rf"(?:{SIGN}?(?:(?<![\d.,]){MIXED}(?![\d十百千万亿])|(?<![\d.,]){ARABIC}{AFTER_DIGITS}?"
+NUMBER = (rf"(?:{SIGN}?(?:(?<![\d.]|\d,){MIXED}(?![\d十百千万亿])|(?<![\d.]|\d,){ARABIC}{AFTER_DIGITS}?"
           rf"|(?<![零〇一二两三四五六七八九十廿卅百千万亿兆]){TENS_AND_SOME}"
           rf"|(?<![零〇一二两三四五六七八九十廿卅百千万亿兆壹贰叁参肆伍陆柒捌玖拾佰仟]){CHINESE})|{VAGUE})")
 NUMBER_RE = regex.compile(NUMBER)
@@ -163,7 +164,7 @@ def parse_number(s: str) -> tuple[float | None, bool]:
         return chinese_to_number("".join("零一二三四五六七八九"[int(c)] if c.isdigit() else c for c in s)), approx
     if "几" in s:  # 十几万: the round value
         return chinese_to_number(s.replace("几", "")), True
-    s = s.replace("多", "").replace("余", "") if s[:1].isdigit() else s
+    s = s.replace("多", "").replace("余", "").replace("零", "") if s[:1].isdigit() else s  # 4億零90萬
     padded = _PADDED.fullmatch(s)
     if padded:  # 2萬0450 = 20450
         return float(padded.group(1)) * 10_000 + float(padded.group(2).replace(",", "")), approx

@@ -6,7 +6,8 @@ import regex
 from h200claims.doc import Doc, SpanIndex, longest_first
 from h200claims.models import Quantity
 from h200claims.registry import component
-from h200claims.tags import quantity_dates  # noqa: F401  (registers the date rule)
+from h200claims.tags import quantity_dates, quantity_nouns  # noqa: F401  (register the date and scaled_count rules)
+from h200claims.tags.quantity_grammar import after_first
 from h200claims.tags.quantity_rules import RULES, grammar
 
 CLAUSE_BREAK = regex.compile(r"[,，。;；:：!?！？\n]")
@@ -65,7 +66,7 @@ def inside_a_word(doc: Doc, q: Quantity) -> bool:
     >>> [q.text for q in h200claims.extract("上證指數年增12%，過去數年表現平平。").quantities]
     ['12%', '數年']
     """
-    return "\u4e00" <= doc.view[q.start] <= "\u9fff" and not doc.at_token_boundary(q.start)
+    return "\u4e00" <= doc.view[q.start] <= "\u9fff" and not doc.at_token_boundary(q.start) and not after_first(doc, q.start)
 
 
 @component("quantities", requires=["tokens", "entities"], assigns=["quantities"])

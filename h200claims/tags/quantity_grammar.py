@@ -69,11 +69,12 @@ def grammar() -> Grammar:
     # article's own currency (三塊蛋糕 is a count)
     pct = alt(k for k in cfg["percent_units"] if k != "厘") + "|厘(?!米)"  # 3厘 is 3 %, 3厘米 a length
     unit = (rf"(?P<unit>%|\s*个\s*百\s*分\s*点|\s*百\s*分\s*点|{pct}|倍|\s?(?:{cur_post})|{colloquial}|块(?=[\s，。,.!?！？、；;]|$|[\d一二两三四五六七八九][毛角]|{ONE_DIGIT}{CLAUSE_END})"
-            rf"|(?:(?<=[零一二两三四五六七八九十百千万亿]) |(?<=\d) (?=(?:{cls})(?![\p{{Han}}A-Za-z])))?(?:{dur}|{cls}))")
-    # 一 百 五 十 人, and 11 件， (a classifier that ends the word); not 16 台灣
+            rf"|(?:(?<=[零一二两三四五六七八九十百千万亿]) |(?<=\d) (?=(?:{dur}|{cls})))?(?:{dur}|{cls}))")
+    # 一 百 五 十 人, and 11 件， or 2 家投信 (spaced_unit decides); not 16 台灣
     inner = alt(cfg["approx_inner"])
     scale_pre = alt(list(cfg["bound_pre"]) + cfg["approx_pre"] + cfg["approx_pre_scale"])
-    amount = (rf"(?P<pre>{scale_pre}(?=[百千万])|{pre})?(?P<cur>{cur_pre})?(?P<num>{NUMBER}|(?<={scale_pre})[百千万][万亿]?|(?<![\d零〇一二两三四五六七八九十百千万亿])(?:[百千][万亿]|万亿))(?P<inner>{inner})?{unit}"
+    scale_lead = alt(cfg["scale_lead"])  # 突破萬輛: a bare scale after these is a number; 億元罰單 is 1億
+    amount = (rf"(?P<pre>{scale_pre}(?=[百千万])|{pre})?(?P<cur>{cur_pre})?(?P<num>{NUMBER}|(?<={scale_pre}|{scale_lead})[百千万][万亿]?|(?<![\d零〇一二两三四五六七八九十百千万亿])(?:[百千][万亿]|万亿|(?<![数几多余])亿(?={cur_post})))(?P<inner>{inner})?{unit}"
               rf"(?P<post>{post})?")
     one = rf"(?:{pre})?(?:{cur_pre})?{NUMBER}(?:{inner})?(?:%|倍|{cur_post}|{dur})"
     units = {v(k): u for k, u in cfg["measure_units"].items()}
@@ -215,10 +216,14 @@ def is_vague(s: str) -> bool:
     return s[:1] in "数几" or "几" in s or (s[:1].isdigit() and ("多" in s or "余" in s))
 
 
-def blocked(doc: Doc, s: int, e: int) -> bool:
-    """Model numbers, ordinals, 'both', 'a', and numbers inside names are not quantities."""
+def blocked(doc: Doc, s: int, e: int, letter_before: bool = True) -> bool:
+    """Model numbers, ordinals, 'both', 'a', and numbers inside names are not quantities. With
+    ``letter_before`` False a Latin letter may touch the number (EPS4.77元: a money unit after it
+    makes it no model number)."""
     view = doc.view
     before = view[s - 1] if s > 0 else ""
+    if not letter_before and before.isascii() and before.isalpha():
+        before = ""
     after = view[e] if e < len(view) else ""
     last = view[e - 1] if e > s else ""
     han_end = "\u4e00" <= last <= "\u9fff"  # 500元5分鐘: a digit after a Chinese unit starts the next amount
@@ -271,6 +276,44 @@ def _amount_follows(doc: Doc, pos: int) -> bool:
 def _qualifiers() -> tuple[str, ...]:
     cfg = grammar().cfg
     return tuple(sorted({v(w) for w in list(cfg["bound_pre"]) + cfg["approx_pre"]}, key=len, reverse=True))
+
+
+#: characters that close a duration rather than start a word with its unit: 3 年內, 5 年後
+SPAN_SUFFIXES = frozenset("内后前来间")
+
+
+def spaced_unit(doc: Doc, num_start: int, unit_start: int, unit_end: int) -> bool:
+    """Whether a unit a space parts from its digits still belongs to them: in text that sets ASCII
+    numbers off with spaces on both sides (為 2 家投信, 連續 4 年), or before a classifier that ends
+    its word (11 件，); not 16 台灣 (台灣 is one word) nor a number glued to the word before it.
+
+    >>> import h200claims
+    >>> [q.text for q in h200claims.extract("代表案例為 2 家投信，恐將連續 4 年未達標。").quantities]
+    ['2 家投信', '4 年']
+    >>> [q.text for q in h200claims.extract("名單有 16 台灣廠商。").quantities]
+    []
+    >>> [(q.text, q.kind) for q in h200claims.extract("澳門去年賭收2474億 年增9%。").quantities][:1]
+    [('2474億', 'money')]
+    """
+    view = doc.view
+    if view[unit_start:unit_start + 1] != " ":
+        return True
+    if not view[unit_start - 1:unit_start].isdigit():  # 一 百 五 十 人, but not 2474億 年增 (a scale, then a new word)
+        return not any(c.isdigit() for c in view[num_start:unit_start])
+    after = view[unit_end:unit_end + 1]
+    if not ("\u4e00" <= after <= "\u9fff" or after.isascii() and after.isalpha()):
+        return True  # 11 件，
+    before = view[num_start - 1:num_start] if num_start > 0 else "\n"
+    if before.isalnum() or "\u4e00" <= before <= "\u9fff":
+        return False  # 第 3 季 style glue on the left: no spaced-out number
+    word = view[unit_start + 1:unit_end + 1]  # the unit and the next character: 台灣 is a word, 家投 none
+    return after in SPAN_SUFFIXES or word not in _jieba_freq()
+
+
+def after_first(doc: Doc, pos: int) -> bool:
+    """Whether a numeral at ``pos`` follows a 前 or 首 the segmenter joined to it (前三|季, 首五|個月):
+    the first N of something, a numeral all the same though it starts inside a word."""
+    return pos > 0 and doc.view[pos - 1] in "前首" and doc.at_token_boundary(pos - 1)
 
 
 def count_noun(doc: Doc, e: int) -> int:

@@ -16,8 +16,10 @@ from h200claims.models import Quantity
 from h200claims.tags.numbers import chinese_to_number, numeral_pair, well_formed_prefix
 from h200claims.patterns import alternation
 from h200claims.tags.numbers import NUMBER
-from h200claims.tags.quantity_grammar import (CLAUSE_END, ONE_DIGIT, RULES, bare_currency, blocked, count_noun, grammar,
-                                              is_bare, is_vague, make, number, qualifiers, rule, unit_of)
+from h200claims.tags.quantity_nouns import noun_before, nothing_counted_after
+from h200claims.tags.quantity_grammar import (CLAUSE_END, _noun_stops, after_first, ONE_DIGIT, RULES, bare_currency, blocked, count_noun, grammar,
+                                              is_bare, is_vague, make, number, qualifiers, rule, spaced_unit,
+                                              unit_of)
 from h200claims.text.script import simplified_view as v
 
 __all__ = ["RULES", "grammar"]
@@ -115,7 +117,8 @@ def _amounts_at_words(doc: Doc, pattern: Any, a: int, b: int) -> Any:
     is the word) is tried again from the next token boundary inside the numeral (三家)."""
     for m in pattern.finditer(doc.view, a, b):
         ns = m.start("num")
-        if not m.group("pre") and not m.group("cur") and "\u4e00" <= doc.view[ns] <= "\u9fff" and not doc.at_token_boundary(ns):
+        if not m.group("pre") and not m.group("cur") and "\u4e00" <= doc.view[ns] <= "\u9fff" and \
+                not doc.at_token_boundary(ns) and not after_first(doc, ns):
             p = next((i for i in range(ns + 1, m.end("num")) if doc.at_token_boundary(i)), None)
             if p is not None:
                 again = pattern.match(doc.view[p:min(b, p + _AMOUNT_MAX)])  # a short slice: the look-behinds see no 一
@@ -141,6 +144,10 @@ class _Shifted:
         return int(self.m.end(name)) + self.offset
 
 
+#: numerals with no value: a bare 億 after one of them is no 1億 (數億元)
+VAGUE_DIGITS = frozenset("数几多余")
+
+
 @rule("amount")
 def amount(doc: Doc) -> list[Quantity]:
     """One number with its unit: 25%, 6倍, 約新台幣16.2億元, 30個月, 逾6200家, 兩名知情人士."""
@@ -151,12 +158,15 @@ def amount(doc: Doc) -> list[Quantity]:
         for m in _amounts_at_words(doc, g.amount, a, b):
             num = m.group("num")
             ns = m.start("num") - len(m.group("cur") or "")
+            if num == "亿" and doc.view[ns - 1:ns] in VAGUE_DIGITS:
+                continue  # 身家|數億元 read again past 家數: 億元 alone is 1億, but not here
             kind, unit = unit_of(m.group("unit"), m.group("cur"), doc)
             value = number(num)
             sub_end = m.end()
             if kind == "money" and value is not None and not m.group("post"):
                 sub_end, sub_value = with_subunits(doc, m.group("unit").strip(), m.end(), value)
-            if blocked(doc, m.start("cur") if m.group("cur") else m.start("num"), sub_end):
+            if blocked(doc, m.start("cur") if m.group("cur") else m.start("num"), sub_end, letter_before=kind != "money") or \
+                    not spaced_unit(doc, m.start("num"), m.start("unit"), m.end("unit")):
                 continue
             approx, bound = qualifiers(m.group("pre"), m.group("post"), m.group("inner"))
             approx = approx or is_vague(num)
@@ -165,6 +175,8 @@ def amount(doc: Doc) -> list[Quantity]:
                 value, approx = None, True
             e = m.end()
             if kind == "count":
+                if is_rank(doc, m.start(), m.group("unit")) or decimal_point(doc, m.group("unit"), m.end("unit")):
+                    continue
                 if value in (0, 1) or (value == 2 and unit in cfg["both_words"]) or (
                         value is None and pair is None and not m.group("pre")):
                     continue
@@ -173,11 +185,16 @@ def amount(doc: Doc) -> list[Quantity]:
                     if noun_end > m.end("unit"):
                         unit = doc.text[m.end("unit"):noun_end]
                         e = noun_end if not m.group("post") else e
+                    elif nothing_counted_after(doc, m.end()):
+                        before = noun_before(doc, m.start(), _noun_stops())
+                        unit = doc.text[before[0]:before[1]] if before else unit
                 elif unit == "大":
                     continue
                 unit = doc.text[m.start("unit"):m.end("unit")] if unit == m.group("unit") else unit
             if kind == "duration" and unit == "year" and value is not None and 1900 <= value <= 2100 and num[0] not in "数几":
                 continue  # a calendar year: the date rules take it
+            if kind == "duration" and unit == "year" and doc.view[e:e + 1] == "度":
+                continue  # 27年度: a (fiscal) year's name, no span of years
             if sub_end > m.end():  # 五元三毛
                 e, value = sub_end, sub_value
             s = m.start() if (m.group("pre") or m.group("cur")) else ns
@@ -185,6 +202,32 @@ def amount(doc: Doc) -> list[Quantity]:
             out.append(make(doc, s, e, "amount", kind, value=value, unit=unit, approx=approx, bound=bound,
                             low=pair[0] if pair else None, high=pair[1] if pair else None, currency_from=how))
     return out
+
+
+def is_rank(doc: Doc, s: int, unit: str) -> bool:
+    """Whether a count is a rank among the top: 前3名, 前十名, 前三大 (賣超前3名依序為…), 首二十強.
+
+    >>> import h200claims
+    >>> [q.text for q in h200claims.extract("外資賣超前3名依序為友達、群創。").quantities]
+    []
+    """
+    cfg = grammar().cfg
+    return unit.strip() in cfg["rank_classifiers"] and s > 0 and doc.view[s - 1] in cfg["rank_before"]
+
+
+def decimal_point(doc: Doc, unit: str, e: int) -> bool:
+    """Whether a 點 after a numeral is its decimal point (一四六點四八 is 146.48, an index level),
+    not a classifier: a numeral digit follows it.
+
+    >>> import h200claims
+    >>> [q.text for q in h200claims.extract("價格指數升至一四六點四八，創新高。").quantities]
+    []
+    """
+    return unit.strip() == "点" and doc.view[e:e + 1] in DIGITS
+
+
+#: numeral digits (a 點 before one is a decimal point)
+DIGITS = frozenset("〇零一二三四五六七八九")
 
 
 def with_subunits(doc: Doc, main: str, e: int, value: float) -> tuple[int, float]:
@@ -251,9 +294,38 @@ def measures(doc: Doc) -> list[Quantity]:
             num = m.group("num")
             inside = frame and frame not in outside
             s = m.start() if (m.group("pre") or inside) else m.start("num")
+            low = None if (m.group("pre") or frame) else measure_low(doc, a, s, written)
+            if low is not None and low[1] < (number(num) or 0):  # 701度至1000度: one range
+                out.append(make(doc, low[0], m.end(), "measure", "measure", value=None, unit=symbol,
+                                approx=approx, bound=bound, low=low[1], high=number(num)))
+                continue
             out.append(make(doc, s, m.end(), "measure", "measure", value=number(num), unit=symbol,
                             approx=approx or is_vague(num), bound=bound))
     return out
+
+
+#: how far before a measure the low end of its range is sought
+MEASURE_LOW_REACH = 24
+
+
+def measure_low(doc: Doc, a: int, s: int, written: str) -> tuple[int, float] | None:
+    """(start, value) of the low end of a range of measures ending where the high one starts, its
+    unit written again or not (701度至1000度, 3至5公里), or None.
+
+    >>> import h200claims
+    >>> [(q.text, q.low, q.high, q.unit) for q in h200claims.extract("用電701度至1000度者，每度調漲0.2元。").quantities][:1]
+    [('701度至1000度', 701.0, 1000.0, 'kWh')]
+    """
+    g = grammar()
+    window = doc.view[max(a, s - MEASURE_LOW_REACH):s]
+    m = regex.search(rf"(?<![\d.,])(?P<n>{NUMBER})\s?(?:{regex.escape(written)})?\s*(?:{alternation(g.cfg['range_joiners'])})\s*$", window)
+    if m is None:
+        return None
+    start = s - len(window) + m.start()
+    value = number(m.group("n"))
+    if value is None or blocked(doc, start, start + len(m.group("n"))):
+        return None
+    return start, value
 
 
 @lru_cache(maxsize=1)
@@ -340,7 +412,8 @@ def _money_nouns() -> Any:
 @rule("bare_scale_money")
 def bare_scale_money(doc: Doc) -> list[Quantity]:
     """A number in 億 or 兆 with no unit after it is money in the article's bare currency when a
-    money word stands before it in its clause (賭收2474億，; 儲備近1800億。; 營收達9.76萬億), or in the
+    money word stands before it in its clause (賭收2474億，; 儲備近1800億。; 營收達9.76萬億) or right
+    after it (近1800億結餘, 逾6億公帑), or in the
     currency of a money amount joined to it (9.76萬億和10.34萬億元); a population (人口14億，) is none."""
     g = grammar()
     out = []
@@ -351,11 +424,12 @@ def bare_scale_money(doc: Doc) -> list[Quantity]:
             if not BIG_SCALE_END.search(num):
                 continue
             unit, said = shared_currency(doc, m.end(), b)
-            if unit is None and not UNIT_LESS.match(doc.view, m.end()):
+            named_after = _money_nouns().match(doc.view, m.end()) is not None  # 近1800億結餘, 逾6億公帑
+            if unit is None and not named_after and not UNIT_LESS.match(doc.view, m.end()):
                 continue
             lo = max(a, m.start() - MONEY_WORD_REACH)  # bounded: linear on run-on text
             clause = max(doc.view.rfind(c, lo, m.start()) for c in "，,。；;：:") + 1
-            if unit is None and not _money_nouns().search(doc.view, max(lo, clause), m.start()):
+            if unit is None and not named_after and not _money_nouns().search(doc.view, max(lo, clause), m.start()):
                 continue
             if blocked(doc, m.start("num"), m.end()):
                 continue
