@@ -316,8 +316,11 @@ def measure_counted(doc: Doc, q: Quantity) -> str | None:
 
 @lru_cache(maxsize=1)
 def _classifiers() -> frozenset[str]:
+    """The classifiers a counted noun may follow: those whose noun is the count's unit (名, 家) and the
+    one-character ones that name the kind themselves (架, 輛: 20架|空客A350|客機 still counts 客機)."""
     from h200claims.tags.quantity_grammar import grammar
-    return frozenset(grammar().cfg["count_noun_classifiers"])
+    cfg = grammar().cfg
+    return frozenset(cfg["count_noun_classifiers"]) | {c for c in cfg["classifiers"] if len(c) == 1}
 
 
 @lru_cache(maxsize=1)
