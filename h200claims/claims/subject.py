@@ -356,6 +356,20 @@ def subject_sentence(doc: Doc, q: Quantity) -> Found | None:
     return (None, None) if sourced else None
 
 
+#: the classifier right after a number (2 家券商, 超70家)
+COUNTED_BY = regex.compile(r"[0-9０-９〇零一二三四五六七八九十百千万萬两兩几幾多余餘]\s*([^\s0-9０-９〇零一二三四五六七八九十百千万萬两兩几幾多余餘.,])")
+
+
+def subject_counted(doc: Doc, q: Quantity) -> bool:
+    """Whether the amount counts bodies its clause does not name (2家券商均遭罰, 爆雷房企超70家): a count
+    by a classifier of ``self_counted_classifiers`` is then its own subject (tried only where the
+    clause names no owner; 對18家上市公司…處罰 after a body's name keeps the body, by inheritance)."""
+    if q.kind != "count":
+        return False
+    hits = list(COUNTED_BY.finditer(doc.view, q.start, q.end))
+    return bool(hits) and hits[-1].group(1) in words().self_counted
+
+
 def subject_aggregate(doc: Doc, q: Quantity) -> bool:
     """Whether the amount's clause makes it a whole market's or population's (全國房貸負擔率爲…,
     酒店平均入住率達八成五, 產品均價分別較年初降幅約10%): then no one the sentence or the article
@@ -385,7 +399,7 @@ SUBJECT_RULES = ("subject_paired_list", "subject_joint", "subject_measure_owner"
 
 
 #: rules that decide an amount has no owner: an amount that follows one in its sentence has none either
-NO_OWNER_RULES = frozenset({"subject_currency", "subject_aggregate"})
+NO_OWNER_RULES = frozenset({"subject_currency", "subject_aggregate", "subject_counted"})
 
 
 def subject_of(doc: Doc, q: Quantity, comparison: str | None = None, earlier: Found | None = None,
@@ -414,6 +428,8 @@ def subject_of(doc: Doc, q: Quantity, comparison: str | None = None, earlier: Fo
         return None, None, "inherit_within_sentence"  # 日圓升值0.3%，報155.90日圓: the currency's still
     if on(doc, "subject_aggregate") and subject_aggregate(doc, q):
         return None, None, "subject_aggregate"
+    if on(doc, "subject_counted") and subject_counted(doc, q):
+        return None, None, "subject_counted"
     if on(doc, "subject_sentence"):
         found = subject_sentence(doc, q)
         if found is not None and (found[0] is None or found[0] != comparison):  # (None, None): no one
