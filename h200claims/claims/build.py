@@ -10,7 +10,8 @@ from typing import Any
 
 from h200claims.claims.context import clause_of, on, quantity_index, quote_index, sentence_span, words
 from h200claims.claims.measure import is_change_word, link_start, measure_earlier_clause, measure_of
-from h200claims.claims.subject import SUBJECT_RULES as CLAUSE_SUBJECT_RULES, comparison_of, subject_of
+from h200claims.claims.comparison import comparison_of
+from h200claims.claims.subject import SUBJECT_RULES as CLAUSE_SUBJECT_RULES, subject_of
 from h200claims.doc import Doc
 from h200claims.models import Quantity, QuantityClaim, Quote, QuoteClaim, TextRange
 

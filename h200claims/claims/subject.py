@@ -1,4 +1,5 @@
-"""Whom an amount is about, and what it is compared with: the rules, in the order ``subject_of`` tries them.
+"""Whom an amount is about: the rules, in the order ``subject_of`` tries them (what it is compared with,
+which they pass over, is ``claims/comparison.py``).
 
 - ``subject_paired_list``: a list of names paired with a list of amounts, name by name
   (美國、日本、德國分別占出口的32%、18%和9%);
@@ -8,8 +9,14 @@
 - ``subject_clause``: the first name or description of the amount's clause that is not after a
   preposition (日本對韓國面板課徵10%關稅 → 日本, not 韓國);
 - ``subject_after``: a name right after the amount;
+- ``subject_currency``: no one, where a currency opens a clause that names no one (日圓升值0.3%);
+- then the amount before it in its sentence (``inherit_within_sentence``);
+- ``subject_aggregate``, ``subject_counted``: no one, for a whole market's amount (全國, 平均) and a
+  count of bodies no clause names (房企超70家);
 - ``subject_sentence``: the body, place or product that opens the sentence's earlier clauses
-  (鴻海表示，第3季營收年增8.1%; 小鵬汽車上月交付3.1萬輛，年增42%).
+  (鴻海表示，第3季營收年增8.1%; 小鵬汽車上月交付3.1萬輛，年增42%), past a dateline or a 據-source;
+- ``subject_national``: the home country, for a measure of a whole economy (進出口, GDP);
+- ``subject_article``: the company the article is about.
 
 Descriptions and pronouns (公司, 該公司, 該行, 集團, 子公司, 我們 in a quote) resolve to the entity meant:
 我們 to the speaker's organisation, the others to the nearest earlier organisation of their kind.
@@ -466,46 +473,3 @@ def article_topic(doc: Doc) -> Found | None:
             pick = (e.id, e.mentions[0].text)
         doc.cache["article_topic"] = pick
     return doc.cache["article_topic"]  # type: ignore[no-any-return]
-
-
-#: at most this many characters between the compared name and the amount (落後蔚來|約|13輛)
-VERB_COMPARED_GAP = 2
-
-
-def compared_by_verb(doc: Doc, q: Quantity, clause_start: int) -> str | None:
-    """The name right after a comparing verb and right before the amount (落後蔚來13輛, 領先對手2席)."""
-    names = mentions_between(doc, clause_start, q.start)
-    if not names or q.start - names[-1][1] > VERB_COMPARED_GAP:
-        return None
-    last = names[-1]
-    if regex.search(r"[,，。;；\s]", doc.view[last[1]:q.start]):
-        return None
-    return last[2] if doc.view[clause_start:last[0]].endswith(words().comparison_verbs) else None
-
-
-COMPARED = regex.compile(r"^[^\s,，。；;：:]{0,8}的$")
-
-
-def comparison_of(doc: Doc, q: Quantity) -> str | None:
-    """The entity compared with: for any amount, the name between a comparing verb and the amount
-    (僅落後蔚來13輛 → 蔚來); for multiples and percentages, also after a comparison cue
-    (H200約為…H20晶片的6倍 → H20, 比H20高3倍)."""
-    cs, _ = clause_of(doc, q)
-    by_verb = compared_by_verb(doc, q, cs)
-    if by_verb is not None or q.kind not in ("multiple", "percent"):
-        return by_verb
-    view = doc.view
-    cue = None
-    for c in words().comparison:
-        i = view.rfind(c, cs, q.start)
-        if i >= 0 and (cue is None or i > cue):
-            cue = i
-    if cue is None:
-        return None
-    between = mentions_between(doc, cue, q.start)
-    if not between:
-        return None
-    last = between[-1]
-    if COMPARED.match(view[last[1]:q.start]) or view[cue] in ("比", "较") and view.startswith(view[cue], last[0] - 1):
-        return last[2]
-    return None

@@ -354,7 +354,7 @@ def _finish_names(e: Entity, lex_by_id: dict[str, Any]) -> None:
     if lex is None:
         english = next((s for s in surfaces if s.isascii()), None)
         english_id = english.lower().replace(" ", "_").replace(".", "") if english else None
-        if english and english_id not in lex_by_id:  # SIA of 新加坡航空公司 (SIA) is not the lexicon's 'sia'
+        if english and english_id and english_id not in lex_by_id:  # SIA of 新加坡航空公司 (SIA) is not the lexicon's 'sia'
             e.name = english
             e.id = english_id
         else:  # as the article writes it, in its script (the id stays the script-folded form)
