@@ -30,6 +30,9 @@ def compared_by_verb(doc: Doc, q: Quantity, clause_start: int) -> str | None:
     return last[2] if doc.view[clause_start:last[0]].endswith(words().comparison_verbs) else None
 
 
+#: 最高的是…, 最多的為…: the cue after it names who ranks so, not what is compared with
+SUPERLATIVE = regex.compile(r"最[^\s,，。]{1,3}的$")
+
 COMPARED = regex.compile(r"^[^\s,，。；;：:]{0,8}的$")
 
 
@@ -47,8 +50,8 @@ def comparison_of(doc: Doc, q: Quantity) -> str | None:
         i = view.rfind(c, cs, q.start)
         if i >= 0 and (cue is None or i > cue):
             cue = i
-    if cue is None:
-        return None
+    if cue is None or SUPERLATIVE.search(view, max(cs, cue - 6), cue):
+        return None  # 最高的是臺北市的70.69%: who ranks first, no comparison
     between = mentions_between(doc, cue, q.start)
     if not between:
         return None
