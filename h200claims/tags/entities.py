@@ -9,6 +9,7 @@ from h200claims.registry import component
 from h200claims.tags import entity_lac, entity_model  # noqa: F401  (register the "lac" and "model" rules)
 from h200claims.tags import entity_latin, entity_products, entity_units  # noqa: F401  (register their rules)
 from h200claims.tags.entity_aliases import org_repeats
+from h200claims.tags.entity_credits import outlet_credits
 from h200claims.tags.entity_edges import person_edges
 from h200claims.tags.entity_lists import listed_companies
 from h200claims.tags.entity_markets import company_markets
@@ -25,7 +26,7 @@ from h200claims.tags.entity_vocab import _jieba_freq, company_suffix_chain, is_c
 #: steps of this stage that are not candidate rules but can be switched off too
 RULES.switch("repeat_name", "surname_title", "surname_reference", "place_prefix", "place_unit", "company_suffix",
              "person_as_company", "context_short_forms", "company_organs", "join_company_heads", "person_edges",
-             "company_markets", "listed_companies", "org_repeats")
+             "company_markets", "listed_companies", "org_repeats", "outlet_credits")
 
 
 def enabled(doc: Doc, name: str) -> bool:
@@ -192,6 +193,7 @@ SECOND_LOOKS = (("person_edges", person_edges), ("listed_companies", listed_comp
                 ("company_markets", company_markets), ("join_company_heads", join_company_heads),
                 ("person_as_company", person_as_company), ("company_organs", company_organs),
                 ("context_short_forms", context_short_forms), ("org_repeats", org_repeats),
+                ("outlet_credits", outlet_credits),
                 ("place_prefix", attach_place_prefix),
                 ("place_unit", attach_place_unit), ("company_suffix", attach_company_suffix))
 
