@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from h200claims.claims.context import clause_of, on, quantity_index, quote_index, sentence_span, words
-from h200claims.claims.measure import is_change_word, link_start, measure_earlier_clause, measure_of
+from h200claims.claims.measure import SHARE_VERBS, is_change_word, link_start, measure_earlier_clause, measure_of
 from h200claims.claims.comparison import comparison_of
 from h200claims.claims.subject import SUBJECT_RULES as CLAUSE_SUBJECT_RULES, subject_of
 from h200claims.doc import Doc
@@ -97,7 +97,7 @@ def quantity_claim(doc: Doc, q: Quantity, before: list[QuantityClaim] | None = N
     if prev is not None and follows(prev, q, s, direction, bare_clause(doc, q)) and on(doc, "inherit_within_sentence"):
         earlier, earlier_rule = (prev.subject, prev.subject_text), prev.subject_rule
         measured = next((c.measure for c in reversed(before or []) if c.sentence.start == s and c.measure
-                         and not is_change_word(c.measure)), None)
+                         and not is_change_word(c.measure) and c.measure not in SHARE_VERBS), None)  # 占 names nothing
     subject, subject_text, subject_rule = subject_of(doc, q, comparison, earlier, earlier_rule, measure or measured)
     # a change word passes the measure on unless its clause names a subject of its own (國巨股價漲3%，華新科漲逾2%);
     # a change by an amount (not a rate) only to a measure of amounts of its kind (用電700度以下，每度調漲0.1元)

@@ -22,6 +22,7 @@ of the sentence (加權指數盤中走高，終場大跌513點 → 加權指數)
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any, NamedTuple
 
 import regex
 
@@ -41,6 +42,36 @@ GLOSS_AT = regex.compile(r"[(（][^()（）,，。;；]{1,12}[)）]")  # (CET1),
 GLOSS = regex.compile(GLOSS_AT.pattern + "$")
 GLOSS_MAX = 14
 MODEL_NUMBER = regex.compile(r"\s?[A-Za-z]{0,3}[-\s]?\d[\dA-Za-z-]*\s?")
+
+
+class MeasureWords(NamedTuple):
+    stops: frozenset[str]  # words after an amount that name nothing measured (以上, 水準, 以及, 透露)
+    light_verbs: frozenset[str]  # verbs that only say there is, was done or caused (有, 完成, 造成)
+    pass_words: frozenset[str]  # forecast words that pass the measure on (原預測)
+    not_measures: frozenset[str]  # words that only point at what was named (兩者, 整體)
+    change_adverbs: frozenset[str]  # adverbs before a change word (略, 大幅)
+    populations: frozenset[str]  # what a share can be of when it is a population (企業, 員工)
+    modals: str  # one character between a population and what it does (可, 獲)
+
+
+@lru_cache(maxsize=1)
+def measure_words() -> MeasureWords:
+    """The words of ``data/claims.json`` only the measure rules read: measure_following (its stops
+    with the function words, 以及, and the reporting verbs that are no nouns, 透露 but not 預測),
+    measure_pass_words, not_measures, change_adverbs and population_nouns."""
+    cfg = data.load_json("claims.json")
+    function = (ln.split("\t", 1)[0] for ln in data.read_text("function_words.txt").splitlines() if ln[:1] != "#")
+    cues = (row[0] for row in data.read_tsv("quote_cues.tsv") if row and row[0] and v(row[0]) not in words().nouns)
+
+    def table(*rows: Any) -> frozenset[str]:
+        return frozenset(v(x) for row in rows for x in row)
+    return MeasureWords(stops=table(cfg["measure_following"]["stops"], function, cues),
+                        light_verbs=table(cfg["measure_following"]["light_verbs"]),
+                        pass_words=table(cfg["measure_pass_words"]["words"]),
+                        not_measures=table(cfg["not_measures"]["words"]),
+                        change_adverbs=table(cfg["change_adverbs"]["words"]),
+                        populations=table(cfg["population_nouns"]["words"]),
+                        modals=v(cfg["population_nouns"]["modals"]))
 
 
 def noun_after(doc: Doc, start: int, end: int) -> str | None:
@@ -69,7 +100,7 @@ def measure_after(doc: Doc, q: Quantity) -> str | None:
         if share:
             return share
     noun = noun_after(doc, q.end + 1, ce) if of else None
-    stops = following_words()[0]
+    stops = measure_words().stops
     return None if noun and any(v(noun)[-n:] in stops for n in (2, 3)) else noun
 
 
@@ -77,19 +108,15 @@ def share_predicate(doc: Doc, start: int, ce: int) -> str | None:
     """For a share of a population (7成3的企業|適用僱用安定措施, 98%的IPO|獲|超額認購), what that
     share does: the words after the population noun (``population_nouns``), past one modal
     character (可, 獲); None where no population noun, or nothing, follows."""
+    mw = measure_words()
     first = doc.tokens_in(start, ce)[:1]
-    if not first or first[0][0] != start or doc.view[start:first[0][1]] not in _populations()[0]:
+    if not first or first[0][0] != start or doc.view[start:first[0][1]] not in mw.populations:
         return None
     pos = first[0][1]
-    pos += 1 if doc.view[pos:pos + 1] in _populations()[1] else 0
+    pos += 1 if doc.view[pos:pos + 1] in mw.modals else 0
     found = words_from(doc, pos, ce)
     return doc.text[found[0]:found[1]] if found else None
 
-
-@lru_cache(maxsize=1)
-def _populations() -> tuple[frozenset[str], str]:
-    cfg = data.load_json("claims.json")["population_nouns"]
-    return frozenset(v(x) for x in cfg["words"]), v(cfg["modals"])
 
 
 def longest_ending_at(view: str, pos: int, floor: int, table: frozenset[str]) -> str | None:
@@ -288,7 +315,7 @@ def measure_verb(doc: Doc, q: Quantity) -> str | None:
     gloss = GLOSS_AT.match(doc.view, end, q.start)
     end = gloss.end() if gloss else end  # 寒武紀（Cambricon）|漲逾1%
     link = doc.view[end:q.start]
-    adverb = max((x for x in _change_adverbs() if link.startswith(x)), key=len, default="")  # 略|增1%
+    adverb = max((x for x in measure_words().change_adverbs if link.startswith(x)), key=len, default="")  # 略|增1%
     change = max((x for x in words().directions if link.startswith(x, len(adverb))), key=len, default=None)
     if change is None:
         return None
@@ -296,10 +323,6 @@ def measure_verb(doc: Doc, q: Quantity) -> str | None:
     stop += 1 if doc.view[stop:stop + 1] in ("至", "到") else 0
     return doc.text[end + len(adverb):stop]
 
-
-@lru_cache(maxsize=1)
-def _change_adverbs() -> frozenset[str]:
-    return frozenset(v(x) for x in data.load_json("claims.json")["change_adverbs"]["words"])
 
 
 def measure_counted(doc: Doc, q: Quantity) -> str | None:
@@ -323,18 +346,6 @@ def _classifiers() -> frozenset[str]:
     return frozenset(cfg["count_noun_classifiers"]) | {c for c in cfg["classifiers"] if len(c) == 1}
 
 
-@lru_cache(maxsize=1)
-def following_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(stops, light verbs): the stops and light verbs of ``data/claims.json`` measure_following, with
-    the function words (以及, 因為) and the reporting verbs that are no nouns (透露, 表示; not 預測) as
-    stops too."""
-    cfg = data.load_json("claims.json")["measure_following"]
-    function = (ln.split("\t", 1)[0] for ln in data.read_text("function_words.txt").splitlines() if ln[:1] != "#")
-    cues = (row[0] for row in data.read_tsv("quote_cues.tsv") if row and row[0] and v(row[0]) not in words().nouns)
-    stops = frozenset(v(x) for x in (*cfg["stops"], *function, *cues))
-    return stops, frozenset(v(x) for x in cfg["light_verbs"])
-
-
 FOLLOWING_MAX = 6
 
 
@@ -350,11 +361,10 @@ def words_after(doc: Doc, q: Quantity) -> tuple[int, int] | None:
 
 def words_from(doc: Doc, start: int, ce: int) -> tuple[int, int] | None:
     """The words of ``words_after`` from ``start`` to at most the clause end ``ce``."""
-    w = words()
-    stops, light = following_words()
+    w, mw = words(), measure_words()
     pos = start
     first = doc.tokens_in(start, ce)[:1]
-    if first and first[0][0] == start and doc.view[start:first[0][1]] in light:
+    if first and first[0][0] == start and doc.view[start:first[0][1]] in mw.light_verbs:
         start = pos = first[0][1]
     names = {m[0] for m in mentions_between(doc, start, ce)} | {x[0] for x in quantity_index(doc).within(start, ce)}
     verbs: list[bool] = []
@@ -364,7 +374,7 @@ def words_from(doc: Doc, start: int, ce: int) -> tuple[int, int] | None:
             if pos == start:
                 return None  # 15%明顯提高: the words after say how the amount changed
             break
-        if s != pos or s in names or e - start > FOLLOWING_MAX or word in stops:
+        if s != pos or s in names or e - start > FOLLOWING_MAX or word in mw.stops:
             break
         if not ((len(word) >= 2 and HAN_WORD.fullmatch(word)) or ACRONYM.fullmatch(word)) \
                 or w.description_re.fullmatch(word):
@@ -388,7 +398,7 @@ def measure_following(doc: Doc, q: Quantity) -> str | None:
     cs, _ = clause_of(doc, q)
     link = link_start(doc, q, cs)
     before = verb_before(doc, link, cs)
-    if before is not None and doc.view[before:link] not in following_words()[1]:
+    if before is not None and doc.view[before:link] not in measure_words().light_verbs:
         return None
     return doc.text[found[0]:found[1]]
 
@@ -427,14 +437,10 @@ def measure_of(doc: Doc, q: Quantity) -> tuple[str | None, str | None]:
     for name, rule in MEASURE_RULES:
         if on(doc, name):
             found = rule(doc, q)
-            if found and v(found) not in _not_measures():
+            if found and v(found) not in measure_words().not_measures:
                 return found, name
     return None, None
 
-
-@lru_cache(maxsize=1)
-def _not_measures() -> frozenset[str]:
-    return frozenset(v(x) for x in data.load_json("claims.json")["not_measures"]["words"])
 
 
 def is_change_word(measure: str) -> bool:
@@ -442,9 +448,6 @@ def is_change_word(measure: str) -> bool:
     ``measure_pass_words``): what changes, or was forecast, is named elsewhere."""
     w = words()
     word = v(measure)
-    return word in w.directions or (word[-1:] in "至到" and word[:-1] in w.directions) or word in _pass_words()
+    return word in w.directions or (word[-1:] in "至到" and word[:-1] in w.directions) \
+        or word in measure_words().pass_words
 
-
-@lru_cache(maxsize=1)
-def _pass_words() -> frozenset[str]:
-    return frozenset(v(x) for x in data.load_json("claims.json")["measure_pass_words"]["words"])
