@@ -85,6 +85,20 @@ def noun_before(doc: Doc, s: int, stops: frozenset[str]) -> tuple[int, int] | No
     return a, b
 
 
+def rest_of_word(doc: Doc, s: int, e: int) -> int:
+    """The end of the word a classifier at [s, e) opens, where the segmenter joined the classifier to
+    the noun after it (三|大航: the three big airlines count 航), else ``e``.
+
+    >>> import h200claims
+    >>> [(q.text, q.unit) for q in h200claims.extract("名單已集齊國有三大航。").quantities]
+    [('三大航', '航')]
+    """
+    toks = doc.tokens_in(s, e + 3)
+    if toks and toks[0][0] == s and toks[0][1] > e and all("\u4e00" <= c <= "\u9fff" for c in doc.view[e:toks[0][1]]):
+        return toks[0][1]
+    return e
+
+
 def nothing_counted_after(doc: Doc, e: int) -> bool:
     """Whether a classifier ending at ``e`` ends its phrase: punctuation, the end, or a function word
     follows (350張|以及, 237支、), not a verb that says what the things did."""

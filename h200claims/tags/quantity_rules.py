@@ -16,7 +16,7 @@ from h200claims.models import Quantity
 from h200claims.tags.numbers import chinese_to_number, numeral_pair, well_formed_prefix
 from h200claims.patterns import alternation
 from h200claims.tags.numbers import NUMBER
-from h200claims.tags.quantity_nouns import noun_before, nothing_counted_after
+from h200claims.tags.quantity_nouns import noun_before, nothing_counted_after, rest_of_word
 from h200claims.tags.quantity_grammar import (CLAUSE_END, _noun_stops, after_first, ONE_DIGIT, RULES, bare_currency, blocked, count_noun, grammar,
                                               is_bare, is_vague, make, number, qualifiers, rule, scaled_numbers, spaced_unit,
                                               unit_of)
@@ -182,6 +182,8 @@ def amount(doc: Doc) -> list[Quantity]:
                     continue
                 if unit in cfg["count_noun_classifiers"]:
                     noun_end = count_noun(doc, m.end("unit"))
+                    if unit == "大" and noun_end == m.end("unit"):
+                        noun_end = rest_of_word(doc, m.start("unit"), m.end("unit"))  # 三|大航: 航 is counted
                     if noun_end > m.end("unit"):
                         unit = doc.text[m.end("unit"):noun_end]
                         e = noun_end if not m.group("post") else e
