@@ -11,7 +11,7 @@ MODULES = ["h200claims", "h200claims.pipeline", "h200claims.models", "h200claims
            "h200claims.tags.entity_model", "h200claims.tags.entity_relabel", "h200claims.tags.entity_units", "h200claims.tags.entity_edges", "h200claims.tags.entity_markets", "h200claims.tags.entity_latin", "h200claims.tags.entity_lists", "h200claims.tags.entity_products", "h200claims.tags.ner_model", "h200claims.evaluate.ner_sets",
            "h200claims.evaluate.ner_score", "h200claims.evaluate.ner_eval", "h200claims.tags.quantity_grammar",
            "h200claims.tags.quantity_rules", "h200claims.tags.quantity_dates", "h200claims.tags.quantity_nouns", "h200claims.tags.quantity_fiscal",
-           "h200claims.claims.measure", "h200claims.claims.subject",
+           "h200claims.claims.measure", "h200claims.claims.subject", "h200claims.claims.comparison",
            "h200claims.evaluate.gold_spec", "h200claims.output.html", "h200claims.text.script",
            "h200claims.tags.quote_speakers", "h200claims.tags.quote_words", "h200claims.corpus.identity", "h200claims.corpus.rows",
            "h200claims.corpus.schema", "h200claims.corpus.batch", "h200claims.corpus.store", "h200claims.corpus.query"]

@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from h200claims.claims.context import clause_of, on, quantity_index, quote_index, sentence_span, words
-from h200claims.claims.measure import is_change_word, link_start, measure_of
-from h200claims.claims.subject import SUBJECT_RULES as CLAUSE_SUBJECT_RULES, comparison_of, subject_of
+from h200claims.claims.measure import is_change_word, link_start, measure_earlier_clause, measure_of
+from h200claims.claims.comparison import comparison_of
+from h200claims.claims.subject import SUBJECT_RULES as CLAUSE_SUBJECT_RULES, subject_of
 from h200claims.doc import Doc
 from h200claims.models import Quantity, QuantityClaim, Quote, QuoteClaim, TextRange
 
@@ -54,20 +55,33 @@ def source_of(doc: Doc, q: Quantity) -> tuple[str | None, str | None]:
     return "article", None
 
 
+#: a date right after one of these is what the amount is compared with (比一季度, 較去年同期), not its period
+BASE_MARKERS = ("比", "较", "对比", "相较", "相比")
+
+
+def is_base_date(doc: Doc, d: Quantity) -> bool:
+    """Whether a date is a comparison's base (二季度進出口比一季度增長6%: 一季度)."""
+    return doc.view[max(0, d.start - 2):d.start].endswith(BASE_MARKERS)
+
+
 def period_of(doc: Doc, q: Quantity) -> str | None:
     """The period an amount refers to: the ISO unit of the nearest date before it in its clause,
     else of a date after it in the clause, else of the last date before it in its sentence
-    (第3季營收年增8.1% → 2025-Q3)."""
+    (第3季營收年增8.1% → 2025-Q3); never a comparison's base date (比一季度)."""
     if not on(doc, "period"):
         return None
     cs, ce = clause_of(doc, q)
     s, _ = sentence_span(doc, q)
-    dates = [x[2] for x in quantity_index(doc).within(s, ce) if x[2].kind == "date" and x[2].unit]
+    dates = [x[2] for x in quantity_index(doc).within(s, ce) if x[2].kind == "date" and x[2].unit
+             and not is_base_date(doc, x[2])]
     before = [d for d in dates if d.end <= q.start]
     in_clause = [d for d in before if d.start >= cs] or [d for d in dates if d.start >= q.end]
     pick = (in_clause[-1] if in_clause and in_clause[-1].end <= q.start else in_clause[0]) if in_clause else \
         (before[-1] if before else None)
     return pick.unit if pick is not None else None
+
+
+RATE_KINDS = ("percent", "multiple")
 
 
 def quantity_claim(doc: Doc, q: Quantity, before: list[QuantityClaim] | None = None) -> QuantityClaim:
@@ -79,16 +93,30 @@ def quantity_claim(doc: Doc, q: Quantity, before: list[QuantityClaim] | None = N
     s, e = doc.sentence_of(q.start)
     direction, basis, direction_text = direction_of(doc, q)
     measure, measure_rule = measure_of(doc, q)
-    earlier = measured = None
+    earlier = measured = earlier_rule = None
     if prev is not None and follows(prev, q, s, direction, bare_clause(doc, q)) and on(doc, "inherit_within_sentence"):
-        earlier = (prev.subject, prev.subject_text)
+        earlier, earlier_rule = (prev.subject, prev.subject_text), prev.subject_rule
         measured = next((c.measure for c in reversed(before or []) if c.sentence.start == s and c.measure
                          and not is_change_word(c.measure)), None)
-        if measured and measure is None:
+    subject, subject_text, subject_rule = subject_of(doc, q, comparison, earlier, earlier_rule, measure or measured)
+    # a change word passes the measure on unless its clause names a subject of its own (國巨股價漲3%，華新科漲逾2%);
+    # a change by an amount (not a rate) only to a measure of amounts of its kind (用電700度以下，每度調漲0.1元)
+    passes = measure is not None and is_change_word(measure) and (
+        subject_rule not in CLAUSE_SUBJECT_RULES or (earlier is not None and subject == earlier[0]))
+    if passes and measured and q.kind not in RATE_KINDS:
+        measured = next((c.measure for c in reversed(before or []) if c.sentence.start == s and c.measure
+                         and not is_change_word(c.measure) and c.quantity.kind == q.kind), None)
+    # the nearest named measure: a clause of its own that names one and no amount, after the amount
+    # before (載客量274萬人次，以座位計算的運力，增21.8% → 運力); else the measure of the amount before
+    # (載客量274萬人次，增21.8% → 載客量); else such a clause anywhere before it in the sentence
+    if measure is None or passes:
+        clause_on = on(doc, "measure_earlier_clause")
+        near = measure_earlier_clause(doc, q, prev.quantity.end) if clause_on and measured and prev else None
+        named = near or (measure_earlier_clause(doc, q) if clause_on and not measured else None)
+        if named:
+            measure, measure_rule = named, "measure_earlier_clause"  # 加權指數…，終場大跌513點 → 加權指數
+        elif measured:
             measure, measure_rule = measured, "inherit_within_sentence"
-    subject, subject_text, subject_rule = subject_of(doc, q, comparison, earlier)
-    if measured and measure and is_change_word(measure) and subject_rule not in CLAUSE_SUBJECT_RULES:
-        measure, measure_rule = measured, "inherit_within_sentence"  # 載客量274萬人次，增21.8% → 載客量
     source, source_text = source_of(doc, q)
     return QuantityClaim(quantity=q, measure=measure, measure_rule=measure_rule, subject=subject,
                          subject_text=subject_text, subject_rule=subject_rule,

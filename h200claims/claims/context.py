@@ -19,9 +19,10 @@ CLAUSE_BREAK = regex.compile(r"[,，;；:：。!?！？\n]")
 
 #: the claim rules, each switchable by name (``Extractor(disable=[...])``, ``eval --ablate``)
 RULES = RuleTable("claims")
-RULES.switch("measure_after", "measure_phrase", "measure_listed", "measure_counted", "measure_verb",
+RULES.switch("measure_after", "measure_phrase", "measure_listed", "measure_following", "measure_counted", "measure_verb",
+             "measure_earlier_clause",
              "subject_paired_list", "subject_joint", "subject_measure_owner", "subject_clause", "subject_after",
-             "subject_sentence", "subject_article",
+             "subject_currency", "subject_aggregate", "subject_counted", "subject_sentence", "subject_national", "subject_article",
              "inherit_within_sentence", "period")
 
 
@@ -52,8 +53,14 @@ class ClaimWords:
     pairing_re: Any
     publish_re: Any  # a body that publishes data is the data's source, not its owner (勞動部公布…數據)
     not_subject_before: frozenset[str]  # a name right after one of these is no clause's subject (對中國, 在美國)
+    national_re: Any  # 進出口, GDP: a measure of a whole economy (subject_national)
+    self_counted: frozenset[str]  # 家: a count of bodies no clause names is its own subject (subject_counted)
+    aggregate_re: Any  # 全球, 平均: the amount is a whole market's or population's (subject_aggregate)
+    object_verbs: frozenset[str]  # a name right after one is its object (收購|花旗集團…業務), no subject
+    not_subject_after_words: tuple[str, ...]  # nor right after these words (受|中國防疫封鎖影響, 來自|歐洲的)
     joiners: tuple[str, ...]
     comparison: tuple[str, ...]
+    comparison_verbs: tuple[str, ...]  # 落後|蔚來|13輛: the name right after one is what the amount is compared with
     direction_re: Any  # a direction word (up or down) at the end of the text before an amount
     directions: dict[str, str]
     basis_re: Any
@@ -105,8 +112,14 @@ def words() -> ClaimWords:
         pairing_re=regex.compile(alternation(v(x) for x in cfg["pairing_cues"])),
         publish_re=regex.compile(alternation(v(x) for x in cfg["publish_words"])),
         not_subject_before=frozenset(v(x) for x in cfg["not_subject_before"]),
+        national_re=regex.compile(alternation(v(x) for x in cfg["national_measures"]["words"])),
+        self_counted=frozenset(v(x) for x in cfg["self_counted_classifiers"]["words"]),
+        aggregate_re=regex.compile(alternation(v(x) for x in cfg["aggregate_words"]["words"])),
+        object_verbs=frozenset(v(x) for x in cfg["object_verbs"]),
+        not_subject_after_words=tuple(v(x) for x in cfg["not_subject_after_words"]),
         joiners=tuple(sorted({v(x) for x in cfg["list_joiners"]}, key=len, reverse=True)),
         comparison=tuple(sorted({v(c) for c in cfg["comparison_cues"]}, key=len, reverse=True)),
+        comparison_verbs=tuple(v(c) for c in cfg["comparison_verbs"]),
         direction_re=regex.compile(alternation(v(w) for w in cfg["direction_up"] + cfg["direction_down"])),
         directions={**{v(w): "up" for w in cfg["direction_up"]}, **{v(w): "down" for w in cfg["direction_down"]}},
         basis_re=regex.compile(alternation(v(w) for w in cfg["basis_year_on_year"] + cfg["basis_previous_period"])),

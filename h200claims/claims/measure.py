@@ -3,10 +3,17 @@
 - ``measure_after``: the noun the amount is 'of' (25%的分潤, 12%的規費);
 - ``measure_phrase``: the nouns before the amount's link words, read from the tokens and jieba's
   tagged nouns, whole words only (毛利率|預估介於41%, 稅後|淨利|達580億元, 資本|支出|約2至3億美元);
+- ``measure_counted``: for a count by a classifier, the noun it counts after a name (4架波音777貨機);
+  before the listed nouns, which it is more specific than (訂單包含了273架空客A320客機 → 客機);
 - ``measure_listed``: a measure noun of ``data/claims.json`` earlier in the clause, with the topic
   it is 'of' (在AI運算力上的差距 → AI運算力差距);
-- ``measure_counted``: for a count by a classifier, the noun it counts after a name (4架波音777貨機);
+- ``measure_following``: the words right after the amount, where no verb before it but a light one
+  (有, 完成, 造成) carries it (10億令吉損失, 完成66宗IPO, 約兩萬名勞工受惠);
 - ``measure_verb``: where no noun names it, the verb that carries the amount (裁員兩千人, 交付3.1萬輛).
+
+``measure_earlier_clause`` (called by ``claims/build.py`` after the measure inherited from an earlier
+amount): where the clause names nothing or only a change word, a measure noun of an earlier clause
+of the sentence (加權指數盤中走高，終場大跌513點 → 加權指數).
 
     >>> from h200claims import extract
     >>> [c.measure for c in extract("該公司毛利率預估介於41%至43%之間。").claims]
@@ -18,8 +25,9 @@ from functools import lru_cache
 
 import regex
 
-from h200claims.claims.context import (clause_of, mentions_between, on, quantity_index, token_ending_at,
-                                       words)
+from h200claims import data
+from h200claims.claims.context import (CLAUSE_BREAK, clause_of, mentions_between, on, quantity_index,
+                                       sentence_span, token_ending_at, words)
 from h200claims.doc import Doc
 from h200claims.models import Quantity
 from h200claims.text.script import simplified_view as v
@@ -29,6 +37,9 @@ HAN_WORD = regex.compile(r"\p{Han}{2,}")
 ACRONYM = regex.compile(r"[A-Z]{2,8}")
 DIGIT = regex.compile(r"\d")
 NOUN_MAX = 4
+GLOSS_AT = regex.compile(r"[(（][^()（）,，。;；]{1,12}[)）]")  # (CET1), （相當於營業收益）
+GLOSS = regex.compile(GLOSS_AT.pattern + "$")
+GLOSS_MAX = 14
 MODEL_NUMBER = regex.compile(r"\s?[A-Za-z]{0,3}[-\s]?\d[\dA-Za-z-]*\s?")
 
 
@@ -45,14 +56,40 @@ def noun_after(doc: Doc, start: int, end: int) -> str | None:
 
 
 def measure_after(doc: Doc, q: Quantity) -> str | None:
-    """The noun right after the amount (25%的分潤 → 分潤, 約12%的規費 → 規費)."""
+    """The noun right after the amount (25%的分潤 → 分潤, 約12%的規費 → 規費), unless it ends in a
+    stop of ``measure_following`` that only says where the amount stands (18.5%的舒適水平, 的新高點)."""
     w = words()
     _, ce = clause_of(doc, q)
     of = 1 if doc.view[q.end:q.end + 1] == "的" else 0
     after = w.measure_re.match(doc.view, q.end + of, ce)
     if after:
         return doc.text[after.start():after.end()]
-    return noun_after(doc, q.end + 1, ce) if of else None
+    if of and q.kind == "percent":
+        share = share_predicate(doc, q.end + 1, ce)
+        if share:
+            return share
+    noun = noun_after(doc, q.end + 1, ce) if of else None
+    stops = following_words()[0]
+    return None if noun and any(v(noun)[-n:] in stops for n in (2, 3)) else noun
+
+
+def share_predicate(doc: Doc, start: int, ce: int) -> str | None:
+    """For a share of a population (7成3的企業|適用僱用安定措施, 98%的IPO|獲|超額認購), what that
+    share does: the words after the population noun (``population_nouns``), past one modal
+    character (可, 獲); None where no population noun, or nothing, follows."""
+    first = doc.tokens_in(start, ce)[:1]
+    if not first or first[0][0] != start or doc.view[start:first[0][1]] not in _populations()[0]:
+        return None
+    pos = first[0][1]
+    pos += 1 if doc.view[pos:pos + 1] in _populations()[1] else 0
+    found = words_from(doc, pos, ce)
+    return doc.text[found[0]:found[1]] if found else None
+
+
+@lru_cache(maxsize=1)
+def _populations() -> tuple[frozenset[str], str]:
+    cfg = data.load_json("claims.json")["population_nouns"]
+    return frozenset(v(x) for x in cfg["words"]), v(cfg["modals"])
 
 
 def longest_ending_at(view: str, pos: int, floor: int, table: frozenset[str]) -> str | None:
@@ -73,6 +110,10 @@ def link_start(doc: Doc, q: Quantity, floor: int) -> int:
     while pos > floor:
         if view[pos - 1] in " \u3000\u00a0":  # 共裁罰 11 件: spaces as scraped pages write them
             pos -= 1
+            continue
+        gloss = GLOSS.search(view, max(floor, pos - GLOSS_MAX), pos)
+        if gloss:  # 普通股權益第一類資本(CET1)|提高至14.79%: a gloss in brackets links too
+            pos = gloss.start()
             continue
         hit = link_ending_at(doc, pos, floor, links)
         if hit is None or view[pos - len(hit) - 1:pos - len(hit)] in words().link_not_after.get(hit, "\0"):
@@ -218,6 +259,8 @@ def verb_before(doc: Doc, end: int, floor: int) -> int | None:
     if not tok or tok[0] < floor:
         return None
     word = doc.view[tok[0]:end]
+    if quantity_index(doc).overlaps(tok[0], end):
+        return None  # 1924億令|吉: no verb inside an amount
     if word in w.verbs or (len(word) >= 2 and HAN_WORD.fullmatch(word) and word not in _jieba_freq()
                            and not w.description_re.fullmatch(word)):
         return tok[0]
@@ -242,12 +285,21 @@ def measure_verb(doc: Doc, q: Quantity) -> str | None:
     start = verb_before(doc, end, cs)
     if start is not None:
         return doc.text[start:end]
+    gloss = GLOSS_AT.match(doc.view, end, q.start)
+    end = gloss.end() if gloss else end  # 寒武紀（Cambricon）|漲逾1%
     link = doc.view[end:q.start]
-    change = max((x for x in words().directions if link.startswith(x)), key=len, default=None)
+    adverb = max((x for x in _change_adverbs() if link.startswith(x)), key=len, default="")  # 略|增1%
+    change = max((x for x in words().directions if link.startswith(x, len(adverb))), key=len, default=None)
     if change is None:
         return None
-    stop = end + len(change) + (1 if link[len(change):len(change) + 1] in ("至", "到") else 0)
-    return doc.text[end:stop]
+    stop = end + len(adverb) + len(change)
+    stop += 1 if doc.view[stop:stop + 1] in ("至", "到") else 0
+    return doc.text[end + len(adverb):stop]
+
+
+@lru_cache(maxsize=1)
+def _change_adverbs() -> frozenset[str]:
+    return frozenset(v(x) for x in data.load_json("claims.json")["change_adverbs"]["words"])
 
 
 def measure_counted(doc: Doc, q: Quantity) -> str | None:
@@ -264,28 +316,135 @@ def measure_counted(doc: Doc, q: Quantity) -> str | None:
 
 @lru_cache(maxsize=1)
 def _classifiers() -> frozenset[str]:
+    """The classifiers a counted noun may follow: those whose noun is the count's unit (名, 家) and the
+    one-character ones that name the kind themselves (架, 輛: 20架|空客A350|客機 still counts 客機)."""
     from h200claims.tags.quantity_grammar import grammar
-    return frozenset(grammar().cfg["count_noun_classifiers"])
+    cfg = grammar().cfg
+    return frozenset(cfg["count_noun_classifiers"]) | {c for c in cfg["classifiers"] if len(c) == 1}
+
+
+@lru_cache(maxsize=1)
+def following_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(stops, light verbs): the stops and light verbs of ``data/claims.json`` measure_following, with
+    the function words (以及, 因為) and the reporting verbs that are no nouns (透露, 表示; not 預測) as
+    stops too."""
+    cfg = data.load_json("claims.json")["measure_following"]
+    function = (ln.split("\t", 1)[0] for ln in data.read_text("function_words.txt").splitlines() if ln[:1] != "#")
+    cues = (row[0] for row in data.read_tsv("quote_cues.tsv") if row and row[0] and v(row[0]) not in words().nouns)
+    stops = frozenset(v(x) for x in (*cfg["stops"], *function, *cues))
+    return stops, frozenset(v(x) for x in cfg["light_verbs"])
+
+
+FOLLOWING_MAX = 6
+
+
+def words_after(doc: Doc, q: Quantity) -> tuple[int, int] | None:
+    """(start, end) of the words right after the amount in its clause: whole tokens of two Han
+    characters or more (or an acronym), at most ``FOLLOWING_MAX`` characters, up to a verb after a
+    noun (境外債務|實現), a stop word (以上, 左右), a name, an amount, a description or a change
+    word; None when the amount is followed by none, or by a change word (15%明顯提高). A light verb
+    right after the amount is passed over (87%獲得|超額認購)."""
+    _, ce = clause_of(doc, q)
+    return words_from(doc, q.end + (1 if doc.view[q.end:q.end + 1] == " " else 0), ce)
+
+
+def words_from(doc: Doc, start: int, ce: int) -> tuple[int, int] | None:
+    """The words of ``words_after`` from ``start`` to at most the clause end ``ce``."""
+    w = words()
+    stops, light = following_words()
+    pos = start
+    first = doc.tokens_in(start, ce)[:1]
+    if first and first[0][0] == start and doc.view[start:first[0][1]] in light:
+        start = pos = first[0][1]
+    names = {m[0] for m in mentions_between(doc, start, ce)} | {x[0] for x in quantity_index(doc).within(start, ce)}
+    verbs: list[bool] = []
+    for s, e in doc.tokens_in(start, ce):
+        word = doc.view[s:e]
+        if any(word.endswith(d) for d in w.directions if len(d) > 1 or d == word):
+            if pos == start:
+                return None  # 15%明顯提高: the words after say how the amount changed
+            break
+        if s != pos or s in names or e - start > FOLLOWING_MAX or word in stops:
+            break
+        if not ((len(word) >= 2 and HAN_WORD.fullmatch(word)) or ACRONYM.fullmatch(word)) \
+                or w.description_re.fullmatch(word):
+            break
+        verb = word in w.verbs
+        if verbs and verb and not verbs[-1]:
+            break
+        verbs.append(verb)
+        pos = e
+    return (start, pos) if pos > start else None
+
+
+def measure_following(doc: Doc, q: Quantity) -> str | None:
+    """The words right after the amount (10億令吉損失, 約兩萬名勞工受惠), unless a verb before the
+    amount carries it (交付7649輛理想ONE車型 → 交付, 投入3億元創業 → 投入): a light verb only says
+    that there is, was done or caused what the words after name (完成66宗IPO → IPO, 共有300家企業
+    實施減班 → 實施減班)."""
+    found = words_after(doc, q)
+    if found is None:
+        return None
+    cs, _ = clause_of(doc, q)
+    link = link_start(doc, q, cs)
+    before = verb_before(doc, link, cs)
+    if before is not None and doc.view[before:link] not in following_words()[1]:
+        return None
+    return doc.text[found[0]:found[1]]
+
+
+def measure_earlier_clause(doc: Doc, q: Quantity, after: int = 0) -> str | None:
+    """For an amount whose own clause names nothing measured, or only a change word: the measure noun
+    of ``data/claims.json`` nearest before it in an earlier clause of its sentence that heads its
+    phrase, with the nouns before it (加權指數盤中下挫，終場大跌513點 → 加權指數). A clause with an
+    amount of its own is left to ``inherit_within_sentence`` (淨利達4,523億元，年增39%)."""
+    w = words()
+    cs, _ = clause_of(doc, q)
+    ss, _ = sentence_span(doc, q)
+    for m in reversed(list(w.measure_re.finditer(doc.view, max(ss, after), cs))):
+        if doc.view[m.end():m.end() + 2].startswith(("的", "上的")) or w.measure_re.match(doc.view, m.end()):
+            continue  # 運算力上的差距: not the head
+        floor = max([b.end() for b in CLAUSE_BREAK.finditer(doc.view, ss, m.start())] or [ss])
+        end = next((b.start() for b in CLAUSE_BREAK.finditer(doc.view, m.end(), cs)
+                    if not DIGIT.match(doc.view, b.start() - 1) or not DIGIT.match(doc.view, b.end())), cs)  # 4,523
+        if any(x[0] < end and x[2].kind != "date" for x in quantity_index(doc).within(floor, cs)):
+            continue
+        start = next((ts for ts, te in doc.tokens_in(max(floor, m.start() - 3), m.end()) if ts < m.start() < te),
+                     m.start())
+        return doc.text[phrase_before(doc, start, floor):m.end()]
+    return None
 
 
 MEASURE_RULES = (("measure_after", measure_after), ("measure_phrase", measure_phrase),
-                 ("measure_listed", measure_listed), ("measure_counted", measure_counted),
-                 ("measure_verb", measure_verb))
+                 ("measure_counted", measure_counted), ("measure_listed", measure_listed),
+                 ("measure_following", measure_following), ("measure_verb", measure_verb))
 
 
 def measure_of(doc: Doc, q: Quantity) -> tuple[str | None, str | None]:
     """What is measured, and the rule that found it: the first of ``MEASURE_RULES`` (switched on)
-    that finds it."""
+    that finds it, where it is none of the words that only point at what was named (兩者, 整體:
+    ``not_measures``)."""
     for name, rule in MEASURE_RULES:
         if on(doc, name):
             found = rule(doc, q)
-            if found:
+            if found and v(found) not in _not_measures():
                 return found, name
     return None, None
 
 
+@lru_cache(maxsize=1)
+def _not_measures() -> frozenset[str]:
+    return frozenset(v(x) for x in data.load_json("claims.json")["not_measures"]["words"])
+
+
 def is_change_word(measure: str) -> bool:
-    """Whether a measure is only a change word (增, 下降, 降至): what changes is named elsewhere."""
+    """Whether a measure is only a change word (增, 下降, 降至) or a forecast word (原預測, 預估:
+    ``measure_pass_words``): what changes, or was forecast, is named elsewhere."""
     w = words()
     word = v(measure)
-    return word in w.directions or (word[-1:] in "至到" and word[:-1] in w.directions)
+    return word in w.directions or (word[-1:] in "至到" and word[:-1] in w.directions) or word in _pass_words()
+
+
+@lru_cache(maxsize=1)
+def _pass_words() -> frozenset[str]:
+    return frozenset(v(x) for x in data.load_json("claims.json")["measure_pass_words"]["words"])

@@ -1,4 +1,5 @@
-"""Whom an amount is about, and what it is compared with: the rules, in the order ``subject_of`` tries them.
+"""Whom an amount is about: the rules, in the order ``subject_of`` tries them (what it is compared with,
+which they pass over, is ``claims/comparison.py``).
 
 - ``subject_paired_list``: a list of names paired with a list of amounts, name by name
   (美國、日本、德國分別占出口的32%、18%和9%);
@@ -8,8 +9,14 @@
 - ``subject_clause``: the first name or description of the amount's clause that is not after a
   preposition (日本對韓國面板課徵10%關稅 → 日本, not 韓國);
 - ``subject_after``: a name right after the amount;
+- ``subject_currency``: no one, where a currency opens a clause that names no one (日圓升值0.3%);
+- then the amount before it in its sentence (``inherit_within_sentence``);
+- ``subject_aggregate``, ``subject_counted``: no one, for a whole market's amount (全國, 平均) and a
+  count of bodies no clause names (房企超70家);
 - ``subject_sentence``: the body, place or product that opens the sentence's earlier clauses
-  (鴻海表示，第3季營收年增8.1%; 小鵬汽車上月交付3.1萬輛，年增42%).
+  (鴻海表示，第3季營收年增8.1%; 小鵬汽車上月交付3.1萬輛，年增42%), past a dateline or a 據-source;
+- ``subject_national``: the home country, for a measure of a whole economy (進出口, GDP);
+- ``subject_article``: the company the article is about.
 
 Descriptions and pronouns (公司, 該公司, 該行, 集團, 子公司, 我們 in a quote) resolve to the entity meant:
 我們 to the speaker's organisation, the others to the nearest earlier organisation of their kind.
@@ -22,15 +29,18 @@ Descriptions and pronouns (公司, 該公司, 該行, 集團, 子公司, 我們 
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from typing import Any
 
 import regex
 
-from h200claims.claims.context import (clause_of, mention_index, mentions_between, on, quantity_index,
+from h200claims.claims.context import (CLAUSE_BREAK, clause_of, mention_index, mentions_between, on, quantity_index,
                                        quote_index, sentence_span, token_ending_at, words)
 from h200claims.claims.measure import measure_candidates, phrase_before, link_start
 from h200claims.doc import Doc
 from h200claims.models import Quantity
+from h200claims.patterns import alternation
+from h200claims.tags.entity_vocab import is_cjk
 from h200claims.tags.quantity_grammar import bare_currency
 from h200claims.text.script import simplified_view as v
 
@@ -97,6 +107,10 @@ def resolve_description(doc: Doc, word: str, at: int) -> str | None:
     pool = named or same or orgs
     if not pool:
         return None
+    s = doc.sentence_of(at)[0]
+    here = [m for m in pool if m[0] >= s and is_subject_position(doc, s, m[0])]
+    if here:  # 理想汽車最新交付數據顯示，公司10月交付…: the one its own sentence names
+        return here[-1][2]
     ends = mention_ends(doc)  # how often each was named before: a bisection, not a count of all so far
     return max(pool, key=lambda m: (bisect.bisect_right(ends[m[2]], at), m[0]))[2]  # the most named, then the nearest
 
@@ -119,7 +133,13 @@ def named_with(doc: Doc, entity: str, head: str) -> bool:
 
 def is_subject_position(doc: Doc, clause_start: int, start: int) -> bool:
     """A name right after a preposition (對中國, 在美國, 較去年) is not the clause's subject; after a
-    word that only ends in one (沒想到|美方, 提到) it may be."""
+    word that only ends in one (沒想到|美方, 提到) it may be; nor right after a word that makes it a cause
+    or an origin (受|中國防疫封鎖影響, 來自|歐洲的, 關於|美國關稅)."""
+    if doc.view[clause_start:start].endswith(words().not_subject_after_words):
+        return False
+    tok = token_ending_at(doc, start)
+    if tok is not None and tok[0] >= clause_start and doc.view[tok[0]:tok[1]] in words().object_verbs:
+        return False  # 包括收購|花旗集團台灣消費金融業務: a verb's object
     before = doc.view[max(clause_start, start - 1):start]
     if not before or before not in words().not_subject_before:
         return True
@@ -210,6 +230,24 @@ def subject_measure_owner(doc: Doc, q: Quantity) -> Found | None:
         if words().owner_gap_re.match(gap) and is_subject_position(doc, cs, m[0]):
             return (None, None) if unnamed_from(doc, m) else _said(doc, m) if m[2] else None
         break
+    return owner_across(doc, cs, ms)
+
+
+#: at most this many characters between the name after 對 and the measure (H200對中國「核准客戶」銷售額)
+ACROSS_GAP = 10
+#: the prepositions of 'X對Y的銷售額': the measure is X's, Y is its counterpart
+ACROSS_PREPOSITIONS = frozenset("对向")
+
+
+def owner_across(doc: Doc, clause_start: int, ms: int) -> Found | None:
+    """X對Y…的measure: the measure belongs to X, Y is its counterpart (台灣對美國出口, H200對中國「核准客戶」
+    銷售額, 美國對中國加徵的關稅), with no clause break and at most ``ACROSS_GAP`` characters after Y."""
+    names = namers(doc, clause_start, ms)
+    for x, y in zip(names, names[1:]):
+        if y[0] == x[1] + 1 and doc.view[x[1]] in ACROSS_PREPOSITIONS and ms - y[1] <= ACROSS_GAP \
+                and is_subject_position(doc, clause_start, x[0]) and x[2] \
+                and not CLAUSE_BREAK.search(doc.view, y[1], ms) and not any(z[0] >= y[1] for z in names if z is not y):
+            return _said(doc, x)
     return None
 
 
@@ -238,10 +276,51 @@ def subject_clause(doc: Doc, q: Quantity, comparison: str | None = None) -> Foun
     earlier = [x[1] for x in quantity_index(doc).within(cs, q.start) if x[1] <= q.start]
     starts = ([max(earlier)] if earlier else []) + [cs]
     for start in starts:
+        passed = -1  # where the last name passed over ends: a name right after it is of the same phrase
         for m in namers(doc, start, q.start):
+            if (m[3] == "GPE" and in_route(doc, m)) or m[0] == passed or in_group(doc, m, q):
+                passed = m[1]  # 收購|花旗集團|台灣消費金融業務: 台灣 is the object's too
+                continue
             if m[2] != comparison and (is_subject_position(doc, start, m[0]) or m[1] == q.start):
                 return (None, None) if unnamed_from(doc, m) else _said(doc, m) if m[2] else None
+            passed = m[1]
     return None
+
+
+def in_group(doc: Doc, m: tuple[int, int, str | None, str], q: Quantity) -> bool:
+    """Whether a name only heads the group the amount counts (起訴集團首腦歐俞彤等80人: 80 people,
+    歐俞彤 among them): it is one of those counted, not who the amount is about."""
+    return q.kind == "count" and regex.fullmatch(r"等[共约約]?", doc.view[m[1]:q.start]) is not None
+
+
+#: what joins the two ends of a route (台北-倫敦, 上海至東京)
+ROUTE_JOINERS = frozenset("-－—–~～")
+
+
+def in_route(doc: Doc, m: tuple[int, int, str | None, str]) -> bool:
+    """Whether a place is one end of a route written with a dash (台北-布拉格每周增為三班): it says
+    where a flight or line goes, not who the amount is about."""
+    view = doc.view
+    after, before = view[m[1]:m[1] + 2], view[max(0, m[0] - 2):m[0]]
+    return (len(after) == 2 and after[0] in ROUTE_JOINERS and is_cjk(after[1])) or \
+        (len(before) == 2 and before[1] in ROUTE_JOINERS and is_cjk(before[0]))
+
+
+@lru_cache(maxsize=1)
+def currency_names() -> Any:
+    """The currencies by name (日圓, 美元, 人民幣; ``data/quantities.json`` currencies_post), as one pattern."""
+    from h200claims import data
+    return regex.compile(alternation(v(c) for c in data.load_json("quantities.json")["currencies_post"]))
+
+
+def subject_currency(doc: Doc, q: Quantity) -> Found | None:
+    """No one, where a currency is what the clause is about and it names no one (日圓周四盤中升值0.3%，
+    報155.90日圓兌1美元): a currency is no entity, and no sentence opener or article topic owns its moves."""
+    cs, _ = clause_of(doc, q)
+    hit = currency_names().match(doc.view, cs)
+    if hit is None or hit.end() > q.start or mentions_between(doc, cs, q.start):
+        return None
+    return None, None
 
 
 def subject_after(doc: Doc, q: Quantity) -> Found | None:
@@ -263,18 +342,58 @@ def subject_sentence(doc: Doc, q: Quantity) -> Found | None:
     subject here."""
     s, _ = sentence_span(doc, q)
     cs, _ = clause_of(doc, q)
+    sourced = False
     for m in namers(doc, s, cs):
         if is_subject_position(doc, s, m[0]) or doc.view[max(s, m[0] - 1):m[0]] == "据":  # 據勞動部統計
             quote = quote_at(doc, q.start)
             speaker = quote.speaker if quote is not None else None
-            if m[3] == "GPE" or not m[2] or publishes(doc, m[1], cs) or (m[3] == "PERSON" and speaker == m[2]):
+            if doc.view[max(s, m[0] - 1):m[0]] == "据" and publishes(doc, m[1], cs):
+                sourced = True  # 據台電資料，住宅用戶約1377萬戶: the data's source; a later clause may name the owner
+                continue
+            if entity_kinds(doc).get(m[2] or "") == "outlet" or m[3] == "GPE" \
+                    or doc.view[max(s, m[0] - 3):m[0]].rstrip().endswith("记者"):
+                continue  # a dateline (中新社 北京7月5日電（記者 陳康亮）) reports, it owns nothing; a place is no subject here
+            if not m[2] or publishes(doc, m[1], cs) or (m[3] == "PERSON" and speaker == m[2]):
                 return None
             if speaker and entity_label(doc, speaker) == "PERSON" \
                     and entity_kinds(doc).get(m[2]) not in (None, "company") \
                     and any(x[2] == speaker and m[1] <= x[0] <= m[1] + 12 for x in namers(doc, m[1], cs)):
                 return None  # 勞動部條平司長黃琦雅表示，…: the body titles the speaker
             return _said(doc, m)
-    return None
+    return (None, None) if sourced else None
+
+
+#: the classifier right after a number (2 家券商, 超70家)
+COUNTED_BY = regex.compile(r"[0-9０-９〇零一二三四五六七八九十百千万萬两兩几幾多余餘]\s*([^\s0-9０-９〇零一二三四五六七八九十百千万萬两兩几幾多余餘.,])")
+
+
+def subject_counted(doc: Doc, q: Quantity) -> bool:
+    """Whether the amount counts bodies its clause does not name (2家券商均遭罰, 爆雷房企超70家): a count
+    by a classifier of ``self_counted_classifiers`` is then its own subject (tried only where the
+    clause names no owner; 對18家上市公司…處罰 after a body's name keeps the body, by inheritance)."""
+    if q.kind != "count":
+        return False
+    hits = list(COUNTED_BY.finditer(doc.view, q.start, q.end))
+    return bool(hits) and hits[-1].group(1) in words().self_counted
+
+
+def subject_aggregate(doc: Doc, q: Quantity) -> bool:
+    """Whether the amount's clause makes it a whole market's or population's (全國房貸負擔率爲…,
+    酒店平均入住率達八成五, 產品均價分別較年初降幅約10%): then no one the sentence or the article
+    names owns it (tried only where the clause itself names no one)."""
+    cs, _ = clause_of(doc, q)
+    return words().aggregate_re.search(doc.view, cs, q.start) is not None
+
+
+def subject_national(doc: Doc, measure: str | None) -> Found | None:
+    """The article's own country, for a measure of a whole economy no one in its clause or sentence
+    owns (一季度、二季度進出口分別達到9.76萬億和10.34萬億元 in a page of 元 = CNY → China): the place of
+    what the article's bare 元 means, where the article names it."""
+    if not measure or words().national_re.search(v(measure)) is None:
+        return None
+    home = words().home_places.get(bare_currency(doc))
+    e = entity_by_id(doc).get(home) if home else None
+    return (e.id, e.mentions[0].text) if e is not None else None
 
 
 def publishes(doc: Doc, end: int, clause_start: int) -> bool:
@@ -282,21 +401,29 @@ def publishes(doc: Doc, end: int, clause_start: int) -> bool:
     return words().publish_re.search(doc.view, end, clause_start) is not None
 
 
-SUBJECT_RULES = ("subject_paired_list", "subject_joint", "subject_measure_owner", "subject_clause", "subject_after")
+SUBJECT_RULES = ("subject_paired_list", "subject_joint", "subject_measure_owner", "subject_clause", "subject_after",
+                 "subject_currency")
 
 
-def subject_of(doc: Doc, q: Quantity, comparison: str | None = None,
-               earlier: Found | None = None) -> tuple[str | None, str | None, str | None]:
+#: rules that decide an amount has no owner: an amount that follows one in its sentence has none either
+NO_OWNER_RULES = frozenset({"subject_currency", "subject_aggregate", "subject_counted"})
+
+
+def subject_of(doc: Doc, q: Quantity, comparison: str | None = None, earlier: Found | None = None,
+               earlier_rule: str | None = None, measure: str | None = None) -> tuple[str | None, str | None, str | None]:
     """The entity the amount is about: the first of ``SUBJECT_RULES`` (switched on) that decides in
     the amount's own clause; else ``earlier``, the subject of the amount before it in its sentence
-    (國泰人壽稅後淨利達580億元，年增12%); else ``subject_sentence``; else ``subject_article``, the
-    organisation the article is about. Returns (entity id, its words, the rule that decided; ``None``
+    (國泰人壽稅後淨利達580億元，年增12%), or no one where ``earlier_rule`` found it had none
+    (``NO_OWNER_RULES``); else ``subject_sentence``; else ``subject_article``, the
+    organisation the article is about — unless ``subject_aggregate`` says the amount is a whole
+    market's. Returns (entity id, its words, the rule that decided; ``None``
     when none did). Tried and dropped: the speaker's organisation for an amount in a quote (real-page
     subject accuracy 0.570 -> 0.544), and the subject of the paragraph's previous amount (real-page
     claims F1 0.539 without it, 0.530 with it; seeds 0.697, 0.667)."""
     rules = {"subject_paired_list": subject_paired_list, "subject_joint": subject_joint,
              "subject_measure_owner": subject_measure_owner,
-             "subject_clause": lambda d, x: subject_clause(d, x, comparison), "subject_after": subject_after}
+             "subject_clause": lambda d, x: subject_clause(d, x, comparison), "subject_after": subject_after,
+             "subject_currency": subject_currency}
     for name in SUBJECT_RULES:
         if on(doc, name):
             found = rules[name](doc, q)
@@ -304,10 +431,20 @@ def subject_of(doc: Doc, q: Quantity, comparison: str | None = None,
                 return (*found, name)
     if earlier is not None and earlier[0] is not None and earlier[0] != comparison:
         return (*earlier, "inherit_within_sentence")
+    if earlier is not None and earlier[0] is None and earlier_rule in NO_OWNER_RULES | {"inherit_within_sentence"}:
+        return None, None, "inherit_within_sentence"  # 日圓升值0.3%，報155.90日圓: the currency's still
+    if on(doc, "subject_aggregate") and subject_aggregate(doc, q):
+        return None, None, "subject_aggregate"
+    if on(doc, "subject_counted") and subject_counted(doc, q):
+        return None, None, "subject_counted"
     if on(doc, "subject_sentence"):
         found = subject_sentence(doc, q)
-        if found is not None and found[0] != comparison:
+        if found is not None and (found[0] is None or found[0] != comparison):  # (None, None): no one
             return (*found, "subject_sentence")
+    if on(doc, "subject_national"):
+        found = subject_national(doc, measure)
+        if found is not None and found[0] != comparison:
+            return (*found, "subject_national")
     if on(doc, "subject_article"):
         found = article_topic(doc)
         if found is not None and found[0] != comparison:
@@ -336,28 +473,3 @@ def article_topic(doc: Doc) -> Found | None:
             pick = (e.id, e.mentions[0].text)
         doc.cache["article_topic"] = pick
     return doc.cache["article_topic"]  # type: ignore[no-any-return]
-
-
-COMPARED = regex.compile(r"^[^\s,，。]{0,4}的$")
-
-
-def comparison_of(doc: Doc, q: Quantity) -> str | None:
-    """For multiples and percentages: the entity compared with (H200約為…H20晶片的6倍 → H20, 比H20高3倍)."""
-    if q.kind not in ("multiple", "percent"):
-        return None
-    cs, _ = clause_of(doc, q)
-    view = doc.view
-    cue = None
-    for c in words().comparison:
-        i = view.rfind(c, cs, q.start)
-        if i >= 0 and (cue is None or i > cue):
-            cue = i
-    if cue is None:
-        return None
-    between = mentions_between(doc, cue, q.start)
-    if not between:
-        return None
-    last = between[-1]
-    if COMPARED.match(view[last[1]:q.start]) or view[cue] in ("比", "较") and view.startswith(view[cue], last[0] - 1):
-        return last[2]
-    return None

@@ -8,6 +8,7 @@ from h200claims.models import Entity, Mention
 from h200claims.registry import component
 from h200claims.tags import entity_lac, entity_model  # noqa: F401  (register the "lac" and "model" rules)
 from h200claims.tags import entity_latin, entity_products, entity_units  # noqa: F401  (register their rules)
+from h200claims.tags.entity_aliases import org_repeats
 from h200claims.tags.entity_edges import person_edges
 from h200claims.tags.entity_lists import listed_companies
 from h200claims.tags.entity_markets import company_markets
@@ -24,7 +25,7 @@ from h200claims.tags.entity_vocab import _jieba_freq, company_suffix_chain, is_c
 #: steps of this stage that are not candidate rules but can be switched off too
 RULES.switch("repeat_name", "surname_title", "surname_reference", "place_prefix", "place_unit", "company_suffix",
              "person_as_company", "context_short_forms", "company_organs", "join_company_heads", "person_edges",
-             "company_markets", "listed_companies")
+             "company_markets", "listed_companies", "org_repeats")
 
 
 def enabled(doc: Doc, name: str) -> bool:
@@ -190,7 +191,8 @@ def run_rules(doc: Doc) -> list[MentionCandidate]:
 SECOND_LOOKS = (("person_edges", person_edges), ("listed_companies", listed_companies),
                 ("company_markets", company_markets), ("join_company_heads", join_company_heads),
                 ("person_as_company", person_as_company), ("company_organs", company_organs),
-                ("context_short_forms", context_short_forms), ("place_prefix", attach_place_prefix),
+                ("context_short_forms", context_short_forms), ("org_repeats", org_repeats),
+                ("place_prefix", attach_place_prefix),
                 ("place_unit", attach_place_unit), ("company_suffix", attach_company_suffix))
 
 
@@ -351,9 +353,10 @@ def _finish_names(e: Entity, lex_by_id: dict[str, Any]) -> None:
     lex = lex_by_id.get(e.id)
     if lex is None:
         english = next((s for s in surfaces if s.isascii()), None)
-        if english:
+        english_id = english.lower().replace(" ", "_").replace(".", "") if english else None
+        if english and english_id and english_id not in lex_by_id:  # SIA of 新加坡航空公司 (SIA) is not the lexicon's 'sia'
             e.name = english
-            e.id = english.lower().replace(" ", "_").replace(".", "")
+            e.id = english_id
         else:  # as the article writes it, in its script (the id stays the script-folded form)
             e.name = max(surfaces, key=len) if all(m.rule == "surname_title" for m in e.mentions) else next(
                 m.text for m in e.mentions if m.rule != "surname_title")
