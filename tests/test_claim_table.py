@@ -254,6 +254,10 @@ ROWS = [
     # 最高的是X的…: who ranks first, no comparison (a comparison's is: 是H20的6倍)
     ('根據統計，最高的是臺北市的百分之七十點六九。', '百分之七十點六九', '臺北市', None, 70.69, None),
     ('根据统计，最高的是北京市的百分之七十点六九。', '百分之七十点六九', '北京市', None, 70.69, None),
+    # a unit price (每度, 每桶) is a market's, no article topic's; a share's (每股) stays its company's
+    ('台電召開記者會。台電表示。台電也說。住宅用電每度調漲0.1元。', '0.1元', None, '調漲', 0.1, None),
+    ('台电召开记者会。台电表示。台电也说。住宅用电每度调涨0.1元。', '0.1元', None, '调涨', 0.1, None),
+    ('台積電今年每股配發股利20元。', '20元', '台積電', '股利', 20.0, None),
 ]
 
 
