@@ -62,3 +62,14 @@ def test_an_english_alias_never_takes_a_lexicon_entrys_id():
 def test_a_kind_of_company_after_a_place_is_no_short_form():
     got = mentions_of("新加坡航空公司公布業績，多家航空公司跟進。")
     assert "航空公司" not in [t for t, _ in got]
+
+
+@pytest.mark.parametrize("text", ["中華電信今天公布財報。中華電去年營收成長3.9%。", "中华电信今天公布财报。中华电去年营收增长3.9%。"])
+def test_a_name_but_its_last_characters_is_the_same_organisation(text):
+    got = mentions_of(text)
+    assert len(got) == 2 and got[0][1] == got[1][1]
+
+
+def test_a_longer_body_named_after_an_organisation_stays_apart():
+    got = mentions_of("中國銀行發布報告。中國銀行業協會表示。")
+    assert len({e for _, e in got}) >= 2 or all(t == "中國銀行" for t, _ in got)

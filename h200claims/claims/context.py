@@ -55,6 +55,7 @@ class ClaimWords:
     not_subject_before: frozenset[str]  # a name right after one of these is no clause's subject (對中國, 在美國)
     national_re: Any  # 進出口, GDP: a measure of a whole economy (subject_national)
     self_counted: frozenset[str]  # 家: a count of bodies no clause names is its own subject (subject_counted)
+    owned_units_re: Any  # 每股: a share's figure is its company's, even 平均每股盈餘
     aggregate_re: Any  # 全球, 平均: the amount is a whole market's or population's (subject_aggregate)
     object_verbs: frozenset[str]  # a name right after one is its object (收購|花旗集團…業務), no subject
     not_subject_after_words: tuple[str, ...]  # nor right after these words (受|中國防疫封鎖影響, 來自|歐洲的)
@@ -115,6 +116,7 @@ def words() -> ClaimWords:
         national_re=regex.compile(alternation(v(x) for x in cfg["national_measures"]["words"])),
         self_counted=frozenset(v(x) for x in cfg["self_counted_classifiers"]["words"]),
         aggregate_re=regex.compile(alternation(v(x) for x in cfg["aggregate_words"]["words"])),
+        owned_units_re=regex.compile(alternation(v(x) for x in cfg["aggregate_words"]["owned_units"])),
         object_verbs=frozenset(v(x) for x in cfg["object_verbs"]),
         not_subject_after_words=tuple(v(x) for x in cfg["not_subject_after_words"]),
         joiners=tuple(sorted({v(x) for x in cfg["list_joiners"]}, key=len, reverse=True)),

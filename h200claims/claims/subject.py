@@ -224,6 +224,8 @@ def subject_measure_owner(doc: Doc, q: Quantity) -> Found | None:
     cs, _ = clause_of(doc, q)
     dates = [x for x in quantity_index(doc).within(cs, ms)]
     for m in reversed(namers(doc, cs, ms)):
+        if m[3] == "GPE" and in_route(doc, m):
+            break  # 台北-東京航線載客率: the route's, not Tokyo's
         gap = doc.view[m[1]:ms]
         for a, b, _ in reversed([d for d in dates if d[0] >= m[1]]):
             gap = gap[:a - m[1]] + gap[b - m[1]:]
@@ -353,7 +355,8 @@ def subject_sentence(doc: Doc, q: Quantity) -> Found | None:
             if entity_kinds(doc).get(m[2] or "") == "outlet" or m[3] == "GPE" \
                     or doc.view[max(s, m[0] - 3):m[0]].rstrip().endswith("记者"):
                 continue  # a dateline (中新社 北京7月5日電（記者 陳康亮）) reports, it owns nothing; a place is no subject here
-            if not m[2] or publishes(doc, m[1], cs) or (m[3] == "PERSON" and speaker == m[2]):
+            if not m[2] or (publishes(doc, m[1], cs) and entity_kinds(doc).get(m[2]) != "company") \
+                    or (m[3] == "PERSON" and speaker == m[2]):  # 鴻海公布財報，第三季營收… stays 鴻海's
                 return None
             if speaker and entity_label(doc, speaker) == "PERSON" \
                     and entity_kinds(doc).get(m[2]) not in (None, "company") \
@@ -382,7 +385,8 @@ def subject_aggregate(doc: Doc, q: Quantity) -> bool:
     酒店平均入住率達八成五, 產品均價分別較年初降幅約10%): then no one the sentence or the article
     names owns it (tried only where the clause itself names no one)."""
     cs, _ = clause_of(doc, q)
-    return words().aggregate_re.search(doc.view, cs, q.start) is not None
+    w = words()
+    return w.aggregate_re.search(doc.view, cs, q.start) is not None and w.owned_units_re.search(doc.view, cs, q.start) is None
 
 
 def subject_national(doc: Doc, measure: str | None) -> Found | None:

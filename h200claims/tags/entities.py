@@ -9,6 +9,7 @@ from h200claims.registry import component
 from h200claims.tags import entity_lac, entity_model  # noqa: F401  (register the "lac" and "model" rules)
 from h200claims.tags import entity_latin, entity_products, entity_units  # noqa: F401  (register their rules)
 from h200claims.tags.entity_aliases import org_repeats
+from h200claims.tags.entity_credits import outlet_credits
 from h200claims.tags.entity_edges import person_edges
 from h200claims.tags.entity_lists import listed_companies
 from h200claims.tags.entity_markets import company_markets
@@ -25,7 +26,7 @@ from h200claims.tags.entity_vocab import _jieba_freq, company_suffix_chain, is_c
 #: steps of this stage that are not candidate rules but can be switched off too
 RULES.switch("repeat_name", "surname_title", "surname_reference", "place_prefix", "place_unit", "company_suffix",
              "person_as_company", "context_short_forms", "company_organs", "join_company_heads", "person_edges",
-             "company_markets", "listed_companies", "org_repeats")
+             "company_markets", "listed_companies", "org_repeats", "outlet_credits")
 
 
 def enabled(doc: Doc, name: str) -> bool:
@@ -192,6 +193,7 @@ SECOND_LOOKS = (("person_edges", person_edges), ("listed_companies", listed_comp
                 ("company_markets", company_markets), ("join_company_heads", join_company_heads),
                 ("person_as_company", person_as_company), ("company_organs", company_organs),
                 ("context_short_forms", context_short_forms), ("org_repeats", org_repeats),
+                ("outlet_credits", outlet_credits),
                 ("place_prefix", attach_place_prefix),
                 ("place_unit", attach_place_unit), ("company_suffix", attach_company_suffix))
 
@@ -308,12 +310,19 @@ def group(doc: Doc, mentions: list[MentionCandidate]) -> list[Entity]:
     return out
 
 
+#: an organisation's name that another one's is with at most PREFIX_TAIL_MAX characters more, and at
+#: least PREFIX_MIN characters long, names the same body (中華電 / 中華電信, 台灣大 / 台灣大哥大)
+PREFIX_MIN, PREFIX_TAIL_MAX = 3, 2
+
+
 def _link_short_forms(doc: Doc, mentions: list[MentionCandidate], groups: _Groups) -> None:
     """An organisation named in full (星展集團, 零跑汽車) and by its own name alone (星展) is one
-    entity; a short form the lexicon knows as another body stays that body (國泰 is not 國泰人壽)."""
+    entity, and so is one named by its name but its last one or two characters (中華電 of 中華電信);
+    a short form the lexicon knows as another body stays that body (國泰 is not 國泰人壽)."""
     voc = vocab()
     words = voc.company_industry + voc.company_suffixes
     short = {doc.view[m.start:m.end]: m.key for m in mentions if m.label == "ORG" and m.rule != "lexicon"}
+    orgs = {doc.view[m.start:m.end]: m.key for m in mentions if m.label == "ORG"}
     for m in mentions:
         if m.label != "ORG":
             continue
@@ -321,6 +330,10 @@ def _link_short_forms(doc: Doc, mentions: list[MentionCandidate], groups: _Group
         word = next((w for w in words if name.endswith(w) and len(name) - len(w) >= 2), None)
         if word is not None and name[:-len(word)] in short:
             groups.union(m.key, short[name[:-len(word)]])
+        for cut in range(1, PREFIX_TAIL_MAX + 1):  # 中華電 (a listed short name) and 中華電信: one company
+            head = name[:-cut]
+            if len(head) >= PREFIX_MIN and head in orgs and orgs[head] != m.key:
+                groups.union(m.key, orgs[head])
 
 
 def _link_paren_pairs(doc: Doc, groups: _Groups) -> None:
