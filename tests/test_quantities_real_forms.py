@@ -37,6 +37,12 @@ FOUND = [
     # classifiers: 段 counts tiers
     ("電價分為3段級距，每段費率不同。", "3段", "count", 3, "段"),
     ("电价分为3段级距，每段费率不同。", "3段", "count", 3, "段"),
+    # rest_of_word: 三|大航 (the segmenter joins 大 to its noun) counts 航
+    ("國產客機的買家名單集齊國有三大航。", "三大航", "count", 3, "航"),
+    ("国产客机的买家名单集齐国有三大航。", "三大航", "count", 3, "航"),
+    # measure_units: data rates (Mbps, Gbps) are technical amounts
+    ("其中300Mbps以上的用戶年增一成。", "300Mbps以上", "measure", 300, "Mbps"),
+    ("其中300Mbps以上的用户年增一成。", "300Mbps以上", "measure", 300, "Mbps"),
     # count_noun_stops: a one-character verb ends the counted noun
     ("會議同意委派另外兩名成員入內協助。", "兩名成員", "count", 2, "成員"),
     ("会议同意委派另外两名成员入内协助。", "两名成员", "count", 2, "成员"),

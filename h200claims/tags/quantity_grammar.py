@@ -351,3 +351,21 @@ def count_noun(doc: Doc, e: int) -> int:
     return end
 
 
+@lru_cache(maxsize=1)
+def _number_re() -> Any:
+    g = grammar()
+    return regex.compile(rf"(?P<pre>{g.pre})?(?P<num>{NUMBER})(?P<post>{g.post})?")
+
+
+SCALE_CHARS = regex.compile(r"[万亿兆]")
+
+
+def scaled_numbers(doc: Doc) -> list[tuple[Any, int, int]]:
+    """The numbers written with a scale (萬, 億, 兆), with their qualifiers and the paragraph each is
+    in, found in one pass and kept on the Doc: bare_scale_money and scaled_count both read them."""
+    found = doc.cache.get("scaled_numbers")
+    if found is None:
+        found = doc.cache["scaled_numbers"] = [(m, a, b) for a, b in doc.paragraphs
+                                               for m in _number_re().finditer(doc.view, a, b)
+                                               if SCALE_CHARS.search(m.group("num"))]
+    return found  # type: ignore[no-any-return]

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
 
 import regex
 
 from h200claims import data
 from h200claims.doc import Doc
 from h200claims.models import Quantity
-from h200claims.tags.numbers import NUMBER
-from h200claims.tags.quantity_grammar import blocked, grammar, is_vague, make, number, qualifiers, rule
+from h200claims.tags.quantity_grammar import blocked, grammar, is_vague, make, number, qualifiers, rule, scaled_numbers
 from h200claims.tags.entity_vocab import _jieba_freq, verb_tags
 from h200claims.text.script import simplified_view as v
 
@@ -87,6 +85,20 @@ def noun_before(doc: Doc, s: int, stops: frozenset[str]) -> tuple[int, int] | No
     return a, b
 
 
+def rest_of_word(doc: Doc, s: int, e: int) -> int:
+    """The end of the word a classifier at [s, e) opens, where the segmenter joined the classifier to
+    the noun after it (三|大航: the three big airlines count 航), else ``e``.
+
+    >>> import h200claims
+    >>> [(q.text, q.unit) for q in h200claims.extract("名單已集齊國有三大航。").quantities]
+    [('三大航', '航')]
+    """
+    toks = doc.tokens_in(s, e + 3)
+    if toks and toks[0][0] == s and toks[0][1] > e and all("\u4e00" <= c <= "\u9fff" for c in doc.view[e:toks[0][1]]):
+        return toks[0][1]
+    return e
+
+
 def nothing_counted_after(doc: Doc, e: int) -> bool:
     """Whether a classifier ending at ``e`` ends its phrase: punctuation, the end, or a function word
     follows (350張|以及, 237支、), not a verb that says what the things did."""
@@ -111,27 +123,20 @@ def scaled_count(doc: Doc) -> list[Quantity]:
     [('約15萬雇員', 150000.0, '雇員')]
     """
     g = grammar()
-    pattern = _scaled_re()
     out = []
-    for a, b in doc.paragraphs:
-        for m in pattern.finditer(doc.view, a, b):
-            num = m.group("num")
-            if not SCALED.search(num) or g.amount.match(doc.view, m.start("num")):
-                continue
-            toks = doc.tokens_in(m.end(), m.end() + 6)
-            if not toks or toks[0][0] != m.end():
-                continue
-            e = toks[0][1]
-            word = doc.view[m.end():e]
-            if len(word) < 2 or word not in _nouns() or word[-1] in _measure_ends() or blocked(doc, m.start("num"), e):
-                continue
-            approx, bound = qualifiers(m.group("pre"), None)
-            s = m.start() if m.group("pre") else m.start("num")
-            out.append(make(doc, s, e, "scaled_count", "count", value=number(num), unit=doc.text[m.end():e],
-                            approx=approx or is_vague(num), bound=bound))
+    for m, _, _ in scaled_numbers(doc):
+        num = m.group("num")
+        if not SCALED.search(num) or m.group("post") or g.amount.match(doc.view, m.start("num")):
+            continue
+        toks = doc.tokens_in(m.end(), m.end() + 6)
+        if not toks or toks[0][0] != m.end():
+            continue
+        e = toks[0][1]
+        word = doc.view[m.end():e]
+        if len(word) < 2 or word not in _nouns() or word[-1] in _measure_ends() or blocked(doc, m.start("num"), e):
+            continue
+        approx, bound = qualifiers(m.group("pre"), None)
+        s = m.start() if m.group("pre") else m.start("num")
+        out.append(make(doc, s, e, "scaled_count", "count", value=number(num), unit=doc.text[m.end():e],
+                        approx=approx or is_vague(num), bound=bound))
     return out
-
-
-@lru_cache(maxsize=1)
-def _scaled_re() -> Any:
-    return regex.compile(rf"(?P<pre>{grammar().pre})?(?P<num>{NUMBER})")

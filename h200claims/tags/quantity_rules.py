@@ -16,9 +16,9 @@ from h200claims.models import Quantity
 from h200claims.tags.numbers import chinese_to_number, numeral_pair, well_formed_prefix
 from h200claims.patterns import alternation
 from h200claims.tags.numbers import NUMBER
-from h200claims.tags.quantity_nouns import noun_before, nothing_counted_after
+from h200claims.tags.quantity_nouns import noun_before, nothing_counted_after, rest_of_word
 from h200claims.tags.quantity_grammar import (CLAUSE_END, _noun_stops, after_first, ONE_DIGIT, RULES, bare_currency, blocked, count_noun, grammar,
-                                              is_bare, is_vague, make, number, qualifiers, rule, spaced_unit,
+                                              is_bare, is_vague, make, number, qualifiers, rule, scaled_numbers, spaced_unit,
                                               unit_of)
 from h200claims.text.script import simplified_view as v
 
@@ -182,6 +182,8 @@ def amount(doc: Doc) -> list[Quantity]:
                     continue
                 if unit in cfg["count_noun_classifiers"]:
                     noun_end = count_noun(doc, m.end("unit"))
+                    if unit == "大" and noun_end == m.end("unit"):
+                        noun_end = rest_of_word(doc, m.start("unit"), m.end("unit"))  # 三|大航: 航 is counted
                     if noun_end > m.end("unit"):
                         unit = doc.text[m.end("unit"):noun_end]
                         e = noun_end if not m.group("post") else e
@@ -415,30 +417,27 @@ def bare_scale_money(doc: Doc) -> list[Quantity]:
     money word stands before it in its clause (賭收2474億，; 儲備近1800億。; 營收達9.76萬億) or right
     after it (近1800億結餘, 逾6億公帑), or in the
     currency of a money amount joined to it (9.76萬億和10.34萬億元); a population (人口14億，) is none."""
-    g = grammar()
     out = []
-    pattern = regex.compile(rf"(?P<pre>{g.pre})?(?P<num>{NUMBER})(?P<post>{g.post})?")
-    for a, b in doc.paragraphs:
-        for m in pattern.finditer(doc.view, a, b):
-            num = m.group("num")
-            if not BIG_SCALE_END.search(num):
-                continue
-            unit, said = shared_currency(doc, m.end(), b)
-            named_after = _money_nouns().match(doc.view, m.end()) is not None  # 近1800億結餘, 逾6億公帑
-            if unit is None and not named_after and not UNIT_LESS.match(doc.view, m.end()):
-                continue
-            lo = max(a, m.start() - MONEY_WORD_REACH)  # bounded: linear on run-on text
-            clause = max(doc.view.rfind(c, lo, m.start()) for c in "，,。；;：:") + 1
-            if unit is None and not named_after and not _money_nouns().search(doc.view, max(lo, clause), m.start()):
-                continue
-            if blocked(doc, m.start("num"), m.end()):
-                continue
-            value = number(num)
-            approx, bound = qualifiers(m.group("pre"), m.group("post"))
-            s = m.start() if m.group("pre") else m.start("num")
-            out.append(make(doc, s, m.end(), "bare_scale_money", "money", value=value, unit=unit or bare_currency(doc),
-                            approx=approx or is_vague(num), bound=bound,
-                            currency_from=said or doc.cache["bare_yuan"][1]))
+    for m, a, b in scaled_numbers(doc):
+        num = m.group("num")
+        if not BIG_SCALE_END.search(num):
+            continue
+        unit, said = shared_currency(doc, m.end(), b)
+        named_after = _money_nouns().match(doc.view, m.end()) is not None  # 近1800億結餘, 逾6億公帑
+        if unit is None and not named_after and not UNIT_LESS.match(doc.view, m.end()):
+            continue
+        lo = max(a, m.start() - MONEY_WORD_REACH)  # bounded: linear on run-on text
+        clause = max(doc.view.rfind(c, lo, m.start()) for c in "，,。；;：:") + 1
+        if unit is None and not named_after and not _money_nouns().search(doc.view, max(lo, clause), m.start()):
+            continue
+        if blocked(doc, m.start("num"), m.end()):
+            continue
+        value = number(num)
+        approx, bound = qualifiers(m.group("pre"), m.group("post"))
+        s = m.start() if m.group("pre") else m.start("num")
+        out.append(make(doc, s, m.end(), "bare_scale_money", "money", value=value, unit=unit or bare_currency(doc),
+                        approx=approx or is_vague(num), bound=bound,
+                        currency_from=said or doc.cache["bare_yuan"][1]))
     return out
 
 
