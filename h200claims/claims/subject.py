@@ -108,7 +108,8 @@ def resolve_description(doc: Doc, word: str, at: int) -> str | None:
     if not pool:
         return None
     s = doc.sentence_of(at)[0]
-    here = [m for m in pool if m[0] >= s and is_subject_position(doc, s, m[0])]
+    here = [m for m in orgs if m[0] >= s and is_subject_position(doc, s, m[0])
+            and (m in pool or kinds.get(m[2]) is None)]  # a body of no known kind counts here (零跑 by shape)
     if here:  # 理想汽車最新交付數據顯示，公司10月交付…: the one its own sentence names
         return here[-1][2]
     ends = mention_ends(doc)  # how often each was named before: a bisection, not a count of all so far
