@@ -22,11 +22,12 @@ from typing import Any
 
 from h200claims.doc import Doc, MentionCandidate
 from h200claims.tags import lac_model
-from h200claims.tags.entity_model import SpanCheck
+from h200claims.tags.entity_model import DOUBTS, SpanCheck
 from h200claims.tags.entity_rules import rule
 from h200claims.tags.entity_vocab import GENERIC_WORD_FREQ, _jieba_freq, is_cjk, name_key, vocab
 
 RULE = "model:lac"
+AGREE = "model:lac_crf"  # a person both models read, where the CRF alone was unsure
 
 
 def settings(doc: Doc) -> dict[str, Any]:
@@ -58,7 +59,8 @@ def chosen_sentences(doc: Doc, cfg: dict[str, Any]) -> list[tuple[int, int]]:
     sents = [(s, e) for s, e in doc.sentences if doc.in_body(s, e) and any(is_cjk(ch) for ch in doc.view[s:e])]
     if cfg["run_on"] == "all":
         return sents
-    guessed = sorted((c.start, c.end) for c in doc.candidates if c.label in ("PERSON", "ORG") and c.rule != "lexicon")
+    guessed = sorted([(c.start, c.end) for c in doc.candidates if c.label in ("PERSON", "ORG") and c.rule != "lexicon"]
+                     + list(doc.cache.get(DOUBTS, ())))  # the CRF's doubted people are undecided too
     names: list[tuple[set[str], int, int]] = []
     k = 0
     for s, e in sents:  # both sorted: one sweep
@@ -130,11 +132,15 @@ def lac_names(doc: Doc) -> list[MentionCandidate]:
             places[c.start] = min(c.end, places.get(c.start, c.end))
     out = []
     orgs: set[str] = set()
+    doubted = doc.cache.get(DOUBTS, set())
     for (s, _), words in zip(sents, lac_model.tag_batch([doc.view[s:e] for s, e in sents])):
         for a, b, tag in words:
             a, b = s + a, s + b
             if tag == "ORG":
                 orgs.add(doc.view[a:b])
+            if tag in cfg["agree_labels"] and (a, b) in doubted:  # the CRF's doubted person, read the same: a person
+                out.append(MentionCandidate(a, b, cfg["agree_labels"][tag], AGREE, name_key(doc.view[a:b]), priority=0))
+                continue
             ours = check.label(a, b, tag, cfg["confidence"]) if tag in cfg["labels"] else None
             if ours is None:
                 continue

@@ -1,0 +1,69 @@
+"""Forms the public NER sets (UNER GSD, MSRA) score that the pipeline used to lose against the CRF
+alone: named places that are no political unit, and people the CRF doubts that LAC reads the same.
+Sentences written for these tests, in both scripts."""
+import pytest
+
+from h200claims.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return Extractor()
+
+
+def places(ex, text):
+    return [m.text for m in ex.extract(text).mentions if m.label == "GPE"]
+
+
+def people(ex, text):
+    return [(m.text, m.rule) for m in ex.extract(text).mentions if m.label == "PERSON"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("遊客在玄武湖划船，也到紫金山散步。", ["玄武湖", "紫金山"]),
+    ("游客在玄武湖划船，也到紫金山散步。", ["玄武湖", "紫金山"]),
+    ("登山客週末湧入玉山，合歡山也有大批遊客。", ["玉山", "合歡山"]),
+])
+def test_named_places_that_are_no_political_unit_are_place_mentions(ex, text, names):
+    assert places(ex, text) == names
+
+
+@pytest.mark.parametrize("text", ["貨輪橫渡太平洋後抵達洛杉磯。", "货轮横渡太平洋后抵达洛杉矶。"])
+def test_an_ocean_is_no_place_mention(ex, text):
+    assert "太平洋" not in places(ex, text) and places(ex, text) == [text[-4:-1]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("朱熹晚年在福建講學，學生眾多。", "朱熹"),
+    ("朱熹晚年在福建讲学，学生众多。", "朱熹"),
+    ("列寧在莫斯科發表演說。", "列寧"),
+    ("李白一生游历各地，留下许多诗篇。", "李白"),
+])
+def test_a_person_the_crf_doubts_and_lac_reads_the_same_is_a_person(ex, text, name):
+    assert people(ex, text) == [(name, "model:lac_crf")]
+
+
+def test_without_lac_the_doubted_person_stays_out(ex):
+    assert people(Extractor(disable=["lac"]), "朱熹晚年在福建講學，學生眾多。") == []
+
+
+def test_agreement_can_be_switched_off_in_the_settings():
+    from h200claims import data
+
+    lac = {**data.load_json("pipeline.json")["lac"], "agree_labels": {}}
+    assert people(Extractor(lac=lac), "列寧在莫斯科發表演說。") == []
+
+
+def test_doubted_person_passes_every_other_check():
+    from h200claims import data
+    from h200claims.doc import Doc
+    from h200claims.tags.entity_model import SpanCheck, doubted_person
+
+    cfg = data.load_json("pipeline.json")["model"]
+    text = "他說約一成的人朱熹"
+    doc = Doc(text=text, view=text)
+    check = SpanCheck(doc, cfg)
+    assert doubted_person(check, 7, 9, "PER", 0.5)  # a frequent word, unsure: a doubt
+    assert not doubted_person(check, 7, 9, "PER", 0.1)  # under the floor
+    assert not doubted_person(check, 2, 5, "PER", 0.5)  # 約一成 holds an amount: no person whatever LAC says
+    assert not doubted_person(check, 7, 9, "LOC", 0.5)  # only people wait for agreement
