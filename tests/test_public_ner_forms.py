@@ -67,3 +67,17 @@ def test_doubted_person_passes_every_other_check():
     assert not doubted_person(check, 7, 9, "PER", 0.1)  # under the floor
     assert not doubted_person(check, 2, 5, "PER", 0.5)  # 約一成 holds an amount: no person whatever LAC says
     assert not doubted_person(check, 7, 9, "LOC", 0.5)  # only people wait for agreement
+
+
+@pytest.mark.parametrize("text, name", [
+    ("美國選手利平斯基獲得冠軍。", "利平斯基"),
+    ("美国选手利平斯基获得冠军。", "利平斯基"),
+    ("議員達文波特提出法案。", "達文波特"),
+    ("议员达文波特提出法案。", "达文波特"),
+])
+def test_a_transliterated_name_keeps_its_first_character(ex, text, name):
+    assert [p for p, _ in people(ex, text)] == [name]
+
+
+def test_a_word_before_a_chinese_name_is_still_cut(ex):
+    assert [p for p, _ in people(ex, "選委界江玉歡表示支持。")] == ["江玉歡"]
