@@ -54,19 +54,24 @@ def test_agreement_can_be_switched_off_in_the_settings():
     assert people(Extractor(lac=lac), "列寧在莫斯科發表演說。") == []
 
 
-def test_doubted_person_passes_every_other_check():
+def test_doubted_names_pass_every_other_check():
     from h200claims import data
     from h200claims.doc import Doc
-    from h200claims.tags.entity_model import SpanCheck, doubted_person
+    from h200claims.tags.entity_model import SpanCheck, doubted
 
     cfg = data.load_json("pipeline.json")["model"]
-    text = "他說約一成的人朱熹"
+    text = "他說約一成的人朱熹在國安"
     doc = Doc(text=text, view=text)
     check = SpanCheck(doc, cfg)
-    assert doubted_person(check, 7, 9, "PER", 0.5)  # a frequent word, unsure: a doubt
-    assert not doubted_person(check, 7, 9, "PER", 0.1)  # under the floor
-    assert not doubted_person(check, 2, 5, "PER", 0.5)  # 約一成 holds an amount: no person whatever LAC says
-    assert not doubted_person(check, 7, 9, "LOC", 0.5)  # only people wait for agreement
+    assert doubted(check, 7, 9, "PER", 0.5) == "PERSON"  # a frequent word, unsure: a doubt
+    assert doubted(check, 7, 9, "PER", 0.1) is None  # under the floor
+    assert doubted(check, 2, 5, "PER", 0.5) is None  # 約一成 holds an amount: no person whatever LAC says
+    assert doubted(check, 10, 12, "ORG", 0.5) is None  # 國安: a frequent word is no body, even if LAC agrees
+
+
+@pytest.mark.parametrize("text, name", [("他在衡陽住了三年。", "衡陽"), ("他在衡阳住了三年。", "衡阳")])
+def test_a_place_the_crf_doubts_and_lac_reads_the_same_is_a_place(ex, text, name):
+    assert [(m.text, m.rule) for m in ex.extract(text).mentions if m.label == "GPE"] == [(name, "model:lac_crf")]
 
 
 @pytest.mark.parametrize("text, name", [

@@ -27,7 +27,7 @@ from h200claims.tags.entity_rules import rule
 from h200claims.tags.entity_vocab import GENERIC_WORD_FREQ, _jieba_freq, is_cjk, name_key, vocab
 
 RULE = "model:lac"
-AGREE = "model:lac_crf"  # a person both models read, where the CRF alone was unsure
+AGREE = "model:lac_crf"  # a name both models read, where the CRF alone was unsure
 
 
 def settings(doc: Doc) -> dict[str, Any]:
@@ -60,7 +60,7 @@ def chosen_sentences(doc: Doc, cfg: dict[str, Any]) -> list[tuple[int, int]]:
     if cfg["run_on"] == "all":
         return sents
     guessed = sorted([(c.start, c.end) for c in doc.candidates if c.label in ("PERSON", "ORG") and c.rule != "lexicon"]
-                     + list(doc.cache.get(DOUBTS, ())))  # the CRF's doubted people are undecided too
+                     + list(doc.cache.get(DOUBTS, ())))  # the CRF's doubted names are undecided too
     names: list[tuple[set[str], int, int]] = []
     k = 0
     for s, e in sents:  # both sorted: one sweep
@@ -132,22 +132,23 @@ def lac_names(doc: Doc) -> list[MentionCandidate]:
             places[c.start] = min(c.end, places.get(c.start, c.end))
     out = []
     orgs: set[str] = set()
-    doubted = doc.cache.get(DOUBTS, set())
+    doubted = doc.cache.get(DOUBTS, {})
     for (s, _), words in zip(sents, lac_model.tag_batch([doc.view[s:e] for s, e in sents])):
         for a, b, tag in words:
             a, b = s + a, s + b
             if tag == "ORG":
                 orgs.add(doc.view[a:b])
-            if tag in cfg["agree_labels"] and (a, b) in doubted:  # the CRF's doubted person, read the same: a person
-                out.append(MentionCandidate(a, b, cfg["agree_labels"][tag], AGREE, name_key(doc.view[a:b]), priority=0))
-                continue
-            ours = check.label(a, b, tag, cfg["confidence"]) if tag in cfg["labels"] else None
+            agreed = tag in cfg["agree_labels"] and doubted.get((a, b)) == tag  # the CRF's doubted name, read the same
+            if agreed:
+                ours = cfg["agree_labels"][tag]
+            else:
+                ours = check.label(a, b, tag, cfg["confidence"]) if tag in cfg["labels"] else None
             if ours is None:
                 continue
             if ours == "ORG" and (place_and_common_words(doc, a, b, places) or meeting_of_two(doc, a, b, cfg)
                                   or doc.view[a:b].endswith(tuple(cfg["not_org_endings"]))):
                 continue  # 中美科技, 川習會, 澳門特區政府 (a place's government is the place: the guidelines)
-            out.append(MentionCandidate(a, b, ours, RULE, name_key(doc.view[a:b]), priority=0))
+            out.append(MentionCandidate(a, b, ours, AGREE if agreed else RULE, name_key(doc.view[a:b]), priority=0))
     if cfg["veto"] and orgs:  # 德勤 read as a firm once is no person anywhere in the article
         doc.candidates[:] = [c for c in doc.candidates if not (
             c.label == "PERSON" and c.rule != "lexicon" and doc.view[c.start:c.end] in orgs)]

@@ -4,8 +4,9 @@ Its spans become candidates with the rule ``model:crf``; the merge policy (``ent
 decides where they may stand beside the lexicon's and the rules'. The external sets' labels map to
 ours through ``model`` in ``data/pipeline.json``: PER → PERSON, ORG → ORG, and LOC → GPE, the
 place mention, for every named place but an ocean (玉山, 玄武湖, 台北車站 too: the public sets'
-LOC). A person the CRF doubts (under ``min_confidence``, a frequent word, Latin script) waits for
-LAC, which takes it where it reads the same span (``doubted_person``). The model also vetoes: a name made by one of ``veto_rules`` (a title or cue
+LOC). A name the CRF doubts (under ``min_confidence``, a frequent word, Latin script, an unsure
+body's name) waits for LAC, which takes it where it reads the same span and label (``doubted``).
+The model also vetoes: a name made by one of ``veto_rules`` (a title or cue
 rule guessing an unknown name) is dropped where the model is sure (``veto``) no name stands.
 """
 from __future__ import annotations
@@ -31,8 +32,8 @@ from h200claims.tags.entity_vocab import (
 from h200claims.text.script import simplified_view as v
 
 RULE = "model:crf"
-#: where the CRF's doubted people wait for a second model (``doubted_person``, ``entity_lac``)
-DOUBTS = "crf_doubted_people"
+#: where the CRF's doubted names wait for a second model (``doubted``, ``entity_lac``)
+DOUBTS = "crf_doubted_names"
 
 
 @lru_cache(maxsize=8)
@@ -204,15 +205,18 @@ class SpanCheck:
         return ours
 
 
-def doubted_person(check: "SpanCheck", start: int, end: int, label: str, conf: float) -> bool:
-    """A CRF person held back only by its confidence (at least ``doubt_floor``), by being a frequent
-    word (朱熹, 列寧 are words of jieba's dictionary) or by its Latin script: every other check passes.
-    A second model that reads the very same span as a person decides it (``entity_lac``)."""
+def doubted(check: "SpanCheck", start: int, end: int, label: str, conf: float) -> str | None:
+    """Our label for a CRF name held back only by its confidence (at least ``doubt_floor``), by its
+    Latin script, for a person by being a frequent word (朱熹, 列寧 are words of jieba's dictionary;
+    國安 stays no body) or for a body by being made of common words while the CRF is unsure
+    (大化集團): every other check
+    passes. A second model that reads the very same span with the same label decides it
+    (``entity_lac``); else None."""
     cfg = check.cfg
-    if label != "PER" or conf < cfg.get("doubt_floor", 1.0):
-        return False
-    relaxed = {**cfg, "min_confidence": 0.0, "latin": True, "common_words": True}
-    return SpanCheck(check.doc, relaxed, check).label(start, end, label, conf) == "PERSON"
+    if conf < cfg.get("doubt_floor", 1.0):
+        return None
+    relaxed = {**cfg, "min_confidence": 0.0, "latin": True, "common_words": label == "PER", "sure": 0.0}
+    return SpanCheck(check.doc, relaxed, check).label(start, end, label, conf)
 
 
 @rule("model")
@@ -223,7 +227,7 @@ def model_names(doc: Doc) -> list[MentionCandidate]:
     vetoable = sorted((c for c in doc.candidates if c.rule in cfg["veto_rules"] and not surname_name_after_title(doc, c)),
                       key=lambda c: c.start)
     vetoed: set[int] = set()
-    doubts: set[tuple[int, int]] = set()
+    doubts: dict[tuple[int, int], str] = {}  # (start, end) -> the CRF's label
     out = []
     view = doc.view
     k = 0
@@ -243,8 +247,8 @@ def model_names(doc: Doc) -> list[MentionCandidate]:
         for a, b, label, conf in scored:
             ours = check.label(s + a, s + b, label, conf)
             if ours is None:
-                if doubted_person(check, s + a, s + b, label, conf):
-                    doubts.add((s + a, s + b))
+                if doubted(check, s + a, s + b, label, conf):
+                    doubts[(s + a, s + b)] = label
                 continue
             out.append(MentionCandidate(s + a, s + b, ours, RULE, name_key(sent[a:b]), priority=0))
             unit = unit_after_parent(doc, s + a, s + b, parents) if ours == "ORG" else None
