@@ -86,3 +86,20 @@ def test_a_transliterated_name_keeps_its_first_character(ex, text, name):
 
 def test_a_word_before_a_chinese_name_is_still_cut(ex):
     assert [p for p, _ in people(ex, "選委界江玉歡表示支持。")] == ["江玉歡"]
+
+
+@pytest.mark.parametrize("text, word", [("卡拉膠是一種常見的食品添加劑。", "卡拉膠"), ("卡拉胶是一种常见的食品添加剂。", "卡拉胶")])
+def test_an_unsure_crf_person_lac_reads_as_no_person_is_none(ex, text, word):
+    assert people(Extractor(disable=["lac"]), text) == [(word, "model:crf")]  # the CRF alone, unsure
+    assert people(ex, text) == []
+
+
+def test_unconfirmed_people_only_where_lac_read_and_saw_no_person():
+    from h200claims.doc import Doc
+    from h200claims.tags.entity_lac import unconfirmed_people
+    from h200claims.tags.entity_model import PEOPLE
+
+    doc = Doc(text="甲乙丙丁戊己庚辛", view="甲乙丙丁戊己庚辛")
+    doc.cache[PEOPLE] = {(0, 2): 0.7, (2, 4): 0.99, (4, 6): 0.7, (6, 8): 0.7}
+    got = unconfirmed_people(doc, {"confirm_people_below": 0.95}, [(0, 6)], [(4, 5)])
+    assert got == {(0, 2)}  # (2, 4) is sure, LAC sees a person at (4, 5), (6, 8) lies in no sentence LAC read

@@ -34,6 +34,8 @@ from h200claims.text.script import simplified_view as v
 RULE = "model:crf"
 #: where the CRF's doubted names wait for a second model (``doubted``, ``entity_lac``)
 DOUBTS = "crf_doubted_names"
+#: the CRF's confidence in each person it gives (a second model may overrule an unsure one)
+PEOPLE = "crf_people"
 
 
 @lru_cache(maxsize=8)
@@ -228,6 +230,7 @@ def model_names(doc: Doc) -> list[MentionCandidate]:
                       key=lambda c: c.start)
     vetoed: set[int] = set()
     doubts: dict[tuple[int, int], str] = {}  # (start, end) -> the CRF's label
+    people: dict[tuple[int, int], float] = {}  # (start, end) -> the CRF's confidence
     out = []
     view = doc.view
     k = 0
@@ -251,10 +254,12 @@ def model_names(doc: Doc) -> list[MentionCandidate]:
                     doubts[(s + a, s + b)] = label
                 continue
             out.append(MentionCandidate(s + a, s + b, ours, RULE, name_key(sent[a:b]), priority=0))
+            if ours == "PERSON":
+                people[(s + a, s + b)] = conf
             unit = unit_after_parent(doc, s + a, s + b, parents) if ours == "ORG" else None
             if unit is not None:
                 out.append(unit)
     if vetoed:
         doc.candidates[:] = [c for c in doc.candidates if id(c) not in vetoed]
-    doc.cache[DOUBTS] = doubts
+    doc.cache[DOUBTS], doc.cache[PEOPLE] = doubts, people
     return out
