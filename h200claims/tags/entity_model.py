@@ -175,11 +175,14 @@ class SpanCheck:
 
     def __init__(self, doc: Doc, cfg: dict[str, Any], like: "SpanCheck | None" = None) -> None:
         self.doc, self.cfg = doc, cfg
+        self.places: dict[int, int]
+        self.titled: dict[int, set[int]]  # where a name after a title starts -> one past a one-character-shorter end
+        self.joined: list[tuple[int, int]]
         if like is not None:  # the same article's gatherings under other settings
             self.places, self.titled, self.joined = like.places, like.titled, like.joined
             return
         self.places = {c.start: c.end for c in doc.candidates if c.label == "GPE"}
-        self.titled: dict[int, set[int]] = {}  # where a name after a title starts -> one past a one-character-shorter end
+        self.titled = {}
         for c in doc.candidates:
             if c.rule == "title_name" and c.label == "PERSON":
                 self.titled.setdefault(c.start, set()).add(c.end - 1)
