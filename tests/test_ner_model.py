@@ -69,11 +69,6 @@ def test_model_mentions_carry_the_model_rule_and_get_titles():
     assert "執行長" in ent.titles[0]
 
 
-def test_model_places_that_are_not_political_units_are_not_gpe():
-    r = Extractor().extract("登山客週末湧入玉山，合歡山也有大批遊客。")
-    assert not [m for m in r.mentions if m.label == "GPE" and m.text.endswith("山")]
-
-
 def test_eval_ner_command_on_a_file_we_wrote(tmp_path):
     rows = []
     for ch, tag in zip("王小明在台北說", ["B-PER", "I-PER", "I-PER", "O", "B-LOC", "I-LOC", "O"]):

@@ -11,7 +11,8 @@ file this writes is CC BY-SA 4.0 too: its header says so).
 Kept: proper nouns (capitalised pinyin) of two characters or more one of whose senses is an
 organisation (a company, bank, airline, agency, ministry, university, party, exchange ...), where no
 sense is a place, a person (a life's years, someone's office), an ethnic group, a language, a thing
-of history, an index or an aircraft, and no entry in lower-case pinyin makes the name a common word
+of history, an index, an aircraft or a theory (鄧小平理論: Deng Xiaoping Theory, the foundation of ... within
+Chinese Communist Party control), and no entry in lower-case pinyin makes the name a common word
 (童子軍: child soldiers).
 An entry with a name of two characters matches only as whole words and stays out of the tokenizer's
 words (the file's second part). Names with the same English name are one entry (世界銀行, 世銀: World Bank); its id is ``cc_<english>``.
@@ -59,7 +60,7 @@ NOT_ORG = regex.compile(
     r"\bspacecraft\b|\bsatellite\b|\bnovel\b|\bfilm\b|\bmovie\b|\bsong\b|\bbook\b|\bbrand of\b|\bdrug\b|"
     r"\b(?:president|founder|chairman|head|leader|wife|son|daughter) of\b|\bemperor\b|\bking\b|\bqueen\b|"
     r"\bprince\b|\bBC\b|\btown\b|\bdepartment\)?$|French department|\bindex\b|\bairliner\b|\baircraft\b|"
-    r"\bcommonwealth\b|股市|\bepic\b|\bpoem\b",
+    r"\bcommonwealth\b|股市|\bepic\b|\bpoem\b|\btheory\b|\bdoctrine\b|\bthought\b",
     regex.I)
 
 

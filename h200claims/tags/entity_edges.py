@@ -52,14 +52,25 @@ def edge_at(doc: Doc, m: MentionCandidate) -> tuple[int, int]:
             and (s < 2 or not is_cjk(view[s - 2]) or not _jieba_freq().get(view[s - 2:s])):
         return s - 1, e  # 首腦|歐|俞彤: 歐 a surname here, not Europe
     if len(name) == 4 and name[0] not in voc.surnames and name[1] in voc.surnames \
-            and _jieba_freq().get(name[:2], 0) < GENERIC_WORD_FREQ:
-        return s + 1, e  # 選委界|江玉歡
+            and _jieba_freq().get(name[:2], 0) < GENERIC_WORD_FREQ and not reads_transliterated(name):
+        return s + 1, e  # 選委界|江玉歡 (not 利平斯基, 薩莫拉諾: a foreign name, 平 and 莫 no surnames there)
     j = s - 1
     if j > 0 and view[j] in voc.joiners:
         for t in range(max(0, j - 6), j - 1):
             if translit_name_at(view, t, j) == j:
                 return t, e  # 霍華德·|盧特尼克
     return s, e
+
+
+def reads_transliterated(name: str) -> bool:
+    """A name opening with a transliteration character and made of them but for one at most
+    (利平斯基, 達文波特): a foreign name, whose second character is no surname.
+
+    >>> reads_transliterated("萨莫拉诺"), reads_transliterated("界江玉欢")
+    (True, False)
+    """
+    tr = vocab().translit
+    return name[:1] in tr and sum(c in tr for c in name) >= len(name) - 1
 
 
 def verb_tail(doc: Doc, m: MentionCandidate) -> int:

@@ -22,11 +22,12 @@ from typing import Any
 
 from h200claims.doc import Doc, MentionCandidate
 from h200claims.tags import lac_model
-from h200claims.tags.entity_model import SpanCheck
+from h200claims.tags.entity_model import DOUBTS, PEOPLE, RULE as CRF_RULE, SpanCheck
 from h200claims.tags.entity_rules import rule
 from h200claims.tags.entity_vocab import GENERIC_WORD_FREQ, _jieba_freq, is_cjk, name_key, vocab
 
 RULE = "model:lac"
+AGREE = "model:lac_crf"  # a name both models read, where the CRF alone was unsure
 
 
 def settings(doc: Doc) -> dict[str, Any]:
@@ -58,7 +59,8 @@ def chosen_sentences(doc: Doc, cfg: dict[str, Any]) -> list[tuple[int, int]]:
     sents = [(s, e) for s, e in doc.sentences if doc.in_body(s, e) and any(is_cjk(ch) for ch in doc.view[s:e])]
     if cfg["run_on"] == "all":
         return sents
-    guessed = sorted((c.start, c.end) for c in doc.candidates if c.label in ("PERSON", "ORG") and c.rule != "lexicon")
+    guessed = sorted([(c.start, c.end) for c in doc.candidates if c.label in ("PERSON", "ORG") and c.rule != "lexicon"]
+                     + list(doc.cache.get(DOUBTS, ())))  # the CRF's doubted names are undecided too
     names: list[tuple[set[str], int, int]] = []
     k = 0
     for s, e in sents:  # both sorted: one sweep
@@ -117,6 +119,20 @@ def meeting_of_two(doc: Doc, start: int, end: int, cfg: dict[str, Any]) -> bool:
             and doc.view[end - 1] in cfg["meeting_words"])
 
 
+def unconfirmed_people(doc: Doc, cfg: dict[str, Any], sents: list[tuple[int, int]],
+                       lac_people: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The CRF's people under ``confirm_people_below`` confidence inside a sentence LAC read, where
+    no person LAC found overlaps them: two models, the surer one saying no person."""
+    below = cfg.get("confirm_people_below", 0.0)
+    people = doc.cache.get(PEOPLE, {})
+    out = set()
+    for (a, b), conf in people.items():
+        if conf < below and any(s <= a and b <= e for s, e in sents) \
+                and not any(x < b and a < y for x, y in lac_people):
+            out.add((a, b))
+    return out
+
+
 @rule("lac")
 def lac_names(doc: Doc) -> list[MentionCandidate]:
     cfg = settings(doc)
@@ -130,18 +146,29 @@ def lac_names(doc: Doc) -> list[MentionCandidate]:
             places[c.start] = min(c.end, places.get(c.start, c.end))
     out = []
     orgs: set[str] = set()
+    lac_people: list[tuple[int, int]] = []
+    doubted = doc.cache.get(DOUBTS, {})
     for (s, _), words in zip(sents, lac_model.tag_batch([doc.view[s:e] for s, e in sents])):
         for a, b, tag in words:
             a, b = s + a, s + b
             if tag == "ORG":
                 orgs.add(doc.view[a:b])
-            ours = check.label(a, b, tag, cfg["confidence"]) if tag in cfg["labels"] else None
+            elif tag == "PER":
+                lac_people.append((a, b))
+            agreed = tag in cfg["agree_labels"] and doubted.get((a, b)) == tag  # the CRF's doubted name, read the same
+            if agreed:
+                ours = cfg["agree_labels"][tag]
+            else:
+                ours = check.label(a, b, tag, cfg["confidence"]) if tag in cfg["labels"] else None
             if ours is None:
                 continue
             if ours == "ORG" and (place_and_common_words(doc, a, b, places) or meeting_of_two(doc, a, b, cfg)
                                   or doc.view[a:b].endswith(tuple(cfg["not_org_endings"]))):
                 continue  # 中美科技, 川習會, 澳門特區政府 (a place's government is the place: the guidelines)
-            out.append(MentionCandidate(a, b, ours, RULE, name_key(doc.view[a:b]), priority=0))
+            out.append(MentionCandidate(a, b, ours, AGREE if agreed else RULE, name_key(doc.view[a:b]), priority=0))
+    unsure = unconfirmed_people(doc, cfg, sents, lac_people)
+    if unsure:  # an unsure CRF person where LAC, reading the sentence, sees no person at all
+        doc.candidates[:] = [c for c in doc.candidates if not (c.rule == CRF_RULE and (c.start, c.end) in unsure)]
     if cfg["veto"] and orgs:  # 德勤 read as a firm once is no person anywhere in the article
         doc.candidates[:] = [c for c in doc.candidates if not (
             c.label == "PERSON" and c.rule != "lexicon" and doc.view[c.start:c.end] in orgs)]

@@ -2,9 +2,11 @@
 
 Its spans become candidates with the rule ``model:crf``; the merge policy (``entity_merge``)
 decides where they may stand beside the lexicon's and the rules'. The external sets' labels map to
-ours through ``model`` in ``data/pipeline.json``: PER → PERSON, ORG → ORG, and LOC → GPE only for
-places that are political units (a name ending in a natural-feature or building word, 山, 河,
-機場, is not one). The model also vetoes: a name made by one of ``veto_rules`` (a title or cue
+ours through ``model`` in ``data/pipeline.json``: PER → PERSON, ORG → ORG, and LOC → GPE, the
+place mention, for every named place but an ocean (玉山, 玄武湖, 台北車站 too: the public sets'
+LOC). A name the CRF doubts (under ``min_confidence``, a frequent word, Latin script, an unsure
+body's name) waits for LAC, which takes it where it reads the same span and label (``doubted``).
+The model also vetoes: a name made by one of ``veto_rules`` (a title or cue
 rule guessing an unknown name) is dropped where the model is sure (``veto``) no name stands.
 """
 from __future__ import annotations
@@ -30,6 +32,10 @@ from h200claims.tags.entity_vocab import (
 from h200claims.text.script import simplified_view as v
 
 RULE = "model:crf"
+#: where the CRF's doubted names wait for a second model (``doubted``, ``entity_lac``)
+DOUBTS = "crf_doubted_names"
+#: the CRF's confidence in each person it gives (a second model may overrule an unsure one)
+PEOPLE = "crf_people"
 
 
 @lru_cache(maxsize=8)
@@ -71,7 +77,7 @@ def map_label(label: str, name: str, cfg: dict[str, Any]) -> str | None:
         return None  # the training sets hold almost no Latin-script names; the rules find those
     if sum(1 for _ in _takewhile_numeral(v(name))) >= 2 or any(ch.isdigit() for ch in name[:1]):
         return None  # 九十三台, 2025年: an amount, which the number grammar reads, not a name
-    if ours in ("PERSON", "ORG") and len(name) == 2 and is_common_word(v(name)):
+    if ours in ("PERSON", "ORG") and len(name) == 2 and is_common_word(v(name)) and not cfg.get("common_words"):
         return None  # 國安, 中央: a frequent two-character word is not a person's or body's name (places are)
     if ours == "PERSON" and (_AMOUNT_IN_NAME.search(v(name)) or (any(c.isascii() and c.isalpha() for c in name)
                                                                  and any(is_cjk(c) for c in name))):
@@ -167,10 +173,16 @@ class SpanCheck:
     """The checks a model's span passes before it is a candidate (any model: the CRF, LAC), with
     what they need from the candidates the rules made before it, gathered once per article."""
 
-    def __init__(self, doc: Doc, cfg: dict[str, Any]) -> None:
+    def __init__(self, doc: Doc, cfg: dict[str, Any], like: "SpanCheck | None" = None) -> None:
         self.doc, self.cfg = doc, cfg
+        self.places: dict[int, int]
+        self.titled: dict[int, set[int]]  # where a name after a title starts -> one past a one-character-shorter end
+        self.joined: list[tuple[int, int]]
+        if like is not None:  # the same article's gatherings under other settings
+            self.places, self.titled, self.joined = like.places, like.titled, like.joined
+            return
         self.places = {c.start: c.end for c in doc.candidates if c.label == "GPE"}
-        self.titled: dict[int, set[int]] = {}  # where a name after a title starts -> one past a one-character-shorter end
+        self.titled = {}
         for c in doc.candidates:
             if c.rule == "title_name" and c.label == "PERSON":
                 self.titled.setdefault(c.start, set()).add(c.end - 1)
@@ -198,6 +210,20 @@ class SpanCheck:
         return ours
 
 
+def doubted(check: "SpanCheck", start: int, end: int, label: str, conf: float) -> str | None:
+    """Our label for a CRF name held back only by its confidence (at least ``doubt_floor``), by its
+    Latin script, for a person by being a frequent word (朱熹, 列寧 are words of jieba's dictionary;
+    國安 stays no body) or for a body by being made of common words while the CRF is unsure
+    (大化集團): every other check
+    passes. A second model that reads the very same span with the same label decides it
+    (``entity_lac``); else None."""
+    cfg = check.cfg
+    if conf < cfg.get("doubt_floor", 1.0):
+        return None
+    relaxed = {**cfg, "min_confidence": 0.0, "latin": True, "common_words": label == "PER", "sure": 0.0}
+    return SpanCheck(check.doc, relaxed, check).label(start, end, label, conf)
+
+
 @rule("model")
 def model_names(doc: Doc) -> list[MentionCandidate]:
     cfg = doc.settings["model"]
@@ -206,6 +232,8 @@ def model_names(doc: Doc) -> list[MentionCandidate]:
     vetoable = sorted((c for c in doc.candidates if c.rule in cfg["veto_rules"] and not surname_name_after_title(doc, c)),
                       key=lambda c: c.start)
     vetoed: set[int] = set()
+    doubts: dict[tuple[int, int], str] = {}  # (start, end) -> the CRF's label
+    people: dict[tuple[int, int], float] = {}  # (start, end) -> the CRF's confidence
     out = []
     view = doc.view
     k = 0
@@ -225,11 +253,16 @@ def model_names(doc: Doc) -> list[MentionCandidate]:
         for a, b, label, conf in scored:
             ours = check.label(s + a, s + b, label, conf)
             if ours is None:
+                if doubted(check, s + a, s + b, label, conf):
+                    doubts[(s + a, s + b)] = label
                 continue
             out.append(MentionCandidate(s + a, s + b, ours, RULE, name_key(sent[a:b]), priority=0))
+            if ours == "PERSON":
+                people[(s + a, s + b)] = conf
             unit = unit_after_parent(doc, s + a, s + b, parents) if ours == "ORG" else None
             if unit is not None:
                 out.append(unit)
     if vetoed:
         doc.candidates[:] = [c for c in doc.candidates if id(c) not in vetoed]
+    doc.cache[DOUBTS], doc.cache[PEOPLE] = doubts, people
     return out
