@@ -150,12 +150,8 @@ class SpanIndex:
 
     def within(self, start: int, end: int) -> list[tuple[int, int, Any]]:
         i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(self.items) and self.items[i][0] < end:
-            if self.items[i][1] <= end:
-                out.append(self.items[i])
-            i += 1
-        return out
+        j = bisect.bisect_left(self.starts, end, i)
+        return [x for x in self.items[i:j] if x[1] <= end]
 
     def containing(self, start: int, end: int) -> tuple[int, int, Any] | None:
         """The item that holds [start, end), if any."""
