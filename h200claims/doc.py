@@ -147,14 +147,16 @@ class SpanIndex:
     def __init__(self, items: list[tuple[int, int, Any]]) -> None:
         self.items = sorted(items, key=lambda x: (x[0], x[1]))
         self.starts = [x[0] for x in self.items]
+        self._within: dict[tuple[int, int], list[tuple[int, int, Any]]] = {}
 
     def within(self, start: int, end: int) -> list[tuple[int, int, Any]]:
-        i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(self.items) and self.items[i][0] < end:
-            if self.items[i][1] <= end:
-                out.append(self.items[i])
-            i += 1
+        """The items inside [start, end), in order (a list shared between calls: don't modify it;
+        the claim rules ask for the same clause many times)."""
+        out = self._within.get((start, end))
+        if out is None:
+            i = bisect.bisect_left(self.starts, start)
+            j = bisect.bisect_left(self.starts, end, i)
+            out = self._within[(start, end)] = [x for x in self.items[i:j] if x[1] <= end]
         return out
 
     def containing(self, start: int, end: int) -> tuple[int, int, Any] | None:

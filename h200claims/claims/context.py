@@ -139,14 +139,16 @@ CLAUSE_REACH = 200
 
 def clause_of(doc: Doc, q: Quantity) -> tuple[int, int]:
     """The clause around a quantity: between the clause breaks before and after it, and at most
-    ``CLAUSE_REACH`` characters from it on either side."""
-    s, e = doc.sentence_of(q.start)
-    if s == e:
-        s, e = doc.paragraph_of(q.start)
-    s, e = max(s, q.start - CLAUSE_REACH), min(e, q.end + CLAUSE_REACH)
-    before = list(CLAUSE_BREAK.finditer(doc.view, s, q.start))
-    after = CLAUSE_BREAK.search(doc.view, q.end, e)
-    return (before[-1].end() if before else s), (after.start() if after else e)
+    ``CLAUSE_REACH`` characters from it on either side. Computed once per amount (cached on the Doc:
+    the claim rules ask for it a dozen times each)."""
+    memo = doc.cache.setdefault("clause_of", {})
+    key = (q.start, q.end)
+    if key not in memo:
+        s, e = sentence_span(doc, q)
+        before = list(CLAUSE_BREAK.finditer(doc.view, s, q.start))
+        after = CLAUSE_BREAK.search(doc.view, q.end, e)
+        memo[key] = (before[-1].end() if before else s), (after.start() if after else e)
+    return memo[key]  # type: ignore[no-any-return]
 
 
 def sentence_span(doc: Doc, q: Quantity) -> tuple[int, int]:

@@ -195,14 +195,23 @@ def subject_paired_list(doc: Doc, q: Quantity) -> Found | None:
 
 def _chain(doc: Doc, items: list[Any], q: Any, span: Any) -> list[Any]:
     """The run of ``items`` that holds ``q``, each next to the last with only a list joiner between."""
-    joiners = words().joiners
-    runs: list[list[Any]] = []
-    for it in items:
-        if runs and doc.view[span(runs[-1][-1])[1]:span(it)[0]] in joiners:
-            runs[-1].append(it)
+    joiners, longest = _joiner_set(words().joiners)
+    view = doc.view
+    spans = [span(it) for it in items]
+    runs: list[list[int]] = []
+    for k in range(len(items)):
+        if k and spans[k][0] - spans[k - 1][1] <= longest and view[spans[k - 1][1]:spans[k][0]] in joiners:
+            runs[-1].append(k)
         else:
-            runs.append([it])
-    return next((r for r in runs if q in r), [])
+            runs.append([k])
+    qs = span(q)  # equal items have equal spans: compare spans first (a model's == is slow)
+    run = next((r for r in runs if any(items[k] is q or (spans[k] == qs and items[k] == q) for k in r)), [])
+    return [items[k] for k in run]
+
+
+@lru_cache(maxsize=4)
+def _joiner_set(joiners: tuple[str, ...]) -> tuple[frozenset[str], int]:
+    return frozenset(joiners), max(map(len, joiners), default=0)
 
 
 def measure_start(doc: Doc, q: Quantity) -> int | None:
