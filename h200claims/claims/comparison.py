@@ -15,8 +15,10 @@ from h200claims.doc import Doc
 from h200claims.models import Quantity
 
 
-#: at most this many characters between the compared name and the amount (落後蔚來|約|13輛)
+#: at most this many characters between the compared name and the amount (落後蔚來|約|13輛), no space
+#: among them (the clause's own bounds already keep punctuation out)
 VERB_COMPARED_GAP = 2
+SPACE = regex.compile(r"\s")
 
 
 def compared_by_verb(doc: Doc, q: Quantity, clause_start: int) -> str | None:
@@ -25,7 +27,7 @@ def compared_by_verb(doc: Doc, q: Quantity, clause_start: int) -> str | None:
     if not names or q.start - names[-1][1] > VERB_COMPARED_GAP:
         return None
     last = names[-1]
-    if regex.search(r"[,，。;；\s]", doc.view[last[1]:q.start]):
+    if SPACE.search(doc.view, last[1], q.start):
         return None
     return last[2] if doc.view[clause_start:last[0]].endswith(words().comparison_verbs) else None
 

@@ -91,8 +91,7 @@ def resolve_description(doc: Doc, word: str, at: int) -> str | None:
             return None
         return speaker.id if speaker.label == "ORG" else speaker.affiliation
     if kind == "home_country":  # 我國, 本港: the article's market, where the article names it
-        home = words().home_places.get(bare_currency(doc))
-        return home if home in entity_by_id(doc) else None
+        return home_place(doc)
     if kind == "person":  # 他的淨支持度: the person last named
         people = [m for m in mentions_between(doc, max(0, at - DESCRIPTION_REACH), at) if m[3] == "PERSON"]
         return people[-1][2] if people else None
@@ -114,6 +113,13 @@ def resolve_description(doc: Doc, word: str, at: int) -> str | None:
         return here[-1][2]
     ends = mention_ends(doc)  # how often each was named before: a bisection, not a count of all so far
     return max(pool, key=lambda m: (bisect.bisect_right(ends[m[2]], at), m[0]))[2]  # the most named, then the nearest
+
+
+def home_place(doc: Doc) -> str | None:
+    """The article's own market: the place of what its bare 元 means (``home_places``), where the
+    article names it (for 我國 and for a whole economy's measure)."""
+    home = words().home_places.get(bare_currency(doc))
+    return home if home in entity_by_id(doc) else None
 
 
 def mention_ends(doc: Doc) -> dict[str, list[int]]:
@@ -299,13 +305,17 @@ def subject_clause(doc: Doc, q: Quantity, comparison: str | None = None) -> Foun
     return None
 
 
+#: what stands between the name heading a counted group and the count (歐俞彤等80人)
+GROUP_HEAD = regex.compile(r"等[共约約]?")
+
+
 def in_group(doc: Doc, m: tuple[int, int, str | None, str], q: Quantity) -> bool:
     """Whether a name only heads the group the amount counts (起訴集團首腦歐俞彤等80人: 80 people,
     歐俞彤 among them): it is one of those counted, not who the amount is about."""
-    return q.kind == "count" and regex.fullmatch(r"等[共约約]?", doc.view[m[1]:q.start]) is not None
+    return q.kind == "count" and GROUP_HEAD.fullmatch(doc.view[m[1]:q.start]) is not None
 
 
-#: what joins the two ends of a route (台北-倫敦, 上海至東京)
+#: the dashes that join the two ends of a route (台北-倫敦)
 ROUTE_JOINERS = frozenset("-－—–~～")
 
 
@@ -354,22 +364,24 @@ def subject_sentence(doc: Doc, q: Quantity) -> Found | None:
     subject here."""
     s, _ = sentence_span(doc, q)
     cs, _ = clause_of(doc, q)
+    quote = quote_at(doc, q.start)
+    speaker = quote.speaker if quote is not None else None
+    kinds = entity_kinds(doc)
     sourced = False
     for m in namers(doc, s, cs):
-        if is_subject_position(doc, s, m[0]) or doc.view[max(s, m[0] - 1):m[0]] == "据":  # 據勞動部統計
-            quote = quote_at(doc, q.start)
-            speaker = quote.speaker if quote is not None else None
-            if doc.view[max(s, m[0] - 1):m[0]] == "据" and publishes(doc, m[1], cs):
+        after_ju = doc.view[max(s, m[0] - 1):m[0]] == "据"  # 據勞動部統計
+        if is_subject_position(doc, s, m[0]) or after_ju:
+            if after_ju and publishes(doc, m[1], cs):
                 sourced = True  # 據台電資料，住宅用戶約1377萬戶: the data's source; a later clause may name the owner
                 continue
-            if entity_kinds(doc).get(m[2] or "") == "outlet" or m[3] == "GPE" \
+            if kinds.get(m[2] or "") == "outlet" or m[3] == "GPE" \
                     or doc.view[max(s, m[0] - 3):m[0]].rstrip().endswith("记者"):
                 continue  # a dateline (中新社 北京7月5日電（記者 陳康亮）) reports, it owns nothing; a place is no subject here
-            if not m[2] or (publishes(doc, m[1], cs) and entity_kinds(doc).get(m[2]) != "company") \
+            if not m[2] or (publishes(doc, m[1], cs) and kinds.get(m[2]) != "company") \
                     or (m[3] == "PERSON" and speaker == m[2]):  # 鴻海公布財報，第三季營收… stays 鴻海's
                 return None
             if speaker and entity_label(doc, speaker) == "PERSON" \
-                    and entity_kinds(doc).get(m[2]) not in (None, "company") \
+                    and kinds.get(m[2]) not in (None, "company") \
                     and any(x[2] == speaker and m[1] <= x[0] <= m[1] + 12 for x in namers(doc, m[1], cs)):
                 return None  # 勞動部條平司長黃琦雅表示，…: the body titles the speaker
             return _said(doc, m)
@@ -405,9 +417,8 @@ def subject_national(doc: Doc, measure: str | None) -> Found | None:
     what the article's bare 元 means, where the article names it."""
     if not measure or words().national_re.search(v(measure)) is None:
         return None
-    home = words().home_places.get(bare_currency(doc))
-    e = entity_by_id(doc).get(home) if home else None
-    return (e.id, e.mentions[0].text) if e is not None else None
+    home = home_place(doc)
+    return (home, entity_by_id(doc)[home].mentions[0].text) if home else None
 
 
 def publishes(doc: Doc, end: int, clause_start: int) -> bool:

@@ -14,11 +14,9 @@ inside a word of the text (a token edge on both sides).
 """
 from __future__ import annotations
 
-import bisect
-
 import regex
 
-from h200claims.doc import Doc, MentionCandidate
+from h200claims.doc import Doc, MentionCandidate, SpanIndex
 from h200claims.patterns import compile_fast
 from h200claims.tags.entity_vocab import is_common_word, vocab
 
@@ -71,7 +69,7 @@ def org_repeats(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionCandi
     if not forms:
         return mentions
     edges = {s for s, _ in doc.tokens} | {e for _, e in doc.tokens}
-    taken = sorted((m.start, m.end) for m in mentions)
+    taken = SpanIndex([(m.start, m.end, None) for m in mentions])
     by_span = {(m.start, m.end): i for i, m in enumerate(mentions)}
     pattern = compile_fast("|".join(map(regex.escape, sorted(forms, key=len, reverse=True))))
     out, added = list(mentions), []
@@ -84,13 +82,8 @@ def org_repeats(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionCandi
                 m = out[same]  # 日航 found as a name of its own: the 日本航空 the article names
                 out[same] = MentionCandidate(m.start, m.end, "ORG", m.rule, key, m.priority)
                 continue
-            if s not in edges or e not in edges or not doc.in_body(s, e) or _covered(taken, s, e):
+            if s not in edges or e not in edges or not doc.in_body(s, e) or taken.overlaps(s, e):
                 continue
             added.append(MentionCandidate(s, e, "ORG", "org_repeat", key, priority=0))
     return sorted(out + added, key=lambda m: m.start)
 
-
-def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    """Whether one of the sorted, non-overlapping ``spans`` overlaps s..e."""
-    i = bisect.bisect_left(spans, (e, e))
-    return i > 0 and spans[i - 1][1] > s
