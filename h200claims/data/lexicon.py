@@ -103,11 +103,44 @@ class Lexicon:
         return {k: tuple(v) for k, v in table.items()}
 
     @cached_property
-    def pattern(self) -> Any:
-        """One compiled alternation of every name (longest first), for the lexicon rule."""
-        from h200claims.patterns import compile_fast, trie_pattern
+    def automaton(self) -> Any:
+        """An Aho-Corasick automaton of every name's matching-view form (value: its length).
 
-        return compile_fast(trie_pattern(list(self.view_names)))
+        pyahocorasick builds it in about 15 ms; the equivalent trie regex took 0.2-0.3 s of every
+        cold start to compile. Its ``iter_long`` is not used: it misses a match that ends where a
+        longer name was still possible (``find`` keeps the longest by hand instead)."""
+        import ahocorasick
+
+        auto = ahocorasick.Automaton()
+        for name in self.view_names:
+            if name:
+                auto.add_word(name, len(name))
+        auto.make_automaton()
+        return auto
+
+    def find(self, view: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """Spans of names in ``view[start:end]``, leftmost first and the longest at each start,
+        never overlapping: what a longest-first alternation's ``finditer`` gives.
+
+        >>> lex = build(["a\\tORG\\tA\\t中華電|中華電信", "b\\tGPE\\tB\\t中華"])
+        >>> [("中华电信与中华"[s:e]) for s, e in lex.find("中华电信与中华")]  # on the matching view
+        ['中华电信', '中华']
+        """
+        end = len(view) if end is None else end
+        if end <= start or not self.view_names:
+            return []
+        longest: dict[int, int] = {}
+        for last, n in self.automaton.iter(view, start, end):
+            s = last + 1 - n
+            if n > longest.get(s, 0):
+                longest[s] = n
+        out: list[tuple[int, int]] = []
+        free = start
+        for s in sorted(longest):
+            if s >= free:
+                free = s + longest[s]
+                out.append((s, free))
+        return out
 
 
 @lru_cache(maxsize=1)

@@ -35,28 +35,24 @@ rule = RULES.rule
 @rule("lexicon")
 def lexicon_names(doc: Doc) -> list[MentionCandidate]:
     """Names from the domain lexicon, longest first, Latin names only at word boundaries, and a Han
-    name not starting inside a longer word (the 北大 of 西北大學).
+    name not starting inside a longer word (the 北大 of 華北大學).
 
     >>> import h200claims
-    >>> [m.text for m in h200claims.extract("他畢業於西北大學，後來到北大任教。").mentions]
-    ['北大']
+    >>> [(m.text, m.rule) for m in h200claims.extract("他畢業於華北大學，後來到北大任教。").mentions]
+    [('華北大學', 'model:crf'), ('北大', 'lexicon')]
     """
     out = []
     names = doc.lexicon.view_names
     by_id = doc.lexicon.by_id
-    pat = doc.lexicon.pattern
     view = doc.view
     for a, b in doc.paragraphs:
-        for m in pat.finditer(view, a, b):
-            s, e = m.span()
-            if e == s:
-                continue
+        for s, e in doc.lexicon.find(view, a, b):
             if (is_latin(view[s]) and s > 0 and is_latin(view[s - 1])) or (
                     is_latin(view[e - 1]) and e < len(view) and is_latin(view[e])):
                 continue
             if not is_latin(view[s]) and not doc.at_token_boundary(s):
                 continue
-            eid = names[m.group()][0]
+            eid = names[view[s:e]][0]
             if by_id[eid].whole_word and not whole_word_at(doc, s, e):
                 continue  # a listed company's short name only as a whole word (營收達|新台幣 is no 達新)
             out.append(MentionCandidate(s, e, by_id[eid].label, "lexicon", eid, priority=3))
