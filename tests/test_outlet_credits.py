@@ -29,3 +29,22 @@ def test_a_credited_outlet_is_no_actor(text, outlet):
 ])
 def test_an_outlet_the_story_names_stays(text, outlet):
     assert outlet in names(text)
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("外勞人數增加。\n照片來源：星洲日報\n人力資源部長表示，將開放申請。", "星洲日報"),
+    ("外劳人数增加。\n照片来源：星洲日报\n人力资源部长表示，将开放申请。", "星洲日报"),
+    ("鼎泰财经APP讯，华宇物流在4月2日接受调研时表示，业绩将增长。", "鼎泰财经"),
+    ("鼎泰財經APP訊，華宇物流在4月2日接受調研時表示，業績將成長。", "鼎泰財經"),
+])
+def test_a_photo_credit_or_an_app_dateline_is_no_actor(text, outlet):
+    assert not any(outlet in n for n in names(text))
+
+
+@pytest.mark.parametrize("text, alias", [
+    ("經濟部與電力委員會（EC）正在敲定新的電價表，預計明年實施。", "EC"),
+    ("经济部与电力委员会（EC）正在敲定新的电价表，预计明年实施。", "EC"),
+])
+def test_a_bracketed_alias_of_a_body_no_lexicon_lists_is_no_credit(text, alias):
+    found = names(text)
+    assert any("電力委員會" in n or "电力委员会" in n for n in found), found

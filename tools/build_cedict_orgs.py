@@ -47,6 +47,8 @@ KINDS = [
     (r"\b(?:company|corporation|corp\b|inc\b|bank|airlines?|airways|air lines|carrier|manufacturer|automaker|"
      r"carmaker|retailer|conglomerate|holdings|securities|insurance|brokerage|rating agency|firm|chain|"
      r"group\b(?! of)|consultancy)", "company"),
+    (r"\b(?:newspaper|news agency|broadcaster|television station|TV station|radio station|news magazine|"
+     r"daily newspaper|news service|news website)\b", "outlet"),
     (r"\b(?:Organi[sz]ation|Association|Federation|Council|Exchange|Agency|Institute|Academy|Union|Alliance|"
      r"Foundation|Society|League|organi[sz]ation|newspaper|news agency|broadcaster|television)\b", "organisation"),
 ]

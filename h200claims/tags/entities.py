@@ -10,7 +10,7 @@ from h200claims.tags import entity_lac, entity_model  # noqa: F401  (register th
 from h200claims.tags import entity_latin, entity_products, entity_units  # noqa: F401  (register their rules)
 from h200claims.tags.entity_aliases import org_repeats
 from h200claims.tags.entity_credits import outlet_credits
-from h200claims.tags.entity_edges import person_edges
+from h200claims.tags.entity_edges import facility_names, person_edges
 from h200claims.tags.entity_lists import listed_companies
 from h200claims.tags.entity_markets import company_markets
 from h200claims.tags.entity_merge import merge
@@ -26,7 +26,7 @@ from h200claims.tags.entity_vocab import _jieba_freq, company_suffix_chain, is_c
 #: steps of this stage that are not candidate rules but can be switched off too
 RULES.switch("repeat_name", "surname_title", "surname_reference", "place_prefix", "place_unit", "company_suffix",
              "person_as_company", "context_short_forms", "company_organs", "join_company_heads", "person_edges",
-             "company_markets", "listed_companies", "org_repeats", "outlet_credits")
+             "company_markets", "listed_companies", "org_repeats", "outlet_credits", "facility_names")
 
 
 def enabled(doc: Doc, name: str) -> bool:
@@ -195,7 +195,8 @@ SECOND_LOOKS = (("person_edges", person_edges), ("listed_companies", listed_comp
                 ("context_short_forms", context_short_forms), ("org_repeats", org_repeats),
                 ("outlet_credits", outlet_credits),
                 ("place_prefix", attach_place_prefix),
-                ("place_unit", attach_place_unit), ("company_suffix", attach_company_suffix))
+                ("place_unit", attach_place_unit), ("company_suffix", attach_company_suffix),
+                ("facility_names", facility_names))
 
 
 def join_surname_references(doc: Doc, mentions: list[MentionCandidate], named: dict[str, str]) -> list[MentionCandidate]:

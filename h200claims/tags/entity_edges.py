@@ -30,6 +30,18 @@ def before_cue_chars() -> frozenset[str]:
     return frozenset(v(data.load_json("entity_rules.json")["before_cue_chars"]))
 
 
+@lru_cache(maxsize=1)
+def name_verb_tails() -> frozenset[str]:
+    """One-character verbs a headline writes right after a three-character name (許開景|冀…)."""
+    return frozenset(v(data.load_json("entity_rules.json")["name_verb_tails"]))
+
+
+@lru_cache(maxsize=1)
+def facility_endings() -> tuple[str, ...]:
+    """Words that make a name a facility (晶圓廠, 科學園), longest first."""
+    return tuple(sorted((v(w) for w in data.load_json("entity_rules.json")["facility_endings"]), key=len, reverse=True))
+
+
 def _moved(m: MentionCandidate, s: int, e: int, view: str) -> MentionCandidate:
     key = name_key(view[s:e]) if m.key.startswith("name:") else m.key
     return MentionCandidate(s, e, m.label, m.rule, key, m.priority)
@@ -51,6 +63,9 @@ def edge_at(doc: Doc, m: MentionCandidate) -> tuple[int, int]:
     if len(name) == 2 and s > 0 and view[s - 1] in voc.surnames and view[s - 1] in voc.one_char \
             and (s < 2 or not is_cjk(view[s - 2]) or not _jieba_freq().get(view[s - 2:s])):
         return s - 1, e  # 首腦|歐|俞彤: 歐 a surname here, not Europe
+    if len(name) == 4 and name[0] in voc.surnames and name[-1] in name_verb_tails() and e < len(view) \
+            and is_cjk(view[e]) and not voc.multi_surnames.match(name) and not reads_transliterated(name):
+        return s, e - 1  # 許開景|冀|政府盡快公布
     if len(name) == 4 and name[0] not in voc.surnames and name[1] in voc.surnames \
             and _jieba_freq().get(name[:2], 0) < GENERIC_WORD_FREQ and not reads_transliterated(name):
         return s + 1, e  # 選委界|江玉歡 (not 利平斯基, 薩莫拉諾: a foreign name, 平 and 莫 no surnames there)
@@ -121,3 +136,28 @@ def _joined_start(doc: Doc, m: MentionCandidate) -> tuple[int, int]:
             if translit_name_at(view, t, j) == j:
                 return t, m.end
     return m.start, m.end
+
+
+def facility_names(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionCandidate]:
+    """A name the rules or the model made that ends in a facility word (亞利桑那州廠, 奈米晶圓廠,
+    高雄科學園) is a plant or a park, no ORG or place: dropped, and a place it opens with is kept
+    (亞利桑那州). A lexicon name keeps its ending.
+
+    >>> import h200claims
+    >>> [(m.text, m.label) for m in h200claims.extract("台積電亞利桑那州廠今年量產，高雄科學園也將擴建。").mentions]
+    [('台積電', 'ORG'), ('亞利桑那州', 'GPE'), ('高雄', 'GPE')]
+    """
+    view = doc.view
+    ends = facility_endings()
+    out = []
+    for m in mentions:
+        name = view[m.start:m.end]
+        if m.label in ("ORG", "GPE") and m.rule != "lexicon" and any(name.endswith(w) and len(name) > len(w) for w in ends):
+            place = max((c for c in doc.candidates if c.label == "GPE" and c.start == m.start and c.end < m.end
+                         and not any(view[c.start:c.end].endswith(w) for w in ends)),
+                        key=lambda c: c.end, default=None)
+            if place is not None:
+                out.append(place)
+            continue
+        out.append(m)
+    return out

@@ -121,8 +121,16 @@ def is_tag_line(line: Line) -> bool:
     words = line.view.split()
     if len(line.view) <= 20 and _rules()["tag_end"].search(line.view):
         return True  # a section label: '新股上市 |'
+    parts = _BARS.split(line.view)
+    if len(parts) >= 3 and all(0 < len(p) <= BAR_PART_MAX for p in parts[1:]):
+        return True  # a linked headline with its section labels: '…尽快公布| 北马| 地方| 东方网'
     return len(words) >= 3 and all(len(w) <= 6 for w in words) and not any(
         c in line.view for c in ",。，、:：!?！？「」")
+
+
+#: the bars between a linked headline and its section and site labels, each at most BAR_PART_MAX long
+_BARS = regex.compile(r"\s*[|｜]\s*")
+BAR_PART_MAX = 12
 
 
 #: a short line with no Han character is a page widget or a stray label ('test', 'Share'), not the article

@@ -1,0 +1,64 @@
+"""Shapes that are no names, or not the whole of one: a plant or park after a place or a name
+(tags/entity_edges.facility_names), and a one-character verb a headline glues to a three-character
+name (entity_edges.edge_at). Sentences written for these tests, in both scripts."""
+from __future__ import annotations
+
+import pytest
+
+from h200claims.testing import extractor
+
+
+def mentions(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.label) for m in extractor().extract(text).mentions]
+
+
+@pytest.mark.parametrize("text, facility, place", [
+    ("聯電在新加坡廠擴產，預計明年完工。", "新加坡廠", "新加坡"),
+    ("联电在新加坡厂扩产，预计明年完工。", "新加坡厂", "新加坡"),
+    ("華邦電宣布高雄科學園區新廠動工，總投資約新台幣3000億元。", "高雄科學園區", "高雄"),
+    ("华邦电宣布高雄科学园区新厂动工，总投资约3000亿元。", "高雄科学园区", "高雄"),
+    ("台積電表示，日本熊本晶圓廠的良率已經追上台灣。", "熊本晶圓廠", None),
+    ("台积电表示，日本熊本晶圆厂的良率已经追上台湾。", "熊本晶圆厂", None),
+])
+def test_a_plant_or_park_is_no_org(text, facility, place):
+    found = mentions(text)
+    assert not any(facility in t and label == "ORG" for t, label in found), found
+    if place:
+        assert (place, "GPE") in found, found
+
+
+@pytest.mark.parametrize("text, person", [
+    ("立委林志強說，漁民生計受影響。林志強促政府盡快補助漁民", "林志強"),
+    ("立委林志强说，渔民生计受影响。林志强促政府尽快补助渔民", "林志强"),
+    ("議員陳國華表示，將提案修法。陳國華冀當局盡快公布細節", "陳國華"),
+    ("议员陈国华表示，将提案修法。陈国华冀当局尽快公布细节", "陈国华"),
+])
+def test_a_headline_verb_is_no_part_of_the_name(text, person):
+    people = [t for t, label in mentions(text) if label == "PERSON"]
+    assert people and all(t == person for t in people), people
+
+
+@pytest.mark.parametrize("text, four, three", [
+    ("細節仍不明陳國華冀當局盡快公布", "陳國華冀", "陳國華"),
+    ("细节仍不明陈国华冀当局尽快公布", "陈国华冀", "陈国华"),
+    ("漁民生計受影響林志強促政府補助", "林志強促", "林志強"),
+    ("渔民生计受影响林志强促政府补助", "林志强促", "林志强"),
+])
+def test_a_model_name_loses_the_headline_verb_glued_to_it(text, four, three):
+    from h200claims.doc import MentionCandidate
+    from h200claims.tags.entity_edges import edge_at
+
+    ex = extractor()
+    doc = ex.run(ex.make_doc(text))
+    s = text.index(four)
+    assert edge_at(doc, MentionCandidate(s, s + 4, "PERSON", "model:crf", "name:x")) == (s, s + 3)
+
+
+@pytest.mark.parametrize("text, name", [("歐陽娜娜說，新片下月上映。", "歐陽娜娜"), ("欧阳娜娜说，新片下月上映。", "欧阳娜娜")])
+def test_a_compound_surname_keeps_four_characters(text, name):
+    from h200claims.doc import MentionCandidate
+    from h200claims.tags.entity_edges import edge_at
+
+    ex = extractor()
+    doc = ex.run(ex.make_doc(text))
+    assert edge_at(doc, MentionCandidate(0, 4, "PERSON", "model:crf", "name:x")) == (0, 4)
