@@ -7,7 +7,7 @@ from h200claims.doc import Doc, MentionCandidate, SpanIndex
 from h200claims.models import Entity, Mention
 from h200claims.registry import component
 from h200claims.tags import entity_lac, entity_model  # noqa: F401  (register the "lac" and "model" rules)
-from h200claims.tags import entity_latin, entity_products, entity_units  # noqa: F401  (register their rules)
+from h200claims.tags import entity_latin, entity_movers, entity_products, entity_units  # noqa: F401  (register their rules)
 from h200claims.tags.entity_aliases import org_repeats
 from h200claims.tags.entity_credits import outlet_credits
 from h200claims.tags.entity_edges import facility_names, person_edges
