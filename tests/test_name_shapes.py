@@ -62,3 +62,22 @@ def test_a_compound_surname_keeps_four_characters(text, name):
     ex = extractor()
     doc = ex.run(ex.make_doc(text))
     assert edge_at(doc, MentionCandidate(0, 4, "PERSON", "model:crf", "name:x")) == (0, 4)
+
+
+@pytest.mark.parametrize("text, body, person", [
+    ("運輸及物流局長林世雄表示，將檢討公共交通票價。", "運輸及物流局", "林世雄"),
+    ("运输及物流局长林世雄表示，将检讨公共交通票价。", "运输及物流局", "林世雄"),
+    ("文化體育及旅遊局長楊潤雄強調，活動將如期舉行。", "文化體育及旅遊局", "楊潤雄"),
+    ("文化体育及旅游局长杨润雄强调，活动将如期举行。", "文化体育及旅游局", "杨润雄"),
+    ("副總理兼財政及經濟發展部長王大明表示，預算將平衡。", "財政及經濟發展部", "王大明"),
+    ("副总理兼财政及经济发展部长王大明表示，预算将平衡。", "财政及经济发展部", "王大明"),
+])
+def test_a_body_fused_with_its_heads_title_is_a_name(text, body, person):
+    found = mentions(text)
+    assert (body, "ORG") in found and (person, "PERSON") in found, found
+
+
+@pytest.mark.parametrize("text", ["警察局長王大明表示，將加強巡邏。", "警察局长王大明表示，将加强巡逻。",
+                                  "我國衛生部長王大明表示，將加強防疫。"])
+def test_a_generic_or_our_countrys_body_is_not_made_a_name_by_a_title(text):
+    assert not any(label == "ORG" and t.startswith(("警察", "我國", "我国")) for t, label in mentions(text))

@@ -218,7 +218,7 @@ def organisation_suffix(doc: Doc) -> list[MentionCandidate]:
                               and not any(word == x for x in voc.org_institutional)):
             continue
         if e_tok < len(view) and is_cjk(view[e_tok]) and not doc.at_token_boundary(e_tok) \
-                and not voc.title_at.match(view, e_tok):
+                and not voc.title_at.match(view, e_tok) and view[e_tok - 1:e_tok + 1] not in voc.title_words:
             continue
         if e_tok - 1 in taken:  # the ending already belongs to a known name
             continue
@@ -228,9 +228,11 @@ def organisation_suffix(doc: Doc) -> list[MentionCandidate]:
             continue
         name = view[start:e_tok]
         core_start = gpe_at.get(start, start)
-        if is_generic_org(doc, core_start, e_tok, prefixed=core_start != start):
+        fused = fused_title(doc, e_tok)  # the title is the evidence: no model veto (rule title_body)
+        if not titled_body(doc, core_start, e_tok) if fused \
+                else is_generic_org(doc, core_start, e_tok, prefixed=core_start != start):
             continue
-        out.append(MentionCandidate(start, e_tok, "ORG", "org_suffix", name_key(name), priority=1))
+        out.append(MentionCandidate(start, e_tok, "ORG", "title_body" if fused else "org_suffix", name_key(name), priority=1))
     return out
 
 
@@ -353,7 +355,21 @@ def org_ending_tokens(doc: Doc) -> list[tuple[int, int]]:
         t = voc.long_titles.search(view, s_tok + 1, e_tok)
         if t and t.start() > s_tok and view[t.start() - 1] in voc.org_suffix_last:
             out.append((s_tok, t.start()))
+        elif e_tok - s_tok >= 2 and view[e_tok - 2] in voc.org_suffix_last and view[e_tok - 2:e_tok] in voc.title_words \
+                and not (e_tok - s_tok == 2 and s_tok > 0 and view[s_tok - 1] == view[s_tok]):  # 協會|會長 ends before it
+            out.append((s_tok, e_tok - 1))  # 環境及生態|局長, 旅遊局長: the body's ending is the title's first character
     return out
+
+
+def fused_title(doc: Doc, end: int) -> bool:
+    """Whether a body's ending at ``end`` is the first character of a title token (局|長, 旅遊局|長)."""
+    return doc.view[end - 1:end + 1] in vocab().title_words and not doc.at_token_boundary(end)
+
+
+def titled_body(doc: Doc, start: int, end: int) -> bool:
+    """A body whose ending is fused with its head's title (環境及生態|局長): a name when two words or
+    more stand before the ending, even common ones (not 警察局長, one word fused with its title)."""
+    return sum(1 for a, b in doc.tokens_in(start, end - 1) if b - a >= 2) >= 2
 
 
 def is_generic_org(doc: Doc, start: int, end: int, prefixed: bool = False) -> bool:
