@@ -7,8 +7,8 @@ from h200claims.doc import Doc, MentionCandidate, SpanIndex
 from h200claims.models import Entity, Mention
 from h200claims.registry import component
 from h200claims.tags import entity_lac, entity_model  # noqa: F401  (register the "lac" and "model" rules)
-from h200claims.tags import entity_latin, entity_movers, entity_products, entity_units  # noqa: F401  (register their rules)
-from h200claims.tags.entity_aliases import org_repeats
+from h200claims.tags import entity_companies, entity_latin, entity_movers, entity_products, entity_units  # noqa: F401  (register their rules)
+from h200claims.tags.entity_aliases import org_repeats, paren_short_forms
 from h200claims.tags.entity_credits import outlet_credits
 from h200claims.tags.entity_edges import facility_names, person_edges
 from h200claims.tags.entity_lists import listed_companies
@@ -26,7 +26,7 @@ from h200claims.tags.entity_vocab import _jieba_freq, company_suffix_chain, is_c
 #: steps of this stage that are not candidate rules but can be switched off too
 RULES.switch("repeat_name", "surname_title", "surname_reference", "place_prefix", "place_unit", "company_suffix",
              "person_as_company", "context_short_forms", "company_organs", "join_company_heads", "person_edges",
-             "company_markets", "listed_companies", "org_repeats", "outlet_credits", "facility_names")
+             "company_markets", "listed_companies", "org_repeats", "outlet_credits", "facility_names", "paren_short")
 
 
 def enabled(doc: Doc, name: str) -> bool:
@@ -141,8 +141,27 @@ def attach_company_suffix(doc: Doc, mentions: list[MentionCandidate]) -> list[Me
                 if not legal and conflicting_industry(view[m.start:m.end], full, lex.names):
                     key = name_key(full)  # 國泰|人壽 is not 國泰航空 (Cathay Pacific): another company
                 m = MentionCandidate(m.start, end, m.label, m.rule, key, m.priority)
+            elif end == m.end and (longer := model_company_from(doc, m)) is not None:
+                m = longer  # 國泰|世紀產險: the model reads the longer company, another one
         out.append(m)
     return out
+
+
+#: how many characters may stand between a lexicon company's name and the industry word of a longer
+#: company the model reads from it (國泰|世紀|產險)
+MODEL_COMPANY_GAP = 3
+
+
+def model_company_from(doc: Doc, m: MentionCandidate) -> MentionCandidate | None:
+    """A model ORG that opens with the lexicon company ``m`` and ends in an industry word or legal
+    suffix a few characters later (國泰世紀產險 after 國泰): that company, under its own name."""
+    view = doc.view
+    words = vocab().company_industry + vocab().company_suffixes
+    for c in doc.candidates:
+        if c.start == m.start and c.label == "ORG" and c.rule.startswith("model") \
+                and any(view.endswith(w, 0, c.end) and m.end < c.end - len(w) <= m.end + MODEL_COMPANY_GAP for w in words):
+            return MentionCandidate(c.start, c.end, "ORG", c.rule, name_key(view[c.start:c.end]), c.priority)
+    return None
 
 
 def conflicting_industry(short: str, full: str, names: Any) -> bool:
@@ -196,7 +215,7 @@ SECOND_LOOKS = (("person_edges", person_edges), ("listed_companies", listed_comp
                 ("outlet_credits", outlet_credits),
                 ("place_prefix", attach_place_prefix),
                 ("place_unit", attach_place_unit), ("company_suffix", attach_company_suffix),
-                ("facility_names", facility_names))
+                ("facility_names", facility_names), ("paren_short", paren_short_forms))
 
 
 def join_surname_references(doc: Doc, mentions: list[MentionCandidate], named: dict[str, str]) -> list[MentionCandidate]:

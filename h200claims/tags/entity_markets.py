@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from h200claims import data
 from h200claims.doc import Doc, MentionCandidate, SpanIndex
-from h200claims.tags.entity_rules import company_name_like
+from h200claims.tags.entity_companies import company_name_like
 from h200claims.tags.entity_vocab import _jieba_freq, is_cjk, name_key, vocab
 from h200claims.text.script import simplified_view as v
 
