@@ -54,15 +54,35 @@ def timed(fn, *args) -> float:  # type: ignore[no-untyped-def]
     return time.perf_counter() - t
 
 
-def cold_start(what: str = "h200claims") -> float:
-    """A fresh process: import and first result on one article (``what="jieba"``: jieba.lcut)."""
+def cold_start(what: str = "h200claims", bytecode: bool = True) -> float:
+    """A fresh process: import and first result on one article (``what="jieba"``: jieba.lcut).
+
+    With ``bytecode`` the modules' compiled bytecode is there, as ``pip install`` leaves it (into a
+    temporary pycache prefix, written by one run before the timed ones, so nothing is left in the
+    repository); without it every module is compiled from source first, as in an editable install
+    run with PYTHONDONTWRITEBYTECODE (this machine's default), which costs about 0.3 s more."""
+    import tempfile
+
     article = str(ROOT / 'fixtures/articles/002_7cdbda35982f72d8.txt')
     call = ("import h200claims; h200claims.extract(" if what == "h200claims" else
             "import jieba, logging; jieba.setLogLevel(logging.WARNING); jieba.lcut(")
     code = f"import time; t=time.perf_counter(); {call}open({article!r}, encoding='utf-8').read()); print(time.perf_counter()-t)"
-    runs = [float(subprocess.run([sys.executable, "-W", "ignore", "-c", code], capture_output=True, text=True,
-                                 check=True).stdout.strip().splitlines()[-1]) for _ in range(3)]
-    return statistics.median(runs)
+    with tempfile.TemporaryDirectory(prefix="h200pyc") as prefix:
+        env = dict(os.environ)
+        if bytecode:
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            env["PYTHONPYCACHEPREFIX"] = prefix
+        else:
+            env["PYTHONDONTWRITEBYTECODE"] = "1"
+
+        def once() -> float:
+            out = subprocess.run([sys.executable, "-W", "ignore", "-c", code], capture_output=True, text=True,
+                                 check=True, env=env).stdout
+            return float(out.strip().splitlines()[-1])
+
+        if bytecode:
+            once()  # writes the bytecode
+        return statistics.median(once() for _ in range(3))
 
 
 def worker_rss_mb(texts: list[str]) -> float:
@@ -190,8 +210,9 @@ def main() -> None:
           f"x jieba.posseg (target >= 20), model costs {1 - cps['c'] / cps['m']:.0%} of the speed without it; "
           f"model files {model_mb:.1f} MB (target <= 30)")
 
-    print(f"cold start (fresh process: import + first result): {cold_start():.2f} s; "
-          f"plain jieba.lcut the same way: {cold_start('jieba'):.2f} s (its dictionary load is most of both)")
+    print(f"cold start (fresh process: import + first result, bytecode compiled as pip install leaves it): "
+          f"{cold_start():.2f} s; plain jieba.lcut the same way: {cold_start('jieba'):.2f} s "
+          f"(its dictionary load is most of both); from source (no bytecode): {cold_start(bytecode=False):.2f} s")
     print(f"peak RSS of one worker over the corpus' first 40 articles: {worker_rss_mb(texts[:40]):.0f} MB")
 
     small, large = big_article(100_000), big_article(1_000_000)
