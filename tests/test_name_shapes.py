@@ -81,3 +81,22 @@ def test_a_body_fused_with_its_heads_title_is_a_name(text, body, person):
                                   "我國衛生部長王大明表示，將加強防疫。"])
 def test_a_generic_or_our_countrys_body_is_not_made_a_name_by_a_title(text):
     assert not any(label == "ORG" and t.startswith(("警察", "我國", "我国")) for t, label in mentions(text))
+
+
+@pytest.mark.parametrize("text", ["中鋼表示，鋼價將上漲。", "中钢表示，钢价将上涨。", "中再保也遭到裁罰。", "中再保也遭到裁罚。"])
+def test_a_one_character_country_before_another_single_character_is_a_name_in_pieces(text):
+    assert not any(m.rule == "one_char_country" for m in extractor().extract(text).mentions)
+
+
+@pytest.mark.parametrize("text, place", [("美將對進口鋼鐵加徵關稅。", "美"), ("美将对进口钢铁加征关税。", "美"),
+                                         ("陸擬擴大進口。", "陸"), ("陆拟扩大进口。", "陆"),
+                                         ("新規上路，台廠出貨可望回溫。", "台"), ("新规上路，台厂出货可望回温。", "台")])
+def test_a_one_character_country_before_a_function_word_stays(text, place):
+    assert (place, "GPE") in mentions(text)
+
+
+def test_a_model_span_across_a_space_or_bracket_is_no_name():
+    from h200claims.tags.entity_model import NAME_CHARS
+
+    assert NAME_CHARS.fullmatch("中評社") and NAME_CHARS.fullmatch("霍華德·盧特尼克")
+    assert not NAME_CHARS.fullmatch("中評社 資料照） 中評社") and not NAME_CHARS.fullmatch("台積電（")

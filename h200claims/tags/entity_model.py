@@ -169,6 +169,10 @@ def surname_name_after_title(doc: Doc, c: MentionCandidate) -> bool:
     return not any(b - a >= 2 and freq.get(doc.view[a:b], 0) >= GENERIC_WORD_FREQ for a, b in doc.tokens_in(c.start, c.end))
 
 
+#: what a name is written with: letters, digits and the joiners of foreign names
+NAME_CHARS = regex.compile(r"[\p{L}\p{N}·・.&\-]+")
+
+
 class SpanCheck:
     """The checks a model's span passes before it is a candidate (any model: the CRF, LAC), with
     what they need from the candidates the rules made before it, gathered once per article."""
@@ -194,8 +198,8 @@ class SpanCheck:
         raw = doc.view[start:end]
         name = raw.strip()
         ours = map_label(label, name, cfg)
-        if ours is None or name != raw or conf < cfg["min_confidence"]:
-            return None
+        if ours is None or name != raw or conf < cfg["min_confidence"] or not NAME_CHARS.fullmatch(raw):
+            return None  # a span across a space or a bracket (中評社 資料照） 中評社) is no name
         if ours == "ORG" and conf < cfg["sure"] and (common_words_only(doc, start, end) or name.endswith(
                 _view_forms(tuple(cfg["unsure_org_endings"])))):
             return None  # 外資券商, 專案小組: a description with a group's ending, and the model unsure

@@ -361,6 +361,12 @@ def cue_adverbs() -> Any:
 
 
 @lru_cache(maxsize=1)
+def one_char_next() -> frozenset[str]:
+    """One-character words that may follow a one-character country as a token of their own (美|將)."""
+    return frozenset(v(data.load_json("entity_rules.json")["one_char_next_single"]))
+
+
+@lru_cache(maxsize=1)
 def one_char_fused() -> frozenset[str]:
     return frozenset(v(x) for x in data.load_json("entity_rules.json")["one_char_fused"])
 
@@ -389,6 +395,9 @@ def one_character_country(doc: Doc) -> list[MentionCandidate]:
         after = view[e] if e < len(view) else "\n"
         if after in voc.one_char or (before in voc.one_char and e - s == 1) or view[s:s + 2] in one_char_fused():
             continue  # 中美, 台股
+        if is_cjk(after) and doc.tokens_in(e, e + 1) \
+                and after not in one_char_next():
+            continue  # 中|電, 中|再|保: a name the tokenizer left in single characters
         j = s - 1
         while j > s - 4 and j >= 0 and view[j] in " \u3000\u00a0)）":  # 今 (23) 日
             j -= 1
