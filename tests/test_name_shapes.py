@@ -90,7 +90,8 @@ def test_a_one_character_country_before_another_single_character_is_a_name_in_pi
 
 @pytest.mark.parametrize("text, place", [("美將對進口鋼鐵加徵關稅。", "美"), ("美将对进口钢铁加征关税。", "美"),
                                          ("陸擬擴大進口。", "陸"), ("陆拟扩大进口。", "陆"),
-                                         ("新規上路，台廠出貨可望回溫。", "台"), ("新规上路，台厂出货可望回温。", "台")])
+                                         ("新規上路，台廠出貨可望回溫。", "台"), ("新规上路，台厂出货可望回温。", "台"),
+                                         ("美拋出新方案，市場反應冷淡。", "美"), ("美抛出新方案，市场反应冷淡。", "美")])
 def test_a_one_character_country_before_a_function_word_stays(text, place):
     assert (place, "GPE") in mentions(text)
 
