@@ -57,7 +57,9 @@ def test_related_headline_list_without_marker_ends_the_body():
 
 def test_inline_byline_and_dateline_are_cut_from_the_first_paragraph():
     for text, first in [("〔記者王大同／高雄報導〕經濟部今天宣布，將提供新的補助方案，協助中小企業轉型升級，預計明年上路。", "經濟部今天宣布"),
-                        ("新华社上海5月3日电 上海市政府今天宣布，将提供新的补助方案，协助中小企业转型升级，预计明年实施。", "上海市政府今天宣布")]:
+                        ("新华社上海5月3日电 上海市政府今天宣布，将提供新的补助方案，协助中小企业转型升级，预计明年实施。", "上海市政府今天宣布"),
+                        ("中新社 上海5月3日电 (记者 王大同)上海市政府今天宣布，将提供新的补助方案，协助中小企业转型升级。", "上海市政府今天宣布"),
+                        ("中新社 上海5月3日電 (記者 王大同)上海市政府今天宣布，將提供新的補助方案，協助中小企業轉型升級。", "上海市政府今天宣布")]:
         ranges = detect_body(simplified_view(text))
         assert text[ranges[0][0]:].startswith(first)
 
