@@ -101,3 +101,26 @@ def test_a_model_span_across_a_space_or_bracket_is_no_name():
 
     assert NAME_CHARS.fullmatch("中評社") and NAME_CHARS.fullmatch("霍華德·盧特尼克")
     assert not NAME_CHARS.fullmatch("中評社 資料照） 中評社") and not NAME_CHARS.fullmatch("台積電（")
+
+
+@pytest.mark.parametrize("text, name", [("卓里機械廠去年底進行了股份制改造。", "卓里機械廠"), ("卓里机械厂去年底进行了股份制改造。", "卓里机械厂")])
+def test_an_enterprise_named_for_its_trade_keeps_its_factory_word(text, name):
+    from h200claims.doc import MentionCandidate
+    from h200claims.tags.entity_edges import facility_names
+
+    ex = extractor()
+    doc = ex.run(ex.make_doc(text))
+    m = MentionCandidate(0, len(name), "ORG", "model:crf", "name:x")
+    assert facility_names(doc, [m]) == [m]
+
+
+def test_a_model_railway_is_the_place_it_is_named_for():
+    from h200claims.doc import MentionCandidate
+    from h200claims.tags.entity_edges import facility_names
+
+    for text, place in [("平涼至慶陽鐵路今年開工。", "慶陽"), ("平凉至庆阳铁路今年开工。", "庆阳")]:
+        ex = extractor()
+        doc = ex.run(ex.make_doc(text))
+        s = text.index(place)
+        out = facility_names(doc, [MentionCandidate(s, s + 4, "GPE", "model:crf", "name:x")])
+        assert [(text[m.start:m.end], m.label) for m in out] == [(place, "GPE")]

@@ -8,7 +8,7 @@ from h200claims.models import Entity, Mention
 from h200claims.registry import component
 from h200claims.tags import entity_lac, entity_model  # noqa: F401  (register the "lac" and "model" rules)
 from h200claims.tags import entity_companies, entity_latin, entity_movers, entity_products, entity_units  # noqa: F401  (register their rules)
-from h200claims.tags.entity_aliases import org_head_words, org_repeats, paren_short_forms
+from h200claims.tags.entity_aliases import org_repeats, paren_short_forms
 from h200claims.tags.entity_credits import outlet_credits
 from h200claims.tags.entity_edges import facility_names, person_edges
 from h200claims.tags.entity_lists import listed_companies
@@ -26,7 +26,7 @@ from h200claims.tags.entity_vocab import _jieba_freq, company_suffix_chain, is_c
 #: steps of this stage that are not candidate rules but can be switched off too
 RULES.switch("repeat_name", "surname_title", "surname_reference", "place_prefix", "place_unit", "company_suffix",
              "person_as_company", "context_short_forms", "company_organs", "join_company_heads", "person_edges",
-             "company_markets", "listed_companies", "org_repeats", "outlet_credits", "facility_names", "paren_short", "org_head_words")
+             "company_markets", "listed_companies", "org_repeats", "outlet_credits", "facility_names", "paren_short")
 
 
 def enabled(doc: Doc, name: str) -> bool:
@@ -215,7 +215,7 @@ SECOND_LOOKS = (("person_edges", person_edges), ("listed_companies", listed_comp
                 ("outlet_credits", outlet_credits),
                 ("place_prefix", attach_place_prefix),
                 ("place_unit", attach_place_unit), ("company_suffix", attach_company_suffix),
-                ("facility_names", facility_names), ("paren_short", paren_short_forms), ("org_head_words", org_head_words))
+                ("facility_names", facility_names), ("paren_short", paren_short_forms))
 
 
 def join_surname_references(doc: Doc, mentions: list[MentionCandidate], named: dict[str, str]) -> list[MentionCandidate]:

@@ -143,27 +143,3 @@ def _occurrences(view: str, word: str) -> list[int]:
         out.append(i)
         i = view.find(word, i + 1)
     return out
-
-
-def org_head_words(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionCandidate]:
-    """A model's ORG that is another ORG of the article and a common word after it (中電|社區 beside
-    中電, 中電|消費券) names that organisation: the word is what it runs, no body of its own.
-
-    >>> import h200claims
-    >>> r = h200claims.extract("中電表示，電費將下調。中電社區節能基金明年繼續。")
-    >>> [m.text for m in r.mentions if m.text.startswith("中電")]
-    ['中電', '中電']
-    """
-    view = doc.view
-    names = {view[m.start:m.end]: m.key for m in mentions if m.label == "ORG"}
-    words = vocab().company_industry + vocab().company_suffixes
-    out = []
-    for m in mentions:
-        name = view[m.start:m.end]
-        if m.label == "ORG" and m.rule.startswith("model"):
-            head = next((name[:i] for i in range(len(name) - SHORT_MIN, SHORT_MIN - 1, -1)
-                         if name[:i] in names and names[name[:i]] != m.key), None)
-            if head is not None and is_common_word(name[len(head):]) and not name.endswith(words):
-                m = MentionCandidate(m.start, m.start + len(head), "ORG", m.rule, names[head], m.priority)
-        out.append(m)
-    return out

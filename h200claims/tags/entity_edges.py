@@ -37,9 +37,12 @@ def name_verb_tails() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def facility_endings() -> tuple[str, ...]:
-    """Words that make a name a facility (晶圓廠, 科學園), longest first."""
-    return tuple(sorted((v(w) for w in data.load_json("entity_rules.json")["facility_endings"]), key=len, reverse=True))
+def facility_endings() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Words that make an ORG a facility (晶圓廠, 科學園), those that do after a place (廠), and
+    those that make a model's place a facility (鐵路: the place is what it is named for)."""
+    cfg = data.load_json("entity_rules.json")
+    return (tuple(v(w) for w in cfg["facility_endings"]), tuple(v(w) for w in cfg["facility_after_place"]),
+            tuple(v(w) for w in cfg["facility_after_gpe"]))
 
 
 def _moved(m: MentionCandidate, s: int, e: int, view: str) -> MentionCandidate:
@@ -139,25 +142,32 @@ def _joined_start(doc: Doc, m: MentionCandidate) -> tuple[int, int]:
 
 
 def facility_names(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionCandidate]:
-    """A name the rules or the model made that ends in a facility word (亞利桑那州廠, 奈米晶圓廠,
-    高雄科學園) is a plant or a park, no ORG or place: dropped, and a place it opens with is kept
-    (亞利桑那州). A lexicon name keeps its ending.
+    """An ORG the rules or the model made that ends in a facility word (奈米晶圓廠, 高雄科學園), or is
+    a place and 廠 (亞利桑那州廠), is a plant or a park: dropped, and a place it opens with is kept
+    (亞利桑那州). A lexicon name keeps its ending, an enterprise named for its trade its 廠
+    (卓里機械廠), and a place its own (明石海峽大橋).
 
     >>> import h200claims
     >>> [(m.text, m.label) for m in h200claims.extract("台積電亞利桑那州廠今年量產，高雄科學園也將擴建。").mentions]
     [('台積電', 'ORG'), ('亞利桑那州', 'GPE'), ('高雄', 'GPE')]
     """
     view = doc.view
-    ends = facility_endings()
+    ends, after_place, after_gpe = facility_endings()
     out = []
     for m in mentions:
         name = view[m.start:m.end]
-        if m.label in ("ORG", "GPE") and m.rule != "lexicon" and any(name.endswith(w) and len(name) > len(w) for w in ends):
-            place = max((c for c in doc.candidates if c.label == "GPE" and c.start == m.start and c.end < m.end
-                         and not any(view[c.start:c.end].endswith(w) for w in ends)),
-                        key=lambda c: c.end, default=None)
-            if place is not None:
-                out.append(place)
-            continue
+        if m.label == "GPE" and m.rule.startswith("model"):
+            tail = next((w for w in after_gpe if name.endswith(w) and len(name) - len(w) >= 2), None)
+            if tail is not None:  # 慶陽|鐵路: a railway or a bridge is no place; the place it is named for is
+                out.append(MentionCandidate(m.start, m.end - len(tail), "GPE", m.rule, name_key(name[:-len(tail)]), m.priority))
+                continue
+        if m.label == "ORG" and m.rule != "lexicon":
+            places = [c for c in doc.candidates if c.label == "GPE" and c.start == m.start and c.end < m.end]
+            if any(name.endswith(w) and len(name) > len(w) for w in ends) or any(
+                    view[c.end:m.end] in after_place for c in places):
+                place = max(places, key=lambda c: c.end, default=None)
+                if place is not None:
+                    out.append(place)
+                continue
         out.append(m)
     return out

@@ -170,7 +170,7 @@ def surname_name_after_title(doc: Doc, c: MentionCandidate) -> bool:
 
 
 #: what a name is written with: letters, digits and the joiners of foreign names
-NAME_CHARS = regex.compile(r"[\p{L}\p{N}·・.&\-]+")
+NAME_CHARS = regex.compile(r"[\p{L}\p{N}·・‧•.&\-—–－]+")
 
 
 class SpanCheck:

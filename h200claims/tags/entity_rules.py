@@ -396,7 +396,8 @@ def one_character_country(doc: Doc) -> list[MentionCandidate]:
         if after in voc.one_char or (before in voc.one_char and e - s == 1) or view[s:s + 2] in one_char_fused():
             continue  # 中美, 台股
         if is_cjk(after) and doc.tokens_in(e, e + 1) and after not in one_char_next() and (
-                _jieba_freq().get(view[s:e + 1]) or (e + 2 <= len(view) and is_cjk(view[e + 1]) and doc.tokens_in(e + 1, e + 2))):
+                _jieba_freq().get(view[s:e + 1]) or (e + 2 <= len(view) and is_cjk(view[e + 1]) and doc.tokens_in(e + 1, e + 2)
+                                                     and after not in voc.one_char)):
             continue  # 中|電 (a word of the dictionary), 中|再|保: a name the tokenizer left in single characters
         j = s - 1
         while j > s - 4 and j >= 0 and view[j] in " \u3000\u00a0)）":  # 今 (23) 日
