@@ -38,3 +38,18 @@ def test_a_bracketed_abbreviation_and_its_repeats_are_the_company(text):
     shorts = [e for t, e in found if t in ("國泰產", "国泰产")]
     assert len(shorts) == 2 and set(shorts) == set(full), found
     assert not any(t in ("國泰", "国泰") for t, _ in found), found
+
+
+INDUSTRY = [("部長指出，日本汽車產業面臨轉型。事實證明：日本汽車沒有倒下！", "日本"),
+            ("部長指出，台灣面板產業面臨轉型。事實證明：台灣面板沒有倒下！", "台灣")]
+
+
+@pytest.mark.parametrize("text, place", INDUSTRY + [(to_simplified(t), to_simplified(p)) for t, p in INDUSTRY])
+def test_a_place_and_industry_the_article_calls_an_industry_is_no_company(text, place):
+    found = [(m.text, m.label) for m in extractor().extract(text).mentions]
+    assert found.count((place, "GPE")) == 2 and not any(label == "ORG" for _, label in found), found
+
+
+@pytest.mark.parametrize("text", ["台灣人壽表示，將推出新保單。", "台湾人寿表示，将推出新保单。"])
+def test_a_place_and_industry_the_article_does_not_call_an_industry_stays_a_company(text):
+    assert [m.label for m in extractor().extract(text).mentions] == ["ORG"]

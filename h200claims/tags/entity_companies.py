@@ -10,6 +10,7 @@ from h200claims.tags.entity_rules import Spans, rule
 from h200claims.tags.entity_vocab import (
     GENERIC_WORD_FREQ, _jieba_freq, company_suffix_chain, is_cjk, name_key, verb_tags, vocab,
 )
+from h200claims.text.script import simplified_view as v
 
 
 #: an unknown company's own name before its industry word: two to four characters
@@ -39,6 +40,8 @@ def company_industry(doc: Doc) -> list[MentionCandidate]:
             place = gpe_end.get(w_start)
             if (place is not None and legal) or not company_follows(doc, end, b, measures=place is None):
                 continue  # 中國科技公司: a place's companies of a kind, not one company
+            if place is not None and names_an_industry(doc, view[place.start:end]):
+                continue  # 台灣半導體 where the article writes 台灣半導體產業: the industry
             if place is not None:
                 start = place.start
             elif word_start is not None:  # the dictionary's company word
@@ -60,6 +63,24 @@ def company_industry(doc: Doc) -> list[MentionCandidate]:
             if place is None:
                 out.extend(short_forms(doc, view[start:w_start], key, (start, end)))
     return out
+
+
+@lru_cache(maxsize=1)
+def industry_collectives() -> tuple[str, ...]:
+    """Words after a place and an industry word that make them an industry (產業, 供應鏈)."""
+    return tuple(v(w) for w in data.load_json("entity_rules.json")["industry_collectives"])
+
+
+def names_an_industry(doc: Doc, name: str) -> bool:
+    """Whether the article writes ``name`` (a place and an industry word) before an industry's
+    collective word anywhere (台灣半導體|產業)."""
+    view = doc.view
+    i = view.find(name)
+    while i >= 0:
+        if view.startswith(industry_collectives(), i + len(name)):
+            return True
+        i = view.find(name, i + 1)
+    return False
 
 
 def short_forms(doc: Doc, short: str, key: str, full: tuple[int, int]) -> list[MentionCandidate]:
