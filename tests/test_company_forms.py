@@ -53,3 +53,16 @@ def test_a_place_and_industry_the_article_calls_an_industry_is_no_company(text, 
 @pytest.mark.parametrize("text", ["台灣人壽表示，將推出新保單。", "台湾人寿表示，将推出新保单。"])
 def test_a_place_and_industry_the_article_does_not_call_an_industry_stays_a_company(text):
     assert [m.label for m in extractor().extract(text).mentions] == ["ORG"]
+
+
+ALIAS = ["東方海運集團有限公司（下稱「東運集團」）數據顯示，一季度貨運量成長9.9%。東運集團表示，將擴大船隊。"]
+
+
+@pytest.mark.parametrize("text", ALIAS + [to_simplified(t) for t in ALIAS])
+def test_an_alias_given_in_brackets_is_the_company_and_no_quote(text):
+    r = extractor().extract(text)
+    full = [m.entity for m in r.mentions if m.text.endswith(("有限公司",))]
+    short = [m.entity for m in r.mentions if m.text in ("東運集團", "东运集团")]
+    assert full and len(short) == 2 and set(short) == set(full), [(m.text, m.entity) for m in r.mentions]
+    assert all(q.cue not in ("稱", "称") for q in r.quotes), [(q.text, q.cue) for q in r.quotes]
+    assert {q.speaker for q in r.quotes} == set(full)

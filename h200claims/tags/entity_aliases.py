@@ -18,7 +18,7 @@ import regex
 
 from h200claims.doc import Doc, MentionCandidate, SpanIndex
 from h200claims.patterns import compile_fast
-from h200claims.tags.entity_vocab import is_cjk, is_common_word, vocab
+from h200claims.tags.entity_vocab import is_common_word, vocab
 
 #: the shortest short form taken (characters)
 SHORT_MIN = 2
@@ -102,12 +102,14 @@ def abbreviates(short: str, full: str) -> bool:
     return all(c in rest for c in short[1:])
 
 
-#: the longest abbreviation read in brackets after a name
-PAREN_SHORT_MAX = 6
+#: an alias in brackets after a name: an abbreviation (國泰產), or any name after 下稱 or 簡稱
+#: (中國國家鐵路集團有限公司（下稱「國鐵集團」）)
+ALIAS_IN_BRACKETS = regex.compile(r"\((?P<marker>(?:以下)?(?:简称|下称)(?:为)?)?[“\"「『]?(?P<short>\p{Han}{2,8})[”\"」』]?\)")
 
 
 def paren_short_forms(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionCandidate]:
-    """An organisation's abbreviation in brackets right after its name (國泰世紀產險（國泰產）) is a
+    """An organisation's abbreviation in brackets right after its name (國泰世紀產險（國泰產）), or an
+    alias it is given there (（下稱「國鐵集團」）), is a
     mention of it (rule ``paren_short``), whatever a rule read inside the brackets (the 國泰 of
     Cathay Pacific), and so is the same abbreviation a rule or the model found as a name of its own
     elsewhere in the article.
@@ -122,11 +124,13 @@ def paren_short_forms(doc: Doc, mentions: list[MentionCandidate]) -> list[Mentio
     for m in mentions:
         if m.label != "ORG" or view[m.end:m.end + 1] != "(":
             continue
-        close = view.find(")", m.end + 1, m.end + PAREN_SHORT_MAX + 2)
-        short = view[m.end + 1:close] if close > 0 else ""
-        if len(short) < SHORT_MIN or not all(is_cjk(c) for c in short) or not abbreviates(short, view[m.start:m.end]):
+        a = ALIAS_IN_BRACKETS.match(view, m.end)
+        if a is None:
             continue
-        s, e = m.end + 1, close
+        short = a.group("short")
+        if not (a.group("marker") or abbreviates(short, view[m.start:m.end])):
+            continue  # (下稱「國鐵集團」) names any alias; a bare one must abbreviate the name
+        s, e = a.span("short")
         out = [x for x in out if x.end <= s or x.start >= e]
         spans = [(s, e)] + [(i, i + len(short)) for i in _occurrences(view, short) if i != s and doc.in_body(i, i + len(short))]
         for a, b in spans:  # inside it a shorter name is no mention (the 國泰 of 國泰產); one across its edge stays
