@@ -162,6 +162,11 @@ def amount(doc: Doc) -> list[Quantity]:
                 continue  # 身家|數億元 read again past 家數: 億元 alone is 1億, but not here
             kind, unit = unit_of(m.group("unit"), m.group("cur"), doc)
             value = number(num)
+            cent = cfg["cent_units"]["units"].get(m.group("unit").strip())
+            if cent is not None:  # 140.6仙 = 1.406 of the bare currency, where it has cents
+                if unit not in cfg["cent_units"]["currencies"] or value is None:
+                    continue
+                value = round(value * cent, 6)
             sub_end = m.end()
             if kind == "money" and value is not None and not m.group("post"):
                 sub_end, sub_value = with_subunits(doc, m.group("unit").strip(), m.end(), value)
@@ -200,7 +205,7 @@ def amount(doc: Doc) -> list[Quantity]:
             if sub_end > m.end():  # 五元三毛
                 e, value = sub_end, sub_value
             s = m.start() if (m.group("pre") or m.group("cur")) else ns
-            how = doc.cache["bare_yuan"][1] if kind == "money" and not m.group("cur") and is_bare(m.group("unit")) else None
+            how = doc.cache["bare_yuan"][1] if kind == "money" and not m.group("cur") and (is_bare(m.group("unit")) or cent) else None
             out.append(make(doc, s, e, "amount", kind, value=value, unit=unit, approx=approx, bound=bound,
                             low=pair[0] if pair else None, high=pair[1] if pair else None, currency_from=how))
     return out
