@@ -102,6 +102,20 @@ KEPT += [
     ("其中新加坡占50亿令吉,较去年的45亿令吉上升11%。", "11%", "上升"),
 ]
 
+# basis_phrases: the period a change is measured against links the measure to it (較前一季度, 比2019年同期);
+# a light verb (完成) before the amount only says it was done: the nouns before it name the measure;
+# a market report's level verbs (高見, 低見: measure_link_words) link too
+KEPT += [
+    ("該市零售額較上一季度增長2.5%。", "2.5%", "零售額"),
+    ("该市零售额较前一季度增长2.5%。", "2.5%", "零售额"),
+    ("該市客流量較2019年同期增長15%。", "15%", "客流量"),
+    ("该市客流量比2019年同期增长15%。", "15%", "客流量"),
+    ("該港口貨物吞吐量完成3.2億噸。", "3.2億噸", "港口貨物吞吐量"),
+    ("该港口货物吞吐量完成3.2亿吨。", "3.2亿吨", "港口货物吞吐量"),
+    ("該股股價午後反彈，高見12.5元。", "12.5元", "股價"),
+    ("该股股价午后反弹,高见12.5元。", "12.5元", "股价"),
+]
+
 # words of data/claims.json: change words (回落, 加快) that pass the measure on, measure nouns (指數, 國民所得)
 DATA_WORDS = [
     ("全国工业增加值同比增长3.8%,比上月回落0.1个百分点。", "0.1个百分点", "全国工业增加值", "down"),
@@ -112,6 +126,11 @@ DATA_WORDS = [
     ("最终确定月薪三万元,调幅百分之三。", "百分之三", "调幅", None),
     ("全年集資額預測亦上調至300億元。", "300億元", "集資額預測", "up"),  # 亦 links as 也 does
     ("全年融资额预测亦上调至300亿元。", "300亿元", "融资额预测", "up"),
+    # build.restates: an amount after 或 gives the one before it another way: its measure and direction
+    ("道瓊指數收報30,500點，跌300點或0.98%。", "0.98%", "指數", "down"),
+    ("道琼指数收报30,500点,跌300点或0.98%。", "0.98%", "指数", "down"),
+    ("該公司淨利減少3億元或12%。", "12%", "淨利", "down"),
+    ("该公司净利减少3亿元或12%。", "12%", "净利", "down"),
 ]
 
 

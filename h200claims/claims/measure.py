@@ -44,6 +44,19 @@ GLOSS_MAX = 14
 MODEL_NUMBER = regex.compile(r"\s?[A-Za-z]{0,3}[-\s]?\d[\dA-Za-z-]*\s?")
 
 
+#: at most this many characters in a comparison's base between a measure and its change (較一年前同期)
+BASIS_MAX = 12
+
+
+@lru_cache(maxsize=1)
+def basis_phrase() -> Any:
+    """A period a change is measured against, ending where the link words go on (較前一季度, 比2019年同期,
+    與去年相比): a marker of ``data/claims.json`` basis_phrases, then a period word or a comparing verb at its end."""
+    cfg = data.load_json("claims.json")["basis_phrases"]
+    alt = lambda xs: "|".join(regex.escape(v(x)) for x in sorted(xs, key=len, reverse=True))  # noqa: E731
+    return regex.compile(rf"(?:{alt(cfg['markers'])})[^\s，,。；;：:、「」()（）]{{0,{BASIS_MAX - 3}}}?(?:{alt(cfg['ends'])})$")
+
+
 class MeasureWords(NamedTuple):
     stops: frozenset[str]  # words after an amount that name nothing measured (以上, 水準, 以及, 透露)
     light_verbs: frozenset[str]  # verbs that only say there is, was done or caused (有, 完成, 造成)
@@ -132,7 +145,14 @@ def link_start(doc: Doc, q: Quantity, floor: int) -> int:
     """Where the words linking a measure to its amount begin: 將季減, 預估介於, 達, 年增約 are read
     back from the amount; the amount itself when nothing links it (營收成長3%: 成長 links, the 收 of
     營收 does not)."""
-    view, pos = doc.view, q.start
+    return links_back(doc, q.start, floor)
+
+
+def links_back(doc: Doc, pos: int, floor: int) -> int:
+    """Where the link words that end at ``pos`` begin (``link_start`` from any position), a gloss in
+    brackets and the period a change is measured against (GDP|較前一季度|增長2.1%: ``BASIS_PHRASE``)
+    among them."""
+    view = doc.view
     links = words().link_words
     while pos > floor:
         if view[pos - 1] in " \u3000\u00a0":  # 共裁罰 11 件: spaces as scraped pages write them
@@ -141,6 +161,10 @@ def link_start(doc: Doc, q: Quantity, floor: int) -> int:
         gloss = GLOSS.search(view, max(floor, pos - GLOSS_MAX), pos)
         if gloss:  # 普通股權益第一類資本(CET1)|提高至14.79%: a gloss in brackets links too
             pos = gloss.start()
+            continue
+        basis = basis_phrase().search(view, max(floor, pos - BASIS_MAX), pos)
+        if basis:  # 貨運量|較2019年同期|增長8.2%: what it is compared with links too
+            pos = basis.start()
             continue
         hit = link_ending_at(doc, pos, floor, links)
         if hit is None or view[pos - len(hit) - 1:pos - len(hit)] in words().link_not_after.get(hit, "\0"):
@@ -311,7 +335,7 @@ def measure_verb(doc: Doc, q: Quantity) -> str | None:
     end = link_start(doc, q, cs)
     start = verb_before(doc, end, cs)
     if start is not None:
-        return doc.text[start:end]
+        return light_verb_noun(doc, start, end, cs) or doc.text[start:end]
     gloss = GLOSS_AT.match(doc.view, end, q.start)
     end = gloss.end() if gloss else end  # 寒武紀（Cambricon）|漲逾1%
     link = doc.view[end:q.start]
@@ -323,6 +347,17 @@ def measure_verb(doc: Doc, q: Quantity) -> str | None:
     stop += 1 if doc.view[stop:stop + 1] in ("至", "到") else 0
     return doc.text[end + len(adverb):stop]
 
+
+
+def light_verb_noun(doc: Doc, start: int, end: int, floor: int) -> str | None:
+    """For a light verb (完成, 錄得, 有: ``measure_following``'s light_verbs) that only says the amount
+    was done or is there, the nouns before it and its link words (貨運量|完成|200.7萬噸 → 貨運量,
+    國內航線|共完成|1.6億人次 → 國內航線); None where it is no light verb or no noun precedes it."""
+    if doc.view[start:end] not in measure_words().light_verbs:
+        return None
+    stop = links_back(doc, start, floor)
+    begin = phrase_before(doc, stop, floor)
+    return doc.text[begin:stop] if begin < stop else None
 
 
 def measure_counted(doc: Doc, q: Quantity) -> str | None:
