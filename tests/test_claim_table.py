@@ -316,6 +316,10 @@ def test_the_compared_name_after_a_comparing_verb_is_the_comparison():
      "逾1.2億元", "中國證監會"),
     ("中新社北京7月5日电（记者 陈康亮）据中国证监会5日发布的消息，近日，证监会对5家上市公司作出行政处罚，合计拟罚款逾1.2亿元。",
      "逾1.2亿元", "中国证监会"),
+    # a name before 訊 is a wire's dateline, not the body the sentence is about
+    ("智通財經訊，鴻海今日表示，第3季營收年增8%。", "8%", "鴻海"),
+    ("智通财经讯,比亚迪今日表示,上月销量同比增长8%。", "8%", "比亚迪"),
+    ("财华社讯,腾讯表示,上半年收入增长5%。", "5%", "腾讯"),
 ])
 def test_a_dateline_and_a_data_source_leave_the_sentence_to_its_owner(text, amount, subject):
     r = extractor().extract(text)
