@@ -57,6 +57,16 @@ def basis_phrase() -> Any:
     return regex.compile(rf"(?:{alt(cfg['markers'])})[^\s，,。；;：:、「」()（）]{{0,{BASIS_MAX - 3}}}?(?:{alt(cfg['ends'])})$")
 
 
+PER_UNIT = regex.compile(r"每(?![周週月年日天季])\p{Han}{1,2}$")  # not how often: 每周|三班
+
+
+def per_unit(doc: Doc, pos: int, floor: int) -> Any:
+    """The unit an amount is per, right before it (每度電|140.6仙, 每股|0.5元, 每桶|80美元), unless it
+    ends a measure noun (每股|淨值); not before a change word (每度|調漲0.1元 keeps 調漲)."""
+    hit = PER_UNIT.search(doc.view, max(floor, pos - 3), pos)
+    return hit if hit and not longest_ending_at(doc.view, pos, floor, words().measure_nouns) else None
+
+
 class MeasureWords(NamedTuple):
     stops: frozenset[str]  # words after an amount that name nothing measured (以上, 水準, 以及, 透露)
     light_verbs: frozenset[str]  # verbs that only say there is, was done or caused (有, 完成, 造成)
@@ -131,7 +141,6 @@ def share_predicate(doc: Doc, start: int, ce: int) -> str | None:
     return doc.text[found[0]:found[1]] if found else None
 
 
-
 def longest_ending_at(view: str, pos: int, floor: int, table: frozenset[str]) -> str | None:
     """The longest word of ``table`` that ends at ``pos`` and starts at ``floor`` or after: a look-up
     per length (at most eight), not a scan of the table."""
@@ -152,7 +161,7 @@ def links_back(doc: Doc, pos: int, floor: int) -> int:
     """Where the link words that end at ``pos`` begin (``link_start`` from any position), a gloss in
     brackets and the period a change is measured against (GDP|較前一季度|增長2.1%: ``BASIS_PHRASE``)
     among them."""
-    view = doc.view
+    view, start = doc.view, pos
     links = words().link_words
     while pos > floor:
         if view[pos - 1] in " \u3000\u00a0":  # 共裁罰 11 件: spaces as scraped pages write them
@@ -162,8 +171,9 @@ def links_back(doc: Doc, pos: int, floor: int) -> int:
         if gloss:  # 普通股權益第一類資本(CET1)|提高至14.79%: a gloss in brackets links too
             pos = gloss.start()
             continue
-        basis = basis_phrase().search(view, max(floor, pos - BASIS_MAX), pos)
-        if basis:  # 貨運量|較2019年同期|增長8.2%: what it is compared with links too
+        basis = basis_phrase().search(view, max(floor, pos - BASIS_MAX), pos) or (
+            per_unit(doc, pos, floor) if pos == start else None)
+        if basis:  # 貨運量|較2019年同期|增長8.2%, 淨電費為|每度電|140.6仙: a base, or a unit right before, links too
             pos = basis.start()
             continue
         hit = link_ending_at(doc, pos, floor, links)
@@ -191,6 +201,8 @@ def is_noun(doc: Doc, word: str) -> bool:
         return True
     if len(word) >= 2 and word[-1] in w.piece_chars and HAN_WORD.fullmatch(word) and word not in w.verbs:
         return True  # 生產指數, 用電量: a word ending in a noun piece
+    if len(word) >= 3 and word[-2:] in w.nouns and HAN_WORD.fullmatch(word) and word not in w.verbs:
+        return True  # 國內|航線: a word whose last two characters are a noun is one (its head comes last)
     return bool(HAN_WORD.fullmatch(word)) and word not in w.verbs and word not in _jieba_freq() \
         and not w.description_re.fullmatch(word)
 
@@ -348,7 +360,6 @@ def measure_verb(doc: Doc, q: Quantity) -> str | None:
     return doc.text[end + len(adverb):stop]
 
 
-
 def light_verb_noun(doc: Doc, start: int, end: int, floor: int) -> str | None:
     """For a light verb (完成, 錄得, 有: ``measure_following``'s light_verbs) that only says the amount
     was done or is there, the nouns before it and its link words (貨運量|完成|200.7萬噸 → 貨運量,
@@ -475,7 +486,6 @@ def measure_of(doc: Doc, q: Quantity) -> tuple[str | None, str | None]:
             if found and v(found) not in measure_words().not_measures:
                 return found, name
     return None, None
-
 
 
 def is_change_word(measure: str) -> bool:
