@@ -103,6 +103,10 @@ FOUND = [
     ("交易所今年首三季集资额全球第一。", "今年首三季", "date", N, "2025"),
     ("銀行今年首季資產質量穩定。", "今年首季", "date", N, "2025-Q1"),
     ("银行今年首季资产质量稳定。", "今年首季", "date", N, "2025-Q1"),
+    # classifiers: a ton-kilometre or passenger-kilometre (吨公里, 人公里) is one unit of work, no mass
+    ("全年貨運周轉量達2,450億噸公里。", "2,450億噸公里", "count", 2.45e11, "噸公里"),
+    ("全年货运周转量达2450亿吨公里。", "2450亿吨公里", "count", 2.45e11, "吨公里"),
+    ("铁路旅客周转量完成800亿人公里。", "800亿人公里", "count", 8e10, "人公里"),
     # cent_units: an amount in cents alone (仙) is money in the bare currency, and says which it is where
     # nothing else does (Hong Kong's in Traditional script, Malaysia's in Simplified)
     ("電力公司宣布，基本電價上調3.5仙，至每度電98.2仙。", "98.2仙", "money", 0.982, "HKD"),
