@@ -170,6 +170,8 @@ def amount(doc: Doc) -> list[Quantity]:
             sub_end = m.end()
             if kind == "money" and value is not None and not m.group("post"):
                 sub_end, sub_value = with_subunits(doc, m.group("unit").strip(), m.end(), value)
+            if ORDINAL_NUMERAL.fullmatch(num) and any(doc.view.startswith(w, m.start("unit")) for w in cfg["not_after"]):
+                continue  # 十四屆|全國人大, 二次會議: a session's ordinal (not 兩次會議, 3次會議), its unit a word of not_after
             if blocked(doc, m.start("cur") if m.group("cur") else m.start("num"), sub_end, letter_before=kind != "money") or \
                     not spaced_unit(doc, m.start("num"), m.start("unit"), m.end("unit")):
                 continue
@@ -209,6 +211,10 @@ def amount(doc: Doc) -> list[Quantity]:
             out.append(make(doc, s, e, "amount", kind, value=value, unit=unit, approx=approx, bound=bound,
                             low=pair[0] if pair else None, high=pair[1] if pair else None, currency_from=how))
     return out
+
+
+#: a numeral an ordinal can be written in with no 第 (十四屆, 二次會議): Chinese digits, not 兩 (兩次 counts)
+ORDINAL_NUMERAL = regex.compile(r"[一二三四五六七八九十百]+")
 
 
 def is_rank(doc: Doc, s: int, unit: str) -> bool:
