@@ -204,6 +204,10 @@ ROWS = [
     ('小鹏10月交付3654辆，仅落后蔚来13辆。', '13辆', '小鹏', '落后', 13.0, '2025-10'),
     ('來自美國的英特爾今年營收達530億美元。', '530億美元', '英特爾', '營收', 53000000000.0, None),
     ('来自美国的英特尔今年营收达530亿美元。', '530亿美元', '英特尔', '营收', 53000000000.0, None),
+    # in a quote of several sentences, the amount's sentence is the quote's one that holds it (sentence_span):
+    # its 我們 is the speaker's side, not the speaker who opens the article's sentence
+    ('美國總統川普說：「我們和他們關係很好。但我們有貿易逆差，達5000億美元。」', '5000億美元', '美國', '貿易逆差', 5e11, None),
+    ('美国总统特朗普说：“我们和他们关系很好。但我们有贸易逆差，达5000亿美元。”', '5000亿美元', '美国', '贸易逆差', 5e11, None),
     # a place before workers (女傭, 客工: unnamed_after_place) says where they are from: the pay is no one's
     ('菲律賓女傭的月薪從5000港元起。', '5000港元', None, '月薪', 5000.0, None),
     ('菲律宾女佣的月薪从5000港元起。', '5000港元', None, '月薪', 5000.0, None),
