@@ -110,6 +110,9 @@ FOUND = [
     # ... but 兩 and Arabic digits count (兩次會議 is two meetings)
     ("董事會上月召開了兩次會議。", "兩次", "count", 2, "次"),
     ("董事会上月召开了3次会议。", "3次", "count", 3, "次"),
+    # amount: a qualifier that ends a word (逼|近, 最|近) is no qualifier; the amount starts at its number
+    ("今年出口總值已逼近6,000億美元。", "6,000億美元", "money", 6e11, "USD"),
+    ("今年出口总值已逼近6,000亿美元。", "6,000亿美元", "money", 6e11, "USD"),
     # cent_units: an amount in cents alone (仙) is money in the bare currency, and says which it is where
     # nothing else does (Hong Kong's in Traditional script, Malaysia's in Simplified)
     ("電力公司宣布，基本電價上調3.5仙，至每度電98.2仙。", "98.2仙", "money", 0.982, "HKD"),

@@ -175,7 +175,8 @@ def amount(doc: Doc) -> list[Quantity]:
             if blocked(doc, m.start("cur") if m.group("cur") else m.start("num"), sub_end, letter_before=kind != "money") or \
                     not spaced_unit(doc, m.start("num"), m.start("unit"), m.end("unit")):
                 continue
-            approx, bound = qualifiers(m.group("pre"), m.group("post"), m.group("inner"))
+            pre = m.group("pre") if m.group("pre") and doc.at_token_boundary(m.start("pre")) else None
+            approx, bound = qualifiers(pre, m.group("post"), m.group("inner"))  # 逼|近: 近 ends a word, no qualifier
             approx = approx or is_vague(num)
             pair = numeral_pair(num)  # 三四百人: 300 to 400, roughly
             if pair is not None:
@@ -206,7 +207,7 @@ def amount(doc: Doc) -> list[Quantity]:
                 continue  # 27年度: a (fiscal) year's name, no span of years
             if sub_end > m.end():  # 五元三毛
                 e, value = sub_end, sub_value
-            s = m.start() if (m.group("pre") or m.group("cur")) else ns
+            s = (m.start("pre") if pre else m.start("cur")) if (pre or m.group("cur")) else ns
             how = doc.cache["bare_yuan"][1] if kind == "money" and not m.group("cur") and (is_bare(m.group("unit")) or cent) else None
             out.append(make(doc, s, e, "amount", kind, value=value, unit=unit, approx=approx, bound=bound,
                             low=pair[0] if pair else None, high=pair[1] if pair else None, currency_from=how))
