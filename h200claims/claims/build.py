@@ -97,7 +97,7 @@ def quantity_claim(doc: Doc, q: Quantity, before: list[QuantityClaim] | None = N
     measure, measure_rule = measure_of(doc, q)
     earlier = measured = earlier_rule = None
     other_way = prev is not None and restates(doc, prev.quantity, q) and on(doc, "inherit_within_sentence")
-    if other_way and direction is None:  # 跌180點或1.05%: the same fall, in points and as a share
+    if other_way and direction is None and prev is not None:  # 跌180點或1.05%: the same fall, in points and as a share
         direction, basis, direction_text = prev.direction, prev.basis, prev.direction_text
     if prev is not None and follows(prev, q, s, direction, bare_clause(doc, q) or other_way) and on(doc, "inherit_within_sentence"):
         earlier, earlier_rule = (prev.subject, prev.subject_text), prev.subject_rule
