@@ -114,6 +114,10 @@ KEPT += [
     ("该港口货物吞吐量完成3.2亿吨。", "3.2亿吨", "港口货物吞吐量"),
     ("該股股價午後反彈，高見12.5元。", "12.5元", "股價"),
     ("该股股价午后反弹,高见12.5元。", "12.5元", "股价"),
+    # ... and where no noun of the sentence names what stands there, the level verb is the measure (level_verbs)
+    ("該股曾急挫12%，收報3.25元。", "3.25元", "收報"),
+    ("该股曾急挫12%,收报3.25元。", "3.25元", "收报"),
+    ("該股曾挫8%，低見1.2元。", "1.2元", "低見"),
     # a word whose last two characters are a noun is a noun (國內|航線: is_noun), so a light verb yields to it
     ("今年國內航線完成1.6億人次。", "1.6億人次", "國內航線"),
     ("今年国内航线完成1.6亿人次。", "1.6亿人次", "国内航线"),

@@ -70,7 +70,8 @@ def per_unit(doc: Doc, pos: int, floor: int) -> Any:
 class MeasureWords(NamedTuple):
     stops: frozenset[str]  # words after an amount that name nothing measured (以上, 水準, 以及, 透露)
     light_verbs: frozenset[str]  # verbs that only say there is, was done or caused (有, 完成, 造成)
-    pass_words: frozenset[str]  # forecast words that pass the measure on (原預測)
+    pass_words: frozenset[str]  # forecast words and level verbs that pass the measure on (原預測, 收報)
+    levels: frozenset[str]  # a market report's level verbs (收報, 低見): the measure where nothing names one
     not_measures: frozenset[str]  # words that only point at what was named (兩者, 整體)
     change_adverbs: frozenset[str]  # adverbs before a change word (略, 大幅)
     populations: frozenset[str]  # what a share can be of when it is a population (企業, 員工)
@@ -90,7 +91,8 @@ def measure_words() -> MeasureWords:
         return frozenset(v(x) for row in rows for x in row)
     return MeasureWords(stops=table(cfg["measure_following"]["stops"], function, cues),
                         light_verbs=table(cfg["measure_following"]["light_verbs"]),
-                        pass_words=table(cfg["measure_pass_words"]["words"]),
+                        pass_words=table(cfg["measure_pass_words"]["words"], cfg["level_verbs"]["words"]),
+                        levels=table(cfg["level_verbs"]["words"]),
                         not_measures=table(cfg["not_measures"]["words"]),
                         change_adverbs=table(cfg["change_adverbs"]["words"]),
                         populations=table(cfg["population_nouns"]["words"]),
@@ -353,8 +355,8 @@ def measure_verb(doc: Doc, q: Quantity) -> str | None:
     link = doc.view[end:q.start]
     adverb = max((x for x in measure_words().change_adverbs if link.startswith(x)), key=len, default="")  # 略|增1%
     change = max((x for x in words().directions if link.startswith(x, len(adverb))), key=len, default=None)
-    if change is None:
-        return None
+    if change is None:  # 收報0.59元: a level verb, where no noun of the sentence names what stands there
+        return doc.text[end:q.start] if link in measure_words().levels else None
     stop = end + len(adverb) + len(change)
     stop += 1 if doc.view[stop:stop + 1] in ("至", "到") else 0
     return doc.text[end + len(adverb):stop]
