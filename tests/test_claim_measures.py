@@ -102,6 +102,34 @@ KEPT += [
     ("其中新加坡占50亿令吉,较去年的45亿令吉上升11%。", "11%", "上升"),
 ]
 
+# basis_phrases: the period a change is measured against links the measure to it (較前一季度, 比2019年同期);
+# a light verb (完成) before the amount only says it was done: the nouns before it name the measure;
+# a market report's level verbs (高見, 低見: measure_link_words) link too
+KEPT += [
+    ("該市零售額較上一季度增長2.5%。", "2.5%", "零售額"),
+    ("该市零售额较前一季度增长2.5%。", "2.5%", "零售额"),
+    ("該市客流量較2019年同期增長15%。", "15%", "客流量"),
+    ("该市客流量比2019年同期增长15%。", "15%", "客流量"),
+    ("該港口貨物吞吐量完成3.2億噸。", "3.2億噸", "港口貨物吞吐量"),
+    ("该港口货物吞吐量完成3.2亿吨。", "3.2亿吨", "港口货物吞吐量"),
+    ("該股股價午後反彈，高見12.5元。", "12.5元", "股價"),
+    ("该股股价午后反弹,高见12.5元。", "12.5元", "股价"),
+    # ... and where no noun of the sentence names what stands there, the level verb is the measure (level_verbs)
+    ("該股曾急挫12%，收報3.25元。", "3.25元", "收報"),
+    ("该股曾急挫12%,收报3.25元。", "3.25元", "收报"),
+    ("該股曾挫8%，低見1.2元。", "1.2元", "低見"),
+    # a word whose last two characters are a noun is a noun (國內|航線: is_noun), so a light verb yields to it
+    ("今年國內航線完成1.6億人次。", "1.6億人次", "國內航線"),
+    ("今年国内航线完成1.6亿人次。", "1.6亿人次", "国内航线"),
+    # the unit an amount is per (每度電, 每股: per_unit) links it to its measure; so do 估計 and 被估計
+    ("該公司的燃料調整費為每度電38.5仙。", "38.5仙", "燃料調整費"),
+    ("该公司的燃料调整费为每度电38.5仙。", "38.5仙", "燃料调整费"),
+    ("該公司末期股息每股0.8元。", "0.8元", "股息"),
+    ("该公司末期股息每股0.8元。", "0.8元", "股息"),
+    ("該國第二季經濟被估計較上季增長0.8%。", "0.8%", "經濟"),
+    ("该国第二季度经济被估计较上季度增长0.8%。", "0.8%", "经济"),
+]
+
 # words of data/claims.json: change words (回落, 加快) that pass the measure on, measure nouns (指數, 國民所得)
 DATA_WORDS = [
     ("全国工业增加值同比增长3.8%,比上月回落0.1个百分点。", "0.1个百分点", "全国工业增加值", "down"),
@@ -112,6 +140,14 @@ DATA_WORDS = [
     ("最终确定月薪三万元,调幅百分之三。", "百分之三", "调幅", None),
     ("全年集資額預測亦上調至300億元。", "300億元", "集資額預測", "up"),  # 亦 links as 也 does
     ("全年融资额预测亦上调至300亿元。", "300亿元", "融资额预测", "up"),
+    # build.restates: an amount after 或 gives the one before it another way: its measure and direction
+    ("道瓊指數收報30,500點，跌300點或0.98%。", "0.98%", "指數", "down"),
+    ("道琼指数收报30,500点,跌300点或0.98%。", "0.98%", "指数", "down"),
+    ("該公司淨利減少3億元或12%。", "12%", "淨利", "down"),
+    ("该公司净利减少3亿元或12%。", "12%", "净利", "down"),
+    # 挫, 急挫 (direction_down) are falls: a change word, and the amount's direction
+    ("該股午後急挫8%。", "8%", "急挫", "down"),
+    ("该股盘中一度挫5%。", "5%", "挫", "down"),
 ]
 
 

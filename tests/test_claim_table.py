@@ -204,6 +204,14 @@ ROWS = [
     ('小鹏10月交付3654辆，仅落后蔚来13辆。', '13辆', '小鹏', '落后', 13.0, '2025-10'),
     ('來自美國的英特爾今年營收達530億美元。', '530億美元', '英特爾', '營收', 53000000000.0, None),
     ('来自美国的英特尔今年营收达530亿美元。', '530亿美元', '英特尔', '营收', 53000000000.0, None),
+    # in a quote of several sentences, the amount's sentence is the quote's one that holds it (sentence_span):
+    # its 我們 is the speaker's side, not the speaker who opens the article's sentence
+    ('美國總統川普說：「我們和他們關係很好。但我們有貿易逆差，達5000億美元。」', '5000億美元', '美國', '貿易逆差', 5e11, None),
+    ('美国总统特朗普说：“我们和他们关系很好。但我们有贸易逆差，达5000亿美元。”', '5000亿美元', '美国', '贸易逆差', 5e11, None),
+    # a place before workers (女傭, 客工: unnamed_after_place) says where they are from: the pay is no one's
+    ('菲律賓女傭的月薪從5000港元起。', '5000港元', None, '月薪', 5000.0, None),
+    ('菲律宾女佣的月薪从5000港元起。', '5000港元', None, '月薪', 5000.0, None),
+    ('越南客工的底薪為1500令吉。', '1500令吉', None, '底薪', 1500.0, None),
     ('華航表示，貨運收入受中國防疫封鎖影響微跌1.5%。', '1.5%', '華航', '收入', 1.5, None),
     ('华航表示，货运收入受中国防疫封锁影响微跌1.5%。', '1.5%', '华航', '收入', 1.5, None),
     ('華航表示，明年起台北-布拉格每周增飛達每周三班。', '三班', '華航', None, 3.0, None),
@@ -316,6 +324,10 @@ def test_the_compared_name_after_a_comparing_verb_is_the_comparison():
      "逾1.2億元", "中國證監會"),
     ("中新社北京7月5日电（记者 陈康亮）据中国证监会5日发布的消息，近日，证监会对5家上市公司作出行政处罚，合计拟罚款逾1.2亿元。",
      "逾1.2亿元", "中国证监会"),
+    # a name before 訊 is a wire's dateline, not the body the sentence is about
+    ("智通財經訊，鴻海今日表示，第3季營收年增8%。", "8%", "鴻海"),
+    ("智通财经讯,比亚迪今日表示,上月销量同比增长8%。", "8%", "比亚迪"),
+    ("财华社讯,腾讯表示,上半年收入增长5%。", "5%", "腾讯"),
 ])
 def test_a_dateline_and_a_data_source_leave_the_sentence_to_its_owner(text, amount, subject):
     r = extractor().extract(text)

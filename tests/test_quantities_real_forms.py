@@ -103,6 +103,22 @@ FOUND = [
     ("交易所今年首三季集资额全球第一。", "今年首三季", "date", N, "2025"),
     ("銀行今年首季資產質量穩定。", "今年首季", "date", N, "2025-Q1"),
     ("银行今年首季资产质量稳定。", "今年首季", "date", N, "2025-Q1"),
+    # classifiers: a ton-kilometre or passenger-kilometre (吨公里, 人公里) is one unit of work, no mass
+    ("全年貨運周轉量達2,450億噸公里。", "2,450億噸公里", "count", 2.45e11, "噸公里"),
+    ("全年货运周转量达2450亿吨公里。", "2450亿吨公里", "count", 2.45e11, "吨公里"),
+    ("铁路旅客周转量完成800亿人公里。", "800亿人公里", "count", 8e10, "人公里"),
+    # ... but 兩 and Arabic digits count (兩次會議 is two meetings)
+    ("董事會上月召開了兩次會議。", "兩次", "count", 2, "次"),
+    ("董事会上月召开了3次会议。", "3次", "count", 3, "次"),
+    # amount: a qualifier that ends a word (逼|近, 最|近) is no qualifier; the amount starts at its number
+    ("今年出口總值已逼近6,000億美元。", "6,000億美元", "money", 6e11, "USD"),
+    ("今年出口总值已逼近6,000亿美元。", "6,000亿美元", "money", 6e11, "USD"),
+    # cent_units: an amount in cents alone (仙) is money in the bare currency, and says which it is where
+    # nothing else does (Hong Kong's in Traditional script, Malaysia's in Simplified)
+    ("電力公司宣布，基本電價上調3.5仙，至每度電98.2仙。", "98.2仙", "money", 0.982, "HKD"),
+    ("电力公司宣布，基本电价上调3.5仙，至每度电98.2仙。", "98.2仙", "money", 0.982, "MYR"),
+    ("巴士車費上調4仙後，乘客每月多付約12元。", "約12元", "money", 12, "HKD"),
+    ("巴士车费上调4仙后，乘客每月多付约12元。", "约12元", "money", 12, "MYR"),
 ]
 
 # measure_low: two measures joined are one range (text, span, low, high, unit)
@@ -136,6 +152,16 @@ ABSENT = [
     ("投信卖超前十名依序为旺宏、华新。", "十名"),
     ("保險業今年前三大裁罰都與理賠有關。", "三大"),
     ("保险业今年前三大裁罚都与理赔有关。", "三大"),
+    # not_after at the unit: a session's ordinal written without 第 (十四屆, 二次會議) is no count
+    ("代表們出席十四屆全國人大二次會議。", "十四屆"),
+    ("代表们出席十四届全国人大二次会议。", "十四届"),
+    ("代表們出席十四屆全國人大二次會議。", "二次"),
+    ("代表们出席十四届全国人大二次会议。", "二次"),
+    # cent_units: 仙 after a numeral word is no money (八仙), nor where the bare currency has no cents
+    ("這幅八仙過海圖拍出高價。", "八仙"),
+    ("这幅八仙过海图拍出高价。", "八仙"),
+    ("以新台幣計價的商品每件漲3仙。", "3仙"),
+    ("以人民币计价的商品每件涨3仙。", "3仙"),
 ]
 
 

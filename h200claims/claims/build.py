@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import regex
+
 from h200claims.claims.context import clause_of, on, quantity_index, quote_index, sentence_span, words
 from h200claims.claims.measure import SHARE_VERBS, is_change_word, link_start, measure_earlier_clause, measure_of
 from h200claims.claims.comparison import comparison_of
@@ -94,7 +96,10 @@ def quantity_claim(doc: Doc, q: Quantity, before: list[QuantityClaim] | None = N
     direction, basis, direction_text = direction_of(doc, q)
     measure, measure_rule = measure_of(doc, q)
     earlier = measured = earlier_rule = None
-    if prev is not None and follows(prev, q, s, direction, bare_clause(doc, q)) and on(doc, "inherit_within_sentence"):
+    other_way = prev is not None and restates(doc, prev.quantity, q) and on(doc, "inherit_within_sentence")
+    if other_way and direction is None and prev is not None:  # 跌180點或1.05%: the same fall, in points and as a share
+        direction, basis, direction_text = prev.direction, prev.basis, prev.direction_text
+    if prev is not None and follows(prev, q, s, direction, bare_clause(doc, q) or other_way) and on(doc, "inherit_within_sentence"):
         earlier, earlier_rule = (prev.subject, prev.subject_text), prev.subject_rule
         measured = next((c.measure for c in reversed(before or []) if c.sentence.start == s and c.measure
                          and not is_change_word(c.measure) and c.measure not in SHARE_VERBS), None)  # 占 names nothing
@@ -117,6 +122,8 @@ def quantity_claim(doc: Doc, q: Quantity, before: list[QuantityClaim] | None = N
             measure, measure_rule = named, "measure_earlier_clause"  # 加權指數…，終場大跌513點 → 加權指數
         elif measured:
             measure, measure_rule = measured, "inherit_within_sentence"
+    if other_way and measure is None and prev is not None:
+        measure, measure_rule = prev.measure, "inherit_within_sentence"
     source, source_text = source_of(doc, q)
     return QuantityClaim(quantity=q, measure=measure, measure_rule=measure_rule, subject=subject,
                          subject_text=subject_text, subject_rule=subject_rule,
@@ -132,6 +139,16 @@ def follows(prev: QuantityClaim, q: Quantity, sentence_start: int, direction: st
     (稅後淨利達580億元，年增12% → 12% is the rise of that profit), or any amount whose clause is only
     a link to it (淨利增加35%，為78億元)."""
     return prev.sentence.start == sentence_start and (prev.quantity.kind == q.kind or direction is not None or bare)
+
+
+#: an amount right after another and one of these says the same change another way (跌180點或1.05%)
+RESTATE = regex.compile(r"[或即](?:约|近|逾|超过)?")
+
+
+def restates(doc: Doc, prev: Quantity, q: Quantity) -> bool:
+    """Whether ``q`` gives the amount before it another way, joined by 或 or 即 alone (下跌180點或1.05%,
+    增加3億元或12%): it has that amount's measure, subject and direction."""
+    return prev.kind != q.kind and RESTATE.fullmatch(doc.view, prev.end, q.start) is not None
 
 
 def bare_clause(doc: Doc, q: Quantity) -> bool:

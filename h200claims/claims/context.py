@@ -152,11 +152,20 @@ def clause_of(doc: Doc, q: Quantity) -> tuple[int, int]:
 
 
 def sentence_span(doc: Doc, q: Quantity) -> tuple[int, int]:
-    """The sentence holding the amount (its paragraph where no sentence was found), bounded as a clause is."""
+    """The sentence holding the amount (its paragraph where no sentence was found), bounded as a clause is,
+    and by a sentence end inside it: a quote of several sentences is one sentence of the article, but
+    the amount's is the one of the quote that holds it (他說：「我們…。但我們有逆差，為5040億美元。」)."""
     s, e = doc.sentence_of(q.start)
     if s == e:
         s, e = doc.paragraph_of(q.start)
-    return max(s, q.start - CLAUSE_REACH), min(e, q.end + CLAUSE_REACH)
+    s, e = max(s, q.start - CLAUSE_REACH), min(e, q.end + CLAUSE_REACH)
+    s = max([m.end() for m in SENTENCE_END.finditer(doc.view, s, q.start)] or [s])
+    after = SENTENCE_END.search(doc.view, q.end, e)
+    return s, after.start() if after else e
+
+
+#: what ends a sentence inside a sentence of the article (a quote of several sentences)
+SENTENCE_END = regex.compile(r"[。！？!?]")
 
 
 def mention_index(doc: Doc) -> SpanIndex:

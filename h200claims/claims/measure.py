@@ -44,10 +44,34 @@ GLOSS_MAX = 14
 MODEL_NUMBER = regex.compile(r"\s?[A-Za-z]{0,3}[-\s]?\d[\dA-Za-z-]*\s?")
 
 
+#: at most this many characters in a comparison's base between a measure and its change (較一年前同期)
+BASIS_MAX = 12
+
+
+@lru_cache(maxsize=1)
+def basis_phrase() -> Any:
+    """A period a change is measured against, ending where the link words go on (較前一季度, 比2019年同期,
+    與去年相比): a marker of ``data/claims.json`` basis_phrases, then a period word or a comparing verb at its end."""
+    cfg = data.load_json("claims.json")["basis_phrases"]
+    alt = lambda xs: "|".join(regex.escape(v(x)) for x in sorted(xs, key=len, reverse=True))  # noqa: E731
+    return regex.compile(rf"(?:{alt(cfg['markers'])})[^\s，,。；;：:、「」()（）]{{0,{BASIS_MAX - 3}}}?(?:{alt(cfg['ends'])})$")
+
+
+PER_UNIT = regex.compile(r"每(?![周週月年日天季])\p{Han}{1,2}$")  # not how often: 每周|三班
+
+
+def per_unit(doc: Doc, pos: int, floor: int) -> Any:
+    """The unit an amount is per, right before it (每度電|140.6仙, 每股|0.5元, 每桶|80美元), unless it
+    ends a measure noun (每股|淨值); not before a change word (每度|調漲0.1元 keeps 調漲)."""
+    hit = PER_UNIT.search(doc.view, max(floor, pos - 3), pos)
+    return hit if hit and not longest_ending_at(doc.view, pos, floor, words().measure_nouns) else None
+
+
 class MeasureWords(NamedTuple):
     stops: frozenset[str]  # words after an amount that name nothing measured (以上, 水準, 以及, 透露)
     light_verbs: frozenset[str]  # verbs that only say there is, was done or caused (有, 完成, 造成)
-    pass_words: frozenset[str]  # forecast words that pass the measure on (原預測)
+    pass_words: frozenset[str]  # forecast words and level verbs that pass the measure on (原預測, 收報)
+    levels: frozenset[str]  # a market report's level verbs (收報, 低見): the measure where nothing names one
     not_measures: frozenset[str]  # words that only point at what was named (兩者, 整體)
     change_adverbs: frozenset[str]  # adverbs before a change word (略, 大幅)
     populations: frozenset[str]  # what a share can be of when it is a population (企業, 員工)
@@ -67,7 +91,8 @@ def measure_words() -> MeasureWords:
         return frozenset(v(x) for row in rows for x in row)
     return MeasureWords(stops=table(cfg["measure_following"]["stops"], function, cues),
                         light_verbs=table(cfg["measure_following"]["light_verbs"]),
-                        pass_words=table(cfg["measure_pass_words"]["words"]),
+                        pass_words=table(cfg["measure_pass_words"]["words"], cfg["level_verbs"]["words"]),
+                        levels=table(cfg["level_verbs"]["words"]),
                         not_measures=table(cfg["not_measures"]["words"]),
                         change_adverbs=table(cfg["change_adverbs"]["words"]),
                         populations=table(cfg["population_nouns"]["words"]),
@@ -118,7 +143,6 @@ def share_predicate(doc: Doc, start: int, ce: int) -> str | None:
     return doc.text[found[0]:found[1]] if found else None
 
 
-
 def longest_ending_at(view: str, pos: int, floor: int, table: frozenset[str]) -> str | None:
     """The longest word of ``table`` that ends at ``pos`` and starts at ``floor`` or after: a look-up
     per length (at most eight), not a scan of the table."""
@@ -132,7 +156,14 @@ def link_start(doc: Doc, q: Quantity, floor: int) -> int:
     """Where the words linking a measure to its amount begin: 將季減, 預估介於, 達, 年增約 are read
     back from the amount; the amount itself when nothing links it (營收成長3%: 成長 links, the 收 of
     營收 does not)."""
-    view, pos = doc.view, q.start
+    return links_back(doc, q.start, floor)
+
+
+def links_back(doc: Doc, pos: int, floor: int) -> int:
+    """Where the link words that end at ``pos`` begin (``link_start`` from any position), a gloss in
+    brackets and the period a change is measured against (GDP|較前一季度|增長2.1%: ``BASIS_PHRASE``)
+    among them."""
+    view, start = doc.view, pos
     links = words().link_words
     while pos > floor:
         if view[pos - 1] in " \u3000\u00a0":  # 共裁罰 11 件: spaces as scraped pages write them
@@ -141,6 +172,11 @@ def link_start(doc: Doc, q: Quantity, floor: int) -> int:
         gloss = GLOSS.search(view, max(floor, pos - GLOSS_MAX), pos)
         if gloss:  # 普通股權益第一類資本(CET1)|提高至14.79%: a gloss in brackets links too
             pos = gloss.start()
+            continue
+        basis = basis_phrase().search(view, max(floor, pos - BASIS_MAX), pos) or (
+            per_unit(doc, pos, floor) if pos == start else None)
+        if basis:  # 貨運量|較2019年同期|增長8.2%, 淨電費為|每度電|140.6仙: a base, or a unit right before, links too
+            pos = basis.start()
             continue
         hit = link_ending_at(doc, pos, floor, links)
         if hit is None or view[pos - len(hit) - 1:pos - len(hit)] in words().link_not_after.get(hit, "\0"):
@@ -167,6 +203,8 @@ def is_noun(doc: Doc, word: str) -> bool:
         return True
     if len(word) >= 2 and word[-1] in w.piece_chars and HAN_WORD.fullmatch(word) and word not in w.verbs:
         return True  # 生產指數, 用電量: a word ending in a noun piece
+    if len(word) >= 3 and word[-2:] in w.nouns and HAN_WORD.fullmatch(word) and word not in w.verbs:
+        return True  # 國內|航線: a word whose last two characters are a noun is one (its head comes last)
     return bool(HAN_WORD.fullmatch(word)) and word not in w.verbs and word not in _jieba_freq() \
         and not w.description_re.fullmatch(word)
 
@@ -311,18 +349,28 @@ def measure_verb(doc: Doc, q: Quantity) -> str | None:
     end = link_start(doc, q, cs)
     start = verb_before(doc, end, cs)
     if start is not None:
-        return doc.text[start:end]
+        return light_verb_noun(doc, start, end, cs) or doc.text[start:end]
     gloss = GLOSS_AT.match(doc.view, end, q.start)
     end = gloss.end() if gloss else end  # 寒武紀（Cambricon）|漲逾1%
     link = doc.view[end:q.start]
     adverb = max((x for x in measure_words().change_adverbs if link.startswith(x)), key=len, default="")  # 略|增1%
     change = max((x for x in words().directions if link.startswith(x, len(adverb))), key=len, default=None)
-    if change is None:
-        return None
+    if change is None:  # 收報0.59元: a level verb, where no noun of the sentence names what stands there
+        return doc.text[end:q.start] if link in measure_words().levels else None
     stop = end + len(adverb) + len(change)
     stop += 1 if doc.view[stop:stop + 1] in ("至", "到") else 0
     return doc.text[end + len(adverb):stop]
 
+
+def light_verb_noun(doc: Doc, start: int, end: int, floor: int) -> str | None:
+    """For a light verb (完成, 錄得, 有: ``measure_following``'s light_verbs) that only says the amount
+    was done or is there, the nouns before it and its link words (貨運量|完成|200.7萬噸 → 貨運量,
+    國內航線|共完成|1.6億人次 → 國內航線); None where it is no light verb or no noun precedes it."""
+    if doc.view[start:end] not in measure_words().light_verbs:
+        return None
+    stop = links_back(doc, start, floor)
+    begin = phrase_before(doc, stop, floor)
+    return doc.text[begin:stop] if begin < stop else None
 
 
 def measure_counted(doc: Doc, q: Quantity) -> str | None:
@@ -440,7 +488,6 @@ def measure_of(doc: Doc, q: Quantity) -> tuple[str | None, str | None]:
             if found and v(found) not in measure_words().not_measures:
                 return found, name
     return None, None
-
 
 
 def is_change_word(measure: str) -> bool:

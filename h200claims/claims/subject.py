@@ -375,8 +375,8 @@ def subject_sentence(doc: Doc, q: Quantity) -> Found | None:
                 sourced = True  # 據台電資料，住宅用戶約1377萬戶: the data's source; a later clause may name the owner
                 continue
             if kinds.get(m[2] or "") == "outlet" or m[3] == "GPE" \
-                    or doc.view[max(s, m[0] - 3):m[0]].rstrip().endswith("记者"):
-                continue  # a dateline (中新社 北京7月5日電（記者 陳康亮）) reports, it owns nothing; a place is no subject here
+                    or doc.view[max(s, m[0] - 3):m[0]].rstrip().endswith("记者") or doc.view[m[1]:m[1] + 1] == "讯":
+                continue  # a dateline (中新社 北京7月5日電（記者 陳康亮）, 財經網訊) reports, it owns nothing; a place is no subject here
             if not m[2] or (publishes(doc, m[1], cs) and kinds.get(m[2]) != "company") \
                     or (m[3] == "PERSON" and speaker == m[2]):  # 鴻海公布財報，第三季營收… stays 鴻海's
                 return None

@@ -65,10 +65,11 @@ def grammar() -> Grammar:
     dur = alt(cfg["durations"])
     cls = alt(cfg["classifiers"])
     colloquial = alt(v(x) for x in cfg["currency_bare_words"])
+    cents = rf"(?<=\d)(?:{alt(v(x) for x in cfg['cent_units']['units'] if not x.startswith('_'))})(?![{cfg['cent_units']['not_before']}])"
     # spaced-out text too (个 百 分 点, 2021 美元); 十塊錢 and a clause-final 三塊 are money in the
     # article's own currency (三塊蛋糕 is a count)
     pct = alt(k for k in cfg["percent_units"] if k != "厘") + "|厘(?!米)"  # 3厘 is 3 %, 3厘米 a length
-    unit = (rf"(?P<unit>%|\s*个\s*百\s*分\s*点|\s*百\s*分\s*点|{pct}|倍|\s?(?:{cur_post})|{colloquial}|块(?=[\s，。,.!?！？、；;]|$|[\d一二两三四五六七八九][毛角]|{ONE_DIGIT}{CLAUSE_END})"
+    unit = (rf"(?P<unit>%|\s*个\s*百\s*分\s*点|\s*百\s*分\s*点|{pct}|倍|\s?(?:{cur_post})|{colloquial}|{cents}|块(?=[\s，。,.!?！？、；;]|$|[\d一二两三四五六七八九][毛角]|{ONE_DIGIT}{CLAUSE_END})"
             rf"|(?:(?<=[零一二两三四五六七八九十百千万亿]) |(?<=\d) (?=(?:{dur}|{cls})))?(?:{dur}|{cls}))")
     # 一 百 五 十 人, and 11 件， or 2 家投信 (spaced_unit decides); not 16 台灣
     inner = alt(cfg["approx_inner"])
@@ -147,7 +148,7 @@ def unit_of(unit: str, cur: str | None, doc: Doc) -> tuple[str, str | None]:
         return "money", cfg["currencies_pre"][cur]
     if unit in cfg["currencies_post"]:
         return "money", cfg["currencies_post"][unit]
-    if is_bare(unit):
+    if is_bare(unit) or unit in cfg["cent_units"]["units"]:  # 元; 140.6仙 (the amount rule scales it)
         return "money", bare_currency(doc)
     if unit in cfg["durations"]:
         return "duration", cfg["durations"][unit]
@@ -199,6 +200,10 @@ def infer_bare_yuan(text: str, view: str) -> tuple[str, str]:
     if best is not None and totals[best] >= cfg["place_min"]:
         top = max((p for p in counts if places[p] == best and counts[p]), key=lambda p: counts[p], default="stock code")
         return best, f"place: {top}"
+    cents = "|".join(regex.escape(v(u)) for u in grammar().cfg["cent_units"]["units"] if not u.startswith("_"))
+    if regex.search(rf"\d(?:{cents})", view):  # 每度電140.6仙: Hong Kong's cents (Malaysia's in Simplified)
+        script = "traditional" if is_traditional(text) else "simplified"
+        return cfg["cents"][script], f"cents: {script}"
     return ("TWD", "script: Traditional") if is_traditional(text) else ("CNY", "script: Simplified")
 
 

@@ -162,13 +162,21 @@ def amount(doc: Doc) -> list[Quantity]:
                 continue  # 身家|數億元 read again past 家數: 億元 alone is 1億, but not here
             kind, unit = unit_of(m.group("unit"), m.group("cur"), doc)
             value = number(num)
+            cent = cfg["cent_units"]["units"].get(m.group("unit").strip())
+            if cent is not None:  # 140.6仙 = 1.406 of the bare currency, where it has cents
+                if unit not in cfg["cent_units"]["currencies"] or value is None:
+                    continue
+                value = round(value * cent, 6)
             sub_end = m.end()
             if kind == "money" and value is not None and not m.group("post"):
                 sub_end, sub_value = with_subunits(doc, m.group("unit").strip(), m.end(), value)
+            if ORDINAL_NUMERAL.fullmatch(num) and any(doc.view.startswith(w, m.start("unit")) for w in cfg["not_after"]):
+                continue  # 十四屆|全國人大, 二次會議: a session's ordinal (not 兩次會議, 3次會議), its unit a word of not_after
             if blocked(doc, m.start("cur") if m.group("cur") else m.start("num"), sub_end, letter_before=kind != "money") or \
                     not spaced_unit(doc, m.start("num"), m.start("unit"), m.end("unit")):
                 continue
-            approx, bound = qualifiers(m.group("pre"), m.group("post"), m.group("inner"))
+            pre = m.group("pre") if m.group("pre") and doc.at_token_boundary(m.start("pre")) else None
+            approx, bound = qualifiers(pre, m.group("post"), m.group("inner"))  # 逼|近: 近 ends a word, no qualifier
             approx = approx or is_vague(num)
             pair = numeral_pair(num)  # 三四百人: 300 to 400, roughly
             if pair is not None:
@@ -199,11 +207,15 @@ def amount(doc: Doc) -> list[Quantity]:
                 continue  # 27年度: a (fiscal) year's name, no span of years
             if sub_end > m.end():  # 五元三毛
                 e, value = sub_end, sub_value
-            s = m.start() if (m.group("pre") or m.group("cur")) else ns
-            how = doc.cache["bare_yuan"][1] if kind == "money" and not m.group("cur") and is_bare(m.group("unit")) else None
+            s = (m.start("pre") if pre else m.start("cur")) if (pre or m.group("cur")) else ns
+            how = doc.cache["bare_yuan"][1] if kind == "money" and not m.group("cur") and (is_bare(m.group("unit")) or cent) else None
             out.append(make(doc, s, e, "amount", kind, value=value, unit=unit, approx=approx, bound=bound,
                             low=pair[0] if pair else None, high=pair[1] if pair else None, currency_from=how))
     return out
+
+
+#: a numeral an ordinal can be written in with no 第 (十四屆, 二次會議): Chinese digits, not 兩 (兩次 counts)
+ORDINAL_NUMERAL = regex.compile(r"[一二三四五六七八九十百]+")
 
 
 def is_rank(doc: Doc, s: int, unit: str) -> bool:
