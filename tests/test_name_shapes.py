@@ -124,3 +124,13 @@ def test_a_model_railway_is_the_place_it_is_named_for():
         s = text.index(place)
         out = facility_names(doc, [MentionCandidate(s, s + 4, "GPE", "model:crf", "name:x")])
         assert [(text[m.start:m.end], m.label) for m in out] == [(place, "GPE")]
+
+
+@pytest.mark.parametrize("text, body", [("證期局主秘王大明表示，今年裁罰35件。", "證期局"), ("证期局主秘王大明表示，今年裁罚35件。", "证期局")])
+def test_a_two_character_abbreviation_and_a_bureau_is_a_name(text, body):
+    assert (body, "ORG") in mentions(text)
+
+
+@pytest.mark.parametrize("text", ["該分局表示，將加強巡邏。", "该分局表示，将加强巡逻。"])
+def test_a_generic_unit_is_no_name(text):
+    assert not any(label == "ORG" for _, label in mentions(text))

@@ -282,6 +282,10 @@ def titled_body(doc: Doc, start: int, end: int) -> bool:
     return sum(1 for a, b in doc.tokens_in(start, end - 1) if b - a >= 2) >= 2
 
 
+#: characters that open a generic body, not an abbreviation (該分局, 本分處, 各分會)
+ABBREVIATION_NOT_FIRST = frozenset("该本各全新总分副每此其")
+
+
 def is_generic_org(doc: Doc, start: int, end: int, prefixed: bool = False) -> bool:
     """A common noun phrase with an organisation ending (晶片設計公司, 自家公司) is not a name.
 
@@ -309,6 +313,9 @@ def is_generic_org(doc: Doc, start: int, end: int, prefixed: bool = False) -> bo
     if any((w in voc.org_function_heads and w not in "及與与和") or w[-1] in "於于的了" for w in words[1:-1]):
         return True  # 優良表現|歸功於|集團: a clause, not a name
     freq = _jieba_freq()
+    if len(core) == 3 and len(words) == 3 and core[-1] in voc.government_suffixes and not freq.get(core[:2]) \
+            and not any(w in voc.org_function_heads or w in ABBREVIATION_NOT_FIRST for w in words[:2]):
+        return False  # 證|期|局: a two-character abbreviation no dictionary knows, and a bureau
     return all(freq.get(w, 0) >= GENERIC_WORD_FREQ or len(w) == 1 for w in words)
 
 
