@@ -119,6 +119,10 @@ def attach_company_suffix(doc: Doc, mentions: list[MentionCandidate]) -> list[Me
     voc = vocab()
     view = doc.view
     by_start = {m.start: m for m in mentions}
+    model_orgs: dict[int, list[MentionCandidate]] = {}  # where the model's bodies start: one pass, not one a mention
+    for c in doc.candidates:
+        if c.label == "ORG" and c.rule.startswith("model"):
+            model_orgs.setdefault(c.start, []).append(c)
     swallowed: set[int] = set()
     out = []
     for m in mentions:
@@ -141,7 +145,7 @@ def attach_company_suffix(doc: Doc, mentions: list[MentionCandidate]) -> list[Me
                 if not legal and conflicting_industry(view[m.start:m.end], full, lex.names):
                     key = name_key(full)  # 國泰|人壽 is not 國泰航空 (Cathay Pacific): another company
                 m = MentionCandidate(m.start, end, m.label, m.rule, key, m.priority)
-            elif end == m.end and (longer := model_company_from(doc, m)) is not None:
+            elif end == m.end and (longer := model_company_from(doc, m, model_orgs)) is not None:
                 m = longer  # 國泰|世紀產險: the model reads the longer company, another one
         out.append(m)
     return out
@@ -152,14 +156,15 @@ def attach_company_suffix(doc: Doc, mentions: list[MentionCandidate]) -> list[Me
 MODEL_COMPANY_GAP = 3
 
 
-def model_company_from(doc: Doc, m: MentionCandidate) -> MentionCandidate | None:
-    """A model ORG that opens with the lexicon company ``m`` and ends in an industry word or legal
-    suffix a few characters later (國泰世紀產險 after 國泰): that company, under its own name."""
+def model_company_from(doc: Doc, m: MentionCandidate,
+                       model_orgs: dict[int, list[MentionCandidate]]) -> MentionCandidate | None:
+    """A model ORG (``model_orgs``: by where they start) that opens with the lexicon company ``m`` and
+    ends in an industry word or legal suffix a few characters later (國泰世紀產險 after 國泰): that
+    company, under its own name."""
     view = doc.view
     words = vocab().company_industry + vocab().company_suffixes
-    for c in doc.candidates:
-        if c.start == m.start and c.label == "ORG" and c.rule.startswith("model") \
-                and any(view.endswith(w, 0, c.end) and m.end < c.end - len(w) <= m.end + MODEL_COMPANY_GAP for w in words):
+    for c in model_orgs.get(m.start, ()):
+        if any(view.endswith(w, 0, c.end) and m.end < c.end - len(w) <= m.end + MODEL_COMPANY_GAP for w in words):
             return MentionCandidate(c.start, c.end, "ORG", c.rule, name_key(view[c.start:c.end]), c.priority)
     return None
 

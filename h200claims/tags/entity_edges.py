@@ -153,6 +153,10 @@ def facility_names(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionCa
     """
     view = doc.view
     ends, after_place, after_gpe = facility_endings()
+    gpe_at: dict[int, list[MentionCandidate]] = {}  # places by where they start: one pass, not one a mention
+    for c in doc.candidates:
+        if c.label == "GPE":
+            gpe_at.setdefault(c.start, []).append(c)
     out = []
     for m in mentions:
         name = view[m.start:m.end]
@@ -162,7 +166,7 @@ def facility_names(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionCa
                 out.append(MentionCandidate(m.start, m.end - len(tail), "GPE", m.rule, name_key(name[:-len(tail)]), m.priority))
                 continue
         if m.label == "ORG" and m.rule != "lexicon":
-            places = [c for c in doc.candidates if c.label == "GPE" and c.start == m.start and c.end < m.end]
+            places = [c for c in gpe_at.get(m.start, ()) if c.end < m.end]
             if any(name.endswith(w) and len(name) > len(w) for w in ends) or any(
                     view[c.end:m.end] in after_place for c in places):
                 place = max(places, key=lambda c: c.end, default=None)
