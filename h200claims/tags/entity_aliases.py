@@ -88,7 +88,6 @@ def org_repeats(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionCandi
     return sorted(out + added, key=lambda m: m.start)
 
 
-
 def abbreviates(short: str, full: str) -> bool:
     """Whether ``short`` is an abbreviation of ``full``: its first character, then the rest of its
     characters in order (國泰產 of 國泰世紀產險, 中再保 of 中央再保險).
@@ -109,10 +108,9 @@ ALIAS_IN_BRACKETS = regex.compile(r"\((?P<marker>(?:以下)?(?:简称|下称)(?:
 
 def paren_short_forms(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionCandidate]:
     """An organisation's abbreviation in brackets right after its name (國泰世紀產險（國泰產）), or an
-    alias it is given there (（下稱「國鐵集團」）), is a
-    mention of it (rule ``paren_short``), whatever a rule read inside the brackets (the 國泰 of
-    Cathay Pacific), and so is the same abbreviation a rule or the model found as a name of its own
-    elsewhere in the article.
+    alias it is given there (（下稱「國鐵集團」）), is a mention of it (rule ``paren_short``), whatever
+    a rule read inside the brackets (the 國泰 of Cathay Pacific), and so is each other occurrence of
+    it in the body, unless a longer name runs across its edge.
 
     >>> import h200claims
     >>> r = h200claims.extract("國泰世紀產險（國泰產）遭到懲處，其中國泰產被罰180萬元。")
@@ -131,17 +129,18 @@ def paren_short_forms(doc: Doc, mentions: list[MentionCandidate]) -> list[Mentio
         if not (a.group("marker") or abbreviates(short, view[m.start:m.end])):
             continue  # (下稱「國鐵集團」) names any alias; a bare one must abbreviate the name
         s, e = a.span("short")
-        out = [x for x in out if x.end <= s or x.start >= e]
+        out = [x for x in out if x.end <= s or x.start >= e]  # in the brackets it is the alias, whatever was read
         spans = [(s, e)] + [(i, i + len(short)) for i in _occurrences(view, short) if i != s and doc.in_body(i, i + len(short))]
-        for a, b in spans:  # inside it a shorter name is no mention (the 國泰 of 國泰產); one across its edge stays
-            if any(x.start < b and x.end > a and (x.start < a or x.end > b) for x in out):
+        for i, j in spans:  # inside it a shorter name is no mention (the 國泰 of 國泰產); one across its edge stays
+            if any(x.start < j and x.end > i and (x.start < i or x.end > j) for x in out):
                 continue
-            out = [x for x in out if x.end <= a or x.start >= b]
-            out.append(MentionCandidate(a, b, "ORG", "paren_short", m.key, m.priority))
+            out = [x for x in out if x.end <= i or x.start >= j]
+            out.append(MentionCandidate(i, j, "ORG", "paren_short", m.key, m.priority))
     return sorted(out, key=lambda x: x.start)
 
 
 def _occurrences(view: str, word: str) -> list[int]:
+    """Every start of ``word`` in ``view``, overlapping ones too."""
     out, i = [], view.find(word)
     while i >= 0:
         out.append(i)

@@ -144,8 +144,9 @@ def _joined_start(doc: Doc, m: MentionCandidate) -> tuple[int, int]:
 def facility_names(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionCandidate]:
     """An ORG the rules or the model made that ends in a facility word (奈米晶圓廠, 高雄科學園), or is
     a place and 廠 (亞利桑那州廠), is a plant or a park: dropped, and a place it opens with is kept
-    (亞利桑那州). A lexicon name keeps its ending, an enterprise named for its trade its 廠
-    (卓里機械廠), and a place its own (明石海峽大橋).
+    (亞利桑那州). A lexicon name keeps its ending and an enterprise named for its trade its 廠
+    (卓里機械廠). A model's place ending in a railway or bridge word is the place it is named for
+    (慶陽|鐵路).
 
     >>> import h200claims
     >>> [(m.text, m.label) for m in h200claims.extract("台積電亞利桑那州廠今年量產，高雄科學園也將擴建。").mentions]
