@@ -7,7 +7,7 @@ import importlib
 import pytest
 
 MODULES = ["h200claims", "h200claims.pipeline", "h200claims.models", "h200claims.text.read", "h200claims.text.page_date",
-           "h200claims.data.lexicon", "h200claims.registry", "h200claims.tags.entity_merge", "h200claims.tags.entity_rules", "h200claims.tags.entity_movers", "h200claims.tags.entity_aliases",
+           "h200claims.data.lexicon", "h200claims.registry", "h200claims.tags.entity_merge", "h200claims.tags.entity_rules", "h200claims.tags.entity_movers", "h200claims.tags.entity_aliases", "h200claims.tags.entity_vocab",
            "h200claims.tags.entity_model", "h200claims.tags.entity_relabel", "h200claims.tags.entity_units", "h200claims.tags.entity_edges", "h200claims.tags.entity_markets", "h200claims.tags.entity_latin", "h200claims.tags.entity_lists", "h200claims.tags.entity_products", "h200claims.tags.ner_model", "h200claims.evaluate.ner_sets",
            "h200claims.evaluate.ner_score", "h200claims.evaluate.ner_eval", "h200claims.tags.quantity_grammar",
            "h200claims.tags.quantity_rules", "h200claims.tags.quantity_dates", "h200claims.tags.quantity_nouns", "h200claims.tags.quantity_fiscal",

@@ -18,7 +18,7 @@ import regex
 
 from h200claims.doc import Doc, MentionCandidate, SpanIndex
 from h200claims.patterns import compile_fast
-from h200claims.tags.entity_vocab import is_common_word, vocab
+from h200claims.tags.entity_vocab import is_common_word, occurrences, vocab
 
 #: the shortest short form taken (characters)
 SHORT_MIN = 2
@@ -130,19 +130,10 @@ def paren_short_forms(doc: Doc, mentions: list[MentionCandidate]) -> list[Mentio
             continue  # (下稱「國鐵集團」) names any alias; a bare one must abbreviate the name
         s, e = a.span("short")
         out = [x for x in out if x.end <= s or x.start >= e]  # in the brackets it is the alias, whatever was read
-        spans = [(s, e)] + [(i, i + len(short)) for i in _occurrences(view, short) if i != s and doc.in_body(i, i + len(short))]
+        spans = [(s, e)] + [(i, i + len(short)) for i in occurrences(view, short) if i != s and doc.in_body(i, i + len(short))]
         for i, j in spans:  # inside it a shorter name is no mention (the 國泰 of 國泰產); one across its edge stays
             if any(x.start < j and x.end > i and (x.start < i or x.end > j) for x in out):
                 continue
             out = [x for x in out if x.end <= i or x.start >= j]
             out.append(MentionCandidate(i, j, "ORG", "paren_short", m.key, m.priority))
     return sorted(out, key=lambda x: x.start)
-
-
-def _occurrences(view: str, word: str) -> list[int]:
-    """Every start of ``word`` in ``view``, overlapping ones too."""
-    out, i = [], view.find(word)
-    while i >= 0:
-        out.append(i)
-        i = view.find(word, i + 1)
-    return out

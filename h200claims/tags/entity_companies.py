@@ -8,7 +8,7 @@ from h200claims import data
 from h200claims.doc import Doc, MentionCandidate
 from h200claims.tags.entity_rules import Spans, rule
 from h200claims.tags.entity_vocab import (
-    GENERIC_WORD_FREQ, _jieba_freq, company_suffix_chain, is_cjk, name_key, verb_tags, vocab,
+    GENERIC_WORD_FREQ, _jieba_freq, company_suffix_chain, is_cjk, name_key, occurrences, verb_tags, vocab,
 )
 from h200claims.text.script import simplified_view as v
 
@@ -75,12 +75,7 @@ def names_an_industry(doc: Doc, name: str) -> bool:
     """Whether the article writes ``name`` (a place and an industry word) before an industry's
     collective word anywhere (台灣半導體|產業)."""
     view = doc.view
-    i = view.find(name)
-    while i >= 0:
-        if view.startswith(industry_collectives(), i + len(name)):
-            return True
-        i = view.find(name, i + 1)
-    return False
+    return any(view.startswith(industry_collectives(), i + len(name)) for i in occurrences(view, name))
 
 
 def short_forms(doc: Doc, short: str, key: str, full: tuple[int, int]) -> list[MentionCandidate]:
@@ -89,11 +84,9 @@ def short_forms(doc: Doc, short: str, key: str, full: tuple[int, int]) -> list[M
     view = doc.view
     out = []
     for a, b in doc.paragraphs:
-        i = view.find(short, a, b)
-        while i >= 0:
+        for i in occurrences(view, short, a, b):
             if not (full[0] <= i < full[1]) and doc.at_token_boundary(i) and doc.at_token_boundary(i + len(short)):
                 out.append(MentionCandidate(i, i + len(short), "ORG", "company_industry", key, priority=1))
-            i = view.find(short, i + 1, b)
     return out
 
 

@@ -2,8 +2,9 @@
 ((中央社), 【財新網】, (德國之聲中文網)), a dateline (中新社北京7月5日電) or a byline line (聯合早報 新加坡 2022-12-17).
 
 The copyright, reprint and disclaimer lines are already out of the body (``text/body.py``); these
-credits stay in it because they share a line with the story; so does a photo credit (照片來源：南洋商報). An outlet the story names anywhere
-else (據中央社報導) keeps every mention.
+credits stay in it because they share a line with the story, and so does a photo credit whose words
+the body's caption patterns do not know (攝影：南洋商報). An outlet the story names anywhere else
+(據中央社報導) keeps every mention.
 
     >>> import h200claims
     >>> [m.text for m in h200claims.extract("【財新網】8月22日晚，五家企業公布財報，台積電營收成長。").mentions]

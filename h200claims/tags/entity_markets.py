@@ -7,7 +7,7 @@ from functools import lru_cache
 from h200claims import data
 from h200claims.doc import Doc, MentionCandidate, SpanIndex
 from h200claims.tags.entity_companies import company_name_like
-from h200claims.tags.entity_vocab import _jieba_freq, is_cjk, name_key, vocab
+from h200claims.tags.entity_vocab import _jieba_freq, is_cjk, name_key, occurrences, vocab
 from h200claims.text.script import simplified_view as v
 
 #: the length of a company's own name before its market word
@@ -57,13 +57,11 @@ def own_name_before(doc: Doc, place: MentionCandidate, taken: dict[int, MentionC
 def said_alone(doc: Doc, own: str, q: int, taken: dict[int, MentionCandidate]) -> bool:
     """Whether a source (the model) found ``own`` alone as a name elsewhere in the body (德勤 … 德勤中國)."""
     view = doc.view
-    i = view.find(own)
-    while i >= 0:
+    for i in occurrences(view, own):
         m = taken.get(i)
         if i != q and m is not None and m.end == i + len(own) and m.label in ("PERSON", "ORG") \
                 and not any(view.startswith(w, m.end) for w in market_words()):
             return True
-        i = view.find(own, i + 1)
     return False
 
 
@@ -106,10 +104,8 @@ def company_markets(doc: Doc, mentions: list[MentionCandidate]) -> list[MentionC
     out.extend(spans.values())
     placed = SpanIndex([(m.start, m.end, m) for m in out])
     for own, key in owners.items():  # 融創 alone, where nothing else was found
-        i = view.find(own)
-        while i >= 0:
+        for i in occurrences(view, own):
             if doc.in_body(i, i + len(own)) and doc.at_token_boundary(i) and doc.at_token_boundary(i + len(own)) \
                     and not placed.overlaps(i, i + len(own)):
                 out.append(MentionCandidate(i, i + len(own), "ORG", "company_market", key, 0))
-            i = view.find(own, i + 1)
     return sorted(out, key=lambda c: c.start)

@@ -217,8 +217,9 @@ def organisation_suffix(doc: Doc) -> list[MentionCandidate]:
         if suffix is None or (word in voc.org_block and word not in voc.org_suffixes
                               and not any(word == x for x in voc.org_institutional)):
             continue
+        fused = fused_title(doc, e_tok)  # the title is the evidence: no model veto (rule title_body)
         if e_tok < len(view) and is_cjk(view[e_tok]) and not doc.at_token_boundary(e_tok) \
-                and not voc.title_at.match(view, e_tok) and view[e_tok - 1:e_tok + 1] not in voc.title_words:
+                and not voc.title_at.match(view, e_tok) and not fused:
             continue
         if e_tok - 1 in taken:  # the ending already belongs to a known name
             continue
@@ -228,7 +229,6 @@ def organisation_suffix(doc: Doc) -> list[MentionCandidate]:
             continue
         name = view[start:e_tok]
         core_start = gpe_at.get(start, start)
-        fused = fused_title(doc, e_tok)  # the title is the evidence: no model veto (rule title_body)
         if not titled_body(doc, core_start, e_tok) if fused \
                 else is_generic_org(doc, core_start, e_tok, prefixed=core_start != start):
             continue
@@ -403,8 +403,7 @@ def one_character_country(doc: Doc) -> list[MentionCandidate]:
         if after in voc.one_char or (before in voc.one_char and e - s == 1) or view[s:s + 2] in one_char_fused():
             continue  # 中美, 台股
         if is_cjk(after) and doc.tokens_in(e, e + 1) and after not in one_char_next() and (
-                _jieba_freq().get(view[s:e + 1]) or (e + 2 <= len(view) and is_cjk(view[e + 1]) and doc.tokens_in(e + 1, e + 2)
-                                                     and after not in voc.one_char)):
+                _jieba_freq().get(view[s:e + 1]) or (e + 2 <= len(view) and is_cjk(view[e + 1]) and doc.tokens_in(e + 1, e + 2))):
             continue  # 中|電 (a word of the dictionary), 中|再|保: a name the tokenizer left in single characters
         j = s - 1
         while j > s - 4 and j >= 0 and view[j] in " \u3000\u00a0)）":  # 今 (23) 日

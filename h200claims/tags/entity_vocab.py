@@ -164,6 +164,20 @@ def is_common_word(name: str) -> bool:
     return _jieba_freq().get(name, 0) >= COMMON_WORD_FREQ and name not in lexicon.view_names()
 
 
+def occurrences(view: str, word: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Every start of ``word`` in ``view[start:end]``, overlapping ones too.
+
+    >>> occurrences("中電中電中", "中電"), occurrences("中電中電中", "中電", 1)
+    ([0, 2], [2])
+    """
+    end = len(view) if end is None else end
+    out, i = [], view.find(word, start, end)
+    while i >= 0:
+        out.append(i)
+        i = view.find(word, i + 1, end)
+    return out
+
+
 def name_key(view_text: str) -> str:
     return "name:" + view_text
 
